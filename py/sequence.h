@@ -14,6 +14,13 @@ static inline bool es_obj_is_slice(es_obj_t o) { return es_obj_is_type(o, &es_ty
 */
 size_t es_seq_slice_bounds(es_obj_t slice, size_t len, es_bound_slice_t *bounds);
 
+/*
+** Position of an integer index into a sequence of len items (negatives count from the end).
+** IndexError with `out_of_range_msg` ("list index out of range") when outside; TypeError
+** "<type> indices must be integers or slices, not <index type>" for non-integers.
+*/
+size_t es_seq_get_index(const es_type_t *type, size_t len, es_obj_t index, const char *out_of_range_msg);
+
 /* Copies the n items a resolved slice selects from src to dest, each item_size bytes. */
 void es_seq_copy_slice(void *dest, const void *src, size_t item_size, const es_bound_slice_t *bounds,
                        size_t n);
@@ -42,6 +49,8 @@ void es_seq_repeat(void *dest, const void *src, size_t len, size_t times);
 
 /* ---- comparison --------------------------------------------------------------------- */
 
+/* Whether comparison op holds between two values known to order as sign (-1, 0, 1). */
+bool es_seq_order_satisfies(es_binary_op_t op, int sign);
 /* Lexicographic comparison; op is one of LESS MORE LESS_EQUAL MORE_EQUAL EQUAL NOT_EQUAL. */
 bool es_seq_cmp_bytes(es_binary_op_t op, const uint8_t *a, size_t a_len, const uint8_t *b, size_t b_len);
 /* The same for object arrays: items compare with == first, then op on the first difference. */
@@ -95,3 +104,7 @@ extern const es_type_t es_type_memoryview;
 ** The record unwinds by itself when printing raises.
 */
 bool es_repr_guard(const es_print_t *print, es_obj_t self, es_print_kind_t kind, es_print_fun_t print_items);
+
+/* Iterators that fit es_obj_iter_buf_t may live in the caller's buffer instead of the heap. */
+#define ES_STATIC_ASSERT_ITER_BUF_FITS(type)                                                       \
+    _Static_assert(sizeof(type) <= sizeof(es_obj_iter_buf_t), #type " must fit es_obj_iter_buf_t")
