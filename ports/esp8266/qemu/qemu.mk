@@ -25,7 +25,10 @@ QEMU_LDLIBS ?= -lm
 
 # The language core, compiled the way the ESP8266 builds will compile it (32-bit words, single float).
 QEMU_PY_SRCS ?= $(wildcard py/*.c)
-QEMU_PY_CFLAGS ?= -Ipy -DES_FLOAT_IS_SINGLE
+# espyconfig.h for this build is $(QEMU_DIR)/espyconfig.h; genhdr/ comes from the top-level Makefile's
+# generators, so include this fragment after QSTR_DEFS and MODULE_DEFS are defined.
+QEMU_PY_CFLAGS ?= -I. -Ibuild -I$(QEMU_DIR)
+QEMU_PY_DEPS ?= $(QSTR_DEFS) $(MODULE_DEFS)
 
 # How every lx106 image is run: semihosting on, the host's stdin/stdout as the console, no display.
 QEMU_RUN = timeout $(QEMU_TIMEOUT) $(QEMU_SYSTEM) -M sim -cpu lx106 -semihosting \
@@ -66,6 +69,7 @@ $(QEMU_BUILD)/obj/%.o: %.S
 
 # The core gets its own config flags on top of the common ones.
 $(QEMU_PY_OBJS): QEMU_CFLAGS += $(QEMU_PY_CFLAGS)
+$(QEMU_PY_OBJS): $(QEMU_PY_DEPS)
 
 $(QEMU_BUILD)/tiny.elf: $(QEMU_RUNTIME_OBJS) $(QEMU_BUILD)/obj/$(QEMU_DIR)/tiny_main.o $(QEMU_DIR)/esp8266-qemu.ld
 	$(QEMU_CC) --specs=$(QEMU_PICOLIBC_SPECS) $(QEMU_LDFLAGS) $(filter %.o,$^) $(QEMU_LDLIBS) -o $@
