@@ -15,3 +15,6 @@ int es_port_stat_kind(const char *path);
 /* Shows prompt and reads one line of console input into `line` without its newline
 ** (the REPL and input() use it); returns false at end of input. */
 bool es_port_readline(es_vstr_t *line, const char *prompt);
+
+/* Standard error of the port, for tracebacks and warnings. */
+extern const es_print_t es_port_stderr_print;
