@@ -2,6 +2,7 @@
 #include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /*
@@ -112,6 +113,23 @@ static void float_results(void) {
     printf("pi * 2.5^2 = %.15g\n", double_values[4] * double_values[0] * double_values[0]);
 }
 
+/* malloc works on the target too: picolibc's sbrk hands out the DRAM the linker script leaves. */
+static void heap_results(void) {
+    uint32_t size = 4000;
+    uint8_t *block = malloc(size);
+    if (block == NULL) {
+        printf("malloc failed\n");
+        return;
+    }
+    uint32_t total = 0;
+    for (uint32_t i = 0; i < size; i++) {
+        block[i] = (uint8_t)(i * 7);
+        total += block[i];
+    }
+    free(block);
+    printf("malloc %" PRIu32 " bytes, sum %" PRIu32 "\n", size, total);
+}
+
 int main(void) {
     printf("6*7=%" PRId32 "\n", six * seven);
     int32_t sum = 0;
@@ -121,6 +139,7 @@ int main(void) {
     printf("sum 1..1000 = %" PRId32 ", / 7 = %" PRId32 ", %% 7 = %" PRId32 "\n", sum, sum / seven, sum % seven);
     integer_results();
     float_results();
+    heap_results();
     char text[32];
     snprintf(text, sizeof text, "%d|%5.2f|%s", -42, 3.14159, "ok");
     printf("snprintf: %s\n", text);
