@@ -45,7 +45,8 @@ $(BUILD)/espy: $(ESPY_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 # The same interpreter with AddressSanitizer and UBSan, for the safety-net run of the suite.
-SANITIZE_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+SANITIZE_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all \
+    --param asan-use-after-return=0
 asan:
 	$(MAKE) BUILD=build/asan OPT=-O1 EXTRA_CFLAGS="$(SANITIZE_FLAGS)" EXTRA_LDFLAGS="$(SANITIZE_FLAGS)" build/asan/espy
 
