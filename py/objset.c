@@ -47,10 +47,10 @@ static es_obj_set_t *new_set(const es_type_t *type) {
 static size_t frozenset_hash(const es_obj_set_t *s);
 static size_t key_hash(es_obj_t key) {
     if (es_obj_is_small_int(key)) {
-        return (size_t)es_small_int_value(key);
+        return es_map_small_int_hash(es_small_int_value(key));
     }
     if (es_obj_is_type(key, &es_type_set)) {
-        return frozenset_hash(set_of(key));
+        return frozenset_hash(set_of(key)) & (size_t)ES_SMALL_INT_MAX; /* as es_obj_hash of the frozenset */
     }
     return (size_t)es_small_int_value(es_obj_hash(key));
 }
@@ -146,11 +146,18 @@ restart:;
     size_t mask = s->mask;
     size_t i = hash & mask;
     size_t perturb = hash;
+    set_entry_t *free_slot = NULL; /* a removed entry on the way, reused */
     for (;;) {
         set_entry_t *e = &s->table[i];
         int probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
         do {
             if (e->key == ES_OBJ_NULL) {
+                if (free_slot != NULL) {
+                    s->used++;
+                    free_slot->key = key;
+                    free_slot->hash = hash;
+                    return;
+                }
                 s->fill++;
                 s->used++;
                 e->key = key;
@@ -160,7 +167,9 @@ restart:;
                 }
                 return;
             }
-            if (e->key != DUMMY && e->hash == hash) {
+            if (e->key == DUMMY) {
+                free_slot = e; /* CPython ends up reusing the last one passed */
+            } else if (e->hash == hash) {
                 es_obj_t start_key = e->key;
                 set_entry_t *table = s->table;
                 if (keys_equal(start_key, key)) {
