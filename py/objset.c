@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "py/objtype.h"
 #include "py/runtime.h"
 #include "py/sequence.h"
 
@@ -641,6 +642,10 @@ static es_obj_t set_getiter(es_obj_t self, es_obj_iter_buf_t *iter_buf) {
 /* ---- methods ----------------------------------------------------------------------------- */
 
 static es_obj_set_t *check_set(es_obj_t self, bool mutable_only) {
+    es_obj_t native = es_instance_native(self); /* a subclass instance reached through super() */
+    if (native != ES_OBJ_NULL) {
+        self = native;
+    }
     if (!(mutable_only ? es_obj_is_type(self, &es_type_set) : is_any_set(self))) {
         es_raise_msg_varg(&es_type_TypeError, "descriptor for '%s' objects doesn't apply to a '%s' object",
                           mutable_only ? "set" : "frozenset", es_obj_type_name(self));
@@ -807,6 +812,16 @@ static es_obj_t set_isdisjoint(es_obj_t self, es_obj_t other) {
 }
 static ES_DEFINE_FUN_2(set_isdisjoint_obj, ES_Q_isdisjoint, set_isdisjoint);
 
+static es_obj_t set_init(size_t n_args, const es_obj_t *args) {
+    es_obj_set_t *s = check_set(args[0], true);
+    set_clear_internal(s);
+    if (n_args == 2) {
+        set_update_internal(s, args[1]);
+    }
+    return ES_OBJ_NONE;
+}
+static ES_DEFINE_FUN_VAR(set_init_obj, ES_Q___init__, 1, 2, set_init);
+
 static const es_map_elem_t set_locals_table[] = {
     {ES_OBJ_NEW_QSTR(ES_Q_add), ES_OBJ_FROM_CONST(set_add_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_clear), ES_OBJ_FROM_CONST(set_clear_obj)},
@@ -825,6 +840,11 @@ static const es_map_elem_t set_locals_table[] = {
     {ES_OBJ_NEW_QSTR(ES_Q_symmetric_difference_update), ES_OBJ_FROM_CONST(set_symmetric_difference_update_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_union), ES_OBJ_FROM_CONST(set_union_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_update), ES_OBJ_FROM_CONST(set_update_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q___init__), ES_OBJ_FROM_CONST(set_init_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q___len__), ES_OBJ_FROM_CONST(es_dunder_len_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q___contains__), ES_OBJ_FROM_CONST(es_dunder_contains_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q___iter__), ES_OBJ_FROM_CONST(es_dunder_iter_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q___class_getitem__), ES_OBJ_FROM_CONST(es_class_getitem_obj)},
 };
 static ES_DEFINE_CONST_DICT(set_locals_dict, set_locals_table);
 
@@ -837,6 +857,9 @@ static const es_map_elem_t frozenset_locals_table[] = {
     {ES_OBJ_NEW_QSTR(ES_Q_issuperset), ES_OBJ_FROM_CONST(set_issuperset_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_symmetric_difference), ES_OBJ_FROM_CONST(set_symmetric_difference_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_union), ES_OBJ_FROM_CONST(set_union_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q___len__), ES_OBJ_FROM_CONST(es_dunder_len_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q___contains__), ES_OBJ_FROM_CONST(es_dunder_contains_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q___iter__), ES_OBJ_FROM_CONST(es_dunder_iter_obj)},
 };
 static ES_DEFINE_CONST_DICT(frozenset_locals_dict, frozenset_locals_table);
 
