@@ -490,6 +490,7 @@ static void scan_name_or_string(es_lexer_t *lx) {
     if (q == '\'' || q == '"') {
         int flags = string_prefix_flags(lx->src + start, lx->pos - start);
         if (flags >= 0) {
+            lx->string_prefix_len = (uint8_t)(lx->pos - start);
             scan_string(lx, flags);
             return;
         }
@@ -588,6 +589,7 @@ void es_lexer_next(es_lexer_t *lx) {
     } else if (is_digit(c) || (c == '.' && is_digit(peek(lx, 1)))) {
         scan_number(lx);
     } else if (c == '\'' || c == '"') {
+        lx->string_prefix_len = 0;
         scan_string(lx, 0);
     } else {
         scan_operator(lx);

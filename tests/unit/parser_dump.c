@@ -73,6 +73,7 @@ static void dump(const es_ast_node_t *n) {
     }
     const char *ctx = ctx_names[n->sub < 3 ? n->sub : 0];
     bool positioned = true;
+    bool empty = false;
     switch (n->kind) {
     case ES_AST_FUNCTIONDEF:
     case ES_AST_ASYNCFUNCTIONDEF:
@@ -199,9 +200,9 @@ static void dump(const es_ast_node_t *n) {
         }
         putchar(']');
         break;
-    case ES_AST_PASS: printf("Pass("); break;
-    case ES_AST_BREAK: printf("Break("); break;
-    case ES_AST_CONTINUE: printf("Continue("); break;
+    case ES_AST_PASS: printf("Pass("); empty = true; break;
+    case ES_AST_BREAK: printf("Break("); empty = true; break;
+    case ES_AST_CONTINUE: printf("Continue("); empty = true; break;
     case ES_AST_BOOLOP:
         printf("BoolOp(op=%s(), values=", n->sub == ES_AST_AND ? "And" : "Or");
         dump_seq(n->u.bool_op.values);
@@ -407,7 +408,7 @@ static void dump(const es_ast_node_t *n) {
     default: printf("Unknown%d(", n->kind); break;
     }
     if (positioned && with_positions) {
-        printf(", lineno=%u, col_offset=%u", (unsigned)n->line, (unsigned)n->col);
+        printf("%slineno=%u, col_offset=%u", empty ? "" : ", ", (unsigned)n->line, (unsigned)n->col);
     }
     putchar(')');
 }
