@@ -449,26 +449,35 @@ static void scan_operator(es_lexer_t *lx) {
                                         : "invalid character");
 }
 
-/* Validates one UTF-8 sequence at pos and steps over it. */
-static bool skip_utf8(es_lexer_t *lx) {
-    unsigned c = (unsigned char)lx->src[lx->pos];
+/* Bytes in the well-formed UTF-8 sequence at s (at most avail bytes), or 0. */
+static size_t utf8_sequence_length(const char *s, size_t avail) {
+    unsigned c = (unsigned char)s[0];
     size_t n;
     if (c >= 0xc2 && c <= 0xdf) {
-        n = 1;
-    } else if (c >= 0xe0 && c <= 0xef) {
         n = 2;
-    } else if (c >= 0xf0 && c <= 0xf4) {
+    } else if (c >= 0xe0 && c <= 0xef) {
         n = 3;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+        n = 4;
     } else {
-        return false;
+        return 0;
     }
-    for (size_t i = 1; i <= n; i++) {
-        if ((peek(lx, i) & 0xc0) != 0x80) {
-            return false;
+    if (n > avail) {
+        return 0;
+    }
+    for (size_t i = 1; i < n; i++) {
+        if (((unsigned char)s[i] & 0xc0) != 0x80) {
+            return 0;
         }
     }
-    lx->pos += n + 1;
-    return true;
+    return n;
+}
+
+/* Validates one UTF-8 sequence at pos and steps over it. */
+static bool skip_utf8(es_lexer_t *lx) {
+    size_t n = utf8_sequence_length(lx->src + lx->pos, lx->len - lx->pos);
+    lx->pos += n;
+    return n > 0;
 }
 
 static void scan_name_or_string(es_lexer_t *lx) {
@@ -640,9 +649,20 @@ long es_lexer_decode_string(const char *body, size_t len, int flags, char *out,
             out[o++] = '\n';
             continue;
         }
-        if (c >= 0x80 && bytes) {
-            *error = "bytes can only contain ASCII literal characters";
-            return -1;
+        if (c >= 0x80) {
+            if (bytes) {
+                *error = "bytes can only contain ASCII literal characters";
+                return -1;
+            }
+            size_t n = utf8_sequence_length(body + i, len - i);
+            if (n == 0) {
+                *error = "(unicode error) 'utf-8' codec can't decode byte";
+                return -1;
+            }
+            memmove(out + o, body + i, n);
+            o += n;
+            i += n - 1;
+            continue;
         }
         if (c != '\\' || raw || i + 1 >= len) {
             out[o++] = (char)c;

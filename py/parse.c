@@ -24,6 +24,10 @@ typedef struct {
     uint16_t loops; /* loops around the current statement within its function */
     uint8_t scope;
     uint8_t mode;
+    /* An await outside an async def is an error unless it turns out to be inside a
+       generator expression (an async genexp); the verdict waits for the statement's end. */
+    const char *await_error;
+    uint32_t await_line, await_col;
 } parser_t;
 
 typedef struct {
@@ -362,6 +366,7 @@ static void flush_literal(vec_t *parts, buf_t *acc, pos_t pos) {
 }
 
 static es_ast_node_t *parse_yield(parser_t *p);
+static void forgive_await_in_genexp(parser_t *p, const char *before);
 
 /* Parses the text of one f-string replacement field as an expression on its own. */
 static es_ast_node_t *parse_fragment(parser_t *p, const char *s, size_t n, pos_t pos) {
@@ -388,6 +393,7 @@ typedef struct {
     int flags;      /* ES_STR_* */
     pos_t pos;      /* of the whole string group; its parts carry it too */
     pos_t body_pos; /* of s[0] */
+    pos_t spec_pos; /* for format specs: CPython gives them the token's line, the group's column */
 } fstring_t;
 
 static size_t fstring_scan(parser_t *p, const fstring_t *f, size_t i, int nest, vec_t *parts,
@@ -503,9 +509,9 @@ static size_t fstring_field(parser_t *p, const fstring_t *f, size_t i, int nest,
         vec_t spec_parts = {0};
         buf_t spec_acc = {0};
         i = fstring_scan(p, f, i + 1, nest + 1, &spec_parts, &spec_acc);
-        flush_literal(&spec_parts, &spec_acc, pos);
+        flush_literal(&spec_parts, &spec_acc, f->spec_pos);
         buf_free(&spec_acc);
-        spec = NEW(ES_AST_JOINEDSTR, seq, pos);
+        spec = NEW(ES_AST_JOINEDSTR, seq, f->spec_pos);
         spec->u.seq.elts = vec_finish(&spec_parts);
     }
     if (i >= len || s[i] != '}') {
@@ -573,6 +579,7 @@ static size_t fstring_scan(parser_t *p, const fstring_t *f, size_t i, int nest, 
                 while (i < len && s[i] != '}') {
                     i++;
                 }
+                i += i < len;
             }
             continue;
         }
@@ -598,7 +605,7 @@ static es_ast_node_t *parse_strings(parser_t *p) {
             syntax_error(p, "cannot mix bytes and nonbytes literals");
         }
         if (flags & ES_STR_FORMAT) {
-            fstring_t f = {body, len, flags, pos, here(p)};
+            fstring_t f = {body, len, flags, pos, here(p), {p->lx.tok_line, pos.col}};
             f.body_pos.col += p->lx.string_prefix_len + ((flags & ES_STR_TRIPLE) ? 3 : 1);
             joined = true;
             fstring_scan(p, &f, 0, 0, &parts, &acc);
@@ -741,9 +748,11 @@ static es_ast_node_t *parse_paren(parser_t *p) {
         expect(p, ES_TOK_RPAREN);
         return e;
     }
+    const char *await_before = p->await_error;
     e = list_item(p, LIST_STAR | LIST_NAMED);
     if (tok(p) == ES_TOK_KW_FOR || tok(p) == ES_TOK_KW_ASYNC) {
         e = new_comprehension(ES_AST_GENERATOREXP, e, pos, p);
+        forgive_await_in_genexp(p, await_before);
         expect(p, ES_TOK_RPAREN);
         return e;
     }
@@ -806,7 +815,7 @@ static es_ast_node_t *parse_brace(parser_t *p) {
             n->col = (uint16_t)pos.col;
             return n;
         }
-        if (first->kind == ES_AST_STARRED || first->kind == ES_AST_NAMEDEXPR) {
+        if (first->kind == ES_AST_STARRED) {
             node_error(p, first, "invalid syntax");
         }
         advance(p);
@@ -879,6 +888,7 @@ static void parse_call_args(parser_t *p, vec_t *args, vec_t *keywords, pos_t cal
             vec_push(keywords, k);
             seen_double_star = true;
         } else {
+            const char *await_before = p->await_error;
             es_ast_node_t *e = parse_named(p);
             if (tok(p) == ES_TOK_ASSIGN) {
                 if (e->kind != ES_AST_NAME) {
@@ -898,6 +908,7 @@ static void parse_call_args(parser_t *p, vec_t *args, vec_t *keywords, pos_t cal
             } else {
                 if (tok(p) == ES_TOK_KW_FOR || tok(p) == ES_TOK_KW_ASYNC) {
                     e = new_comprehension(ES_AST_GENERATOREXP, e, call_pos, p);
+                    forgive_await_in_genexp(p, await_before);
                     if (args->len || keywords->len || tok(p) != ES_TOK_RPAREN) {
                         node_error(p, e, "Generator expression must be parenthesized");
                     }
@@ -954,8 +965,7 @@ static es_ast_node_t *parse_slice_item(parser_t *p) {
 static es_ast_node_t *parse_subscript(parser_t *p) {
     pos_t pos = here(p);
     es_ast_node_t *first = parse_slice_item(p);
-    if (tok(p) != ES_TOK_COMMA) {
-        no_bare_starred(p, first);
+    if (tok(p) != ES_TOK_COMMA && first->kind != ES_AST_STARRED) {
         return first;
     }
     vec_t v = {0};
@@ -1005,10 +1015,25 @@ static es_ast_node_t *parse_primary(parser_t *p) {
 /* ---- operators ---- */
 
 static void check_await(parser_t *p) {
-    if (p->scope != SCOPE_ASYNC) {
-        syntax_error(p, p->scope == SCOPE_FUNCTION || p->scope == SCOPE_LAMBDA
-                            ? "'await' outside async function"
-                            : "'await' outside function");
+    if (p->scope != SCOPE_ASYNC && p->await_error == NULL) {
+        p->await_error = p->scope == SCOPE_FUNCTION || p->scope == SCOPE_LAMBDA
+                             ? "'await' outside async function"
+                             : "'await' outside function";
+        p->await_line = p->lx.tok_line;
+        p->await_col = p->lx.tok_col;
+    }
+}
+
+/* A generator expression inside a function may await: forget awaits seen in it. */
+static void forgive_await_in_genexp(parser_t *p, const char *before) {
+    if (p->scope == SCOPE_FUNCTION || p->scope == SCOPE_LAMBDA) {
+        p->await_error = before;
+    }
+}
+
+static void report_pending_await(parser_t *p) {
+    if (p->await_error) {
+        fail_at(p, p->await_line, p->await_col, p->await_error, ES_PARSE_SYNTAX_ERROR);
     }
 }
 
@@ -1232,11 +1257,14 @@ static es_ast_node_t *parse_value(parser_t *p) {
 
 /* ---- parameters ---- */
 
-static es_ast_node_t *parse_param(parser_t *p, bool annotations) {
+/* NAME [: annotation]; *args may be annotated with a starred expression (*args: *Ts). */
+static es_ast_node_t *parse_param(parser_t *p, bool annotations, bool star_annotation) {
     es_ast_node_t *a = NEW(ES_AST_ARG, arg, here(p));
     a->u.arg.arg = expect_name(p);
     if (annotations && accept(p, ES_TOK_COLON)) {
-        a->u.arg.annotation = parse_expression(p);
+        a->u.arg.annotation = star_annotation && tok(p) == ES_TOK_STAR
+                                  ? list_item(p, LIST_STAR)
+                                  : parse_expression(p);
     }
     return a;
 }
@@ -1303,17 +1331,17 @@ static es_ast_node_t *parse_arguments(parser_t *p, es_tok_kind_t closing, bool a
             if (tok(p) == ES_TOK_COMMA || tok(p) == closing) {
                 bare_star = true;
             } else {
-                a->u.arguments.vararg = parse_param(p, annotations);
+                a->u.arguments.vararg = parse_param(p, annotations, true);
             }
         } else if (accept(p, ES_TOK_DOUBLESTAR)) {
-            a->u.arguments.kwarg = parse_param(p, annotations);
+            a->u.arguments.kwarg = parse_param(p, annotations, false);
             accept(p, ES_TOK_COMMA);
             if (tok(p) != closing) {
                 syntax_error(p, "arguments cannot follow var-keyword argument");
             }
             break;
         } else {
-            es_ast_node_t *param = parse_param(p, annotations);
+            es_ast_node_t *param = parse_param(p, annotations, false);
             es_ast_node_t *dflt = accept(p, ES_TOK_ASSIGN) ? parse_expression(p) : NULL;
             if (star) {
                 vec_push(&kwonly, param);
@@ -1869,10 +1897,12 @@ static void parse_statement(parser_t *p, vec_t *out) {
         indentation_error(p, "unindent does not match any outer indentation level");
     default:
         parse_simple_statements(p, out);
+        report_pending_await(p);
         leave(p);
         return;
     }
     vec_push(out, n);
+    report_pending_await(p);
     leave(p);
 }
 
@@ -1905,6 +1935,7 @@ es_ast_module_t *es_parse(const char *src, size_t len, es_qstr_t filename, int m
     if (mode == ES_PARSE_EVAL) {
         m->expr = parse_list(p, LIST_STAR);
         no_bare_starred(p, m->expr);
+        report_pending_await(p);
         while (accept(p, ES_TOK_NEWLINE)) {
         }
         if (tok(p) != ES_TOK_ENDMARKER) {

@@ -58,7 +58,10 @@ def actual(path, mode, positions):
         if "(line " in out:
             line = int(out.split("(line ")[1].split(",")[0])
         return None, kind, (line, out)
-    tree = eval(out, vars(ast))
+    try:
+        tree = eval(out, vars(ast))
+    except Exception as e:
+        return None, "BADDUMP %r" % e, None
     tree = ast.fix_missing_locations(tree) if not positions else tree
     return (dump_with_positions(tree) if positions else ast.dump(tree)), None, None
 
