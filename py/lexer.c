@@ -571,6 +571,12 @@ void es_lexer_next(es_lexer_t *lx) {
                 set_error(lx, "unexpected character after line continuation character");
                 return;
             }
+            if (lx->pos >= lx->len) {
+                mark_token_start(lx);
+                set_error(lx, "unexpected EOF while parsing");
+                lx->error_incomplete = true;
+                return;
+            }
         } else if (c == '\n' || c == '\r') {
             if (lx->bracket_depth > 0 || lx->fragment || !lx->line_has_token) {
                 take_newline(lx);

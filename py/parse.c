@@ -73,8 +73,8 @@ static void parse_statement(parser_t *p, vec_t *out);
 
 /* ---- errors ---- */
 
-static void __attribute__((noreturn)) fail_at(parser_t *p, uint32_t line, uint32_t col,
-                                              const char *msg, es_parse_error_kind_t kind) {
+static void __attribute__((noreturn))
+fail_at(parser_t *p, uint32_t line, uint32_t col, const char *msg, es_parse_error_kind_t kind) {
     es_parse_error_t *err = p->err;
     err->kind = kind;
     err->message = msg;
@@ -102,11 +102,15 @@ static void enter(parser_t *p) {
     }
 }
 
-static void leave(parser_t *p) { p->depth--; }
+static void leave(parser_t *p) {
+    p->depth--;
+}
 
 /* ---- tokens ---- */
 
-static es_tok_kind_t tok(const parser_t *p) { return p->lx.tok; }
+static es_tok_kind_t tok(const parser_t *p) {
+    return p->lx.tok;
+}
 
 static void advance(parser_t *p) {
     es_lexer_next(&p->lx);
@@ -140,7 +144,9 @@ static es_qstr_t expect_name(parser_t *p) {
     return q;
 }
 
-static pos_t here(const parser_t *p) { return (pos_t){p->lx.tok_line, p->lx.tok_col}; }
+static pos_t here(const parser_t *p) {
+    return (pos_t){p->lx.tok_line, p->lx.tok_col};
+}
 
 /* Can the current token begin an expression? */
 static bool starts_expression(const parser_t *p) {
@@ -264,16 +270,17 @@ static es_ast_node_t *new_constant(int kind, const char *s, size_t n, pos_t pos)
 
 /* ---- targets ---- */
 
-#define TARGET_MSG(ctx, what) ((ctx) == ES_AST_DEL ? "cannot delete " what : "cannot assign to " what)
+#define TARGET_MSG(ctx, what)                                                                      \
+    ((ctx) == ES_AST_DEL ? "cannot delete " what : "cannot assign to " what)
 
 static void __attribute__((noreturn)) bad_target(parser_t *p, es_ast_node_t *n, int ctx) {
     const char *msg;
     switch (n->kind) {
     case ES_AST_CALL: msg = TARGET_MSG(ctx, "function call"); break;
     case ES_AST_CONSTANT:
-        msg = n->sub == ES_AST_CONST_NONE    ? TARGET_MSG(ctx, "None")
-              : n->sub == ES_AST_CONST_TRUE  ? TARGET_MSG(ctx, "True")
-              : n->sub == ES_AST_CONST_FALSE ? TARGET_MSG(ctx, "False")
+        msg = n->sub == ES_AST_CONST_NONE       ? TARGET_MSG(ctx, "None")
+              : n->sub == ES_AST_CONST_TRUE     ? TARGET_MSG(ctx, "True")
+              : n->sub == ES_AST_CONST_FALSE    ? TARGET_MSG(ctx, "False")
               : n->sub == ES_AST_CONST_ELLIPSIS ? TARGET_MSG(ctx, "ellipsis")
                                                 : TARGET_MSG(ctx, "literal");
         break;
@@ -302,6 +309,13 @@ static void __attribute__((noreturn)) bad_target(parser_t *p, es_ast_node_t *n, 
 static void set_context(parser_t *p, es_ast_node_t *n, int ctx) {
     switch (n->kind) {
     case ES_AST_NAME:
+        if (es_qstr_len(n->u.name.id) == 9 &&
+            memcmp(es_qstr_str(n->u.name.id), "__debug__", 9) == 0) {
+            node_error(
+                p, n, ctx == ES_AST_DEL ? "cannot delete __debug__" : "cannot assign to __debug__");
+        }
+        n->sub = (uint8_t)ctx;
+        return;
     case ES_AST_ATTRIBUTE:
     case ES_AST_SUBSCRIPT: n->sub = (uint8_t)ctx; return;
     case ES_AST_STARRED:
@@ -388,7 +402,7 @@ static es_ast_node_t *parse_fragment(parser_t *p, const char *s, size_t n, pos_t
 
 /* One f-string literal being taken apart. */
 typedef struct {
-    const char *s;  /* the body, between the quotes */
+    const char *s; /* the body, between the quotes */
     size_t len;
     int flags;      /* ES_STR_* */
     pos_t pos;      /* of the whole string group; its parts carry it too */
@@ -573,7 +587,7 @@ static size_t fstring_scan(parser_t *p, const fstring_t *f, size_t i, int nest, 
             seg = i;
             continue;
         }
-        if (c == '\\' && !(flags & ES_STR_RAW) && next) {
+        if (c == '\\' && !(flags & ES_STR_RAW) && next && next != '{' && next != '}') {
             i += 2;
             if (next == 'N' && i < len && s[i] == '{') {
                 while (i < len && s[i] != '}') {
@@ -1136,7 +1150,9 @@ static es_ast_node_t *parse_binary(parser_t *p, int min_prec) {
     } else if (t == ES_TOK_MINUS || t == ES_TOK_PLUS || t == ES_TOK_TILDE) {
         advance(p);
         left = NEW(ES_AST_UNARYOP, unary_op, pos);
-        left->sub = t == ES_TOK_MINUS ? ES_AST_USUB : t == ES_TOK_PLUS ? ES_AST_UADD : ES_AST_INVERT;
+        left->sub = t == ES_TOK_MINUS  ? ES_AST_USUB
+                    : t == ES_TOK_PLUS ? ES_AST_UADD
+                                       : ES_AST_INVERT;
         left->u.unary_op.operand = parse_binary(p, PREC_UNARY);
     } else {
         left = parse_power(p);
@@ -1262,9 +1278,8 @@ static es_ast_node_t *parse_param(parser_t *p, bool annotations, bool star_annot
     es_ast_node_t *a = NEW(ES_AST_ARG, arg, here(p));
     a->u.arg.arg = expect_name(p);
     if (annotations && accept(p, ES_TOK_COLON)) {
-        a->u.arg.annotation = star_annotation && tok(p) == ES_TOK_STAR
-                                  ? list_item(p, LIST_STAR)
-                                  : parse_expression(p);
+        a->u.arg.annotation = star_annotation && tok(p) == ES_TOK_STAR ? list_item(p, LIST_STAR)
+                                                                       : parse_expression(p);
     }
     return a;
 }
@@ -1485,8 +1500,7 @@ static es_ast_node_t *parse_global(parser_t *p) {
 static es_ast_node_t *parse_expression_statement(parser_t *p) {
     es_tok_kind_t first_tok = tok(p);
     pos_t pos = here(p);
-    es_ast_node_t *first =
-        first_tok == ES_TOK_KW_YIELD ? parse_yield(p) : parse_list(p, LIST_STAR);
+    es_ast_node_t *first = first_tok == ES_TOK_KW_YIELD ? parse_yield(p) : parse_list(p, LIST_STAR);
     es_tok_kind_t t = tok(p);
     es_ast_node_t *n;
     if (t == ES_TOK_ASSIGN) {
@@ -1803,8 +1817,8 @@ static es_ast_seq_t parse_scope_body(parser_t *p, int scope) {
 }
 
 static es_ast_node_t *parse_def(parser_t *p, es_ast_seq_t decorators, bool is_async, pos_t pos) {
-    es_ast_node_t *n = NEW(is_async ? ES_AST_ASYNCFUNCTIONDEF : ES_AST_FUNCTIONDEF, function_def,
-                           pos);
+    es_ast_node_t *n =
+        NEW(is_async ? ES_AST_ASYNCFUNCTIONDEF : ES_AST_FUNCTIONDEF, function_def, pos);
     advance(p);
     n->u.function_def.name = expect_name(p);
     n->u.function_def.decorator_list = decorators;
@@ -1893,8 +1907,7 @@ static void parse_statement(parser_t *p, vec_t *out) {
     case ES_TOK_KW_ASYNC: n = parse_async(p, none); break;
     case ES_TOK_AT: n = parse_decorated(p); break;
     case ES_TOK_INDENT: indentation_error(p, "unexpected indent");
-    case ES_TOK_DEDENT:
-        indentation_error(p, "unindent does not match any outer indentation level");
+    case ES_TOK_DEDENT: indentation_error(p, "unindent does not match any outer indentation level");
     default:
         parse_simple_statements(p, out);
         report_pending_await(p);

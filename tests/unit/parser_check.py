@@ -1,6 +1,7 @@
 """parser_check.py: compares build/parser_dump's tree with CPython's ast for each given file."""
 import ast
 import os
+import warnings
 import subprocess
 import sys
 
@@ -34,6 +35,8 @@ def expected(path, mode, positions):
         src = f.read()
     try:
         tree = normalise(ast.parse(src, path, mode))
+        # the checks CPython leaves to its compiler (return outside function...) count too
+        compile(src, path, mode, dont_inherit=True)
     except SyntaxError as e:
         kind = "IndentationError" if isinstance(e, IndentationError) else "SyntaxError"
         return None, kind, e.lineno
@@ -67,6 +70,7 @@ def actual(path, mode, positions):
 
 
 def main():
+    warnings.simplefilter("ignore")
     args = sys.argv[1:]
     mode = "exec"
     positions = False
