@@ -306,7 +306,6 @@ static es_obj_t fast_modulo(es_obj_t a, es_obj_t b) {
 #define SET_TOP(v) (*sp = (v))
 #define POLL()                                                                                     \
     do {                                                                                           \
-        ES_PORT_POLL_EVENTS();                                                                     \
         if (es_state.sched_state) {                                                                \
             es_handle_pending();                                                                   \
         }                                                                                          \
