@@ -23,7 +23,7 @@ GENHDR := $(BUILD)/genhdr
 QSTR_DEFS := $(GENHDR)/qstrdefs.h
 MODULE_DEFS := $(GENHDR)/moduledefs.h
 
-.PHONY: all test run bench clean asan format
+.PHONY: all test run bench clean asan format deps
 .DEFAULT_GOAL := all
 
 all: $(BUILD)/espy
@@ -45,17 +45,35 @@ $(BUILD)/espy: $(ESPY_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 # The same interpreter with AddressSanitizer and UBSan, for the safety-net run of the suite.
-SANITIZE_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+SANITIZE_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all \
+    --param asan-use-after-return=0
 asan:
 	$(MAKE) BUILD=build/asan OPT=-O1 EXTRA_CFLAGS="$(SANITIZE_FLAGS)" EXTRA_LDFLAGS="$(SANITIZE_FLAGS)" build/asan/espy
 
 run: all
 	$(BUILD)/espy
 
+deps:
+	tools/install-deps
+
+# Installs what is missing, builds everything, runs every suite; the last line is the total.
+test: deps
+	$(MAKE) all asan
+	tools/test-all \
+	    "python=tests/run --espy build/espy" \
+	    "python-sanitized=ASAN_OPTIONS=detect_leaks=0:detect_stack_use_after_return=0 tests/run --espy build/asan/espy" \
+	    "lx106-helpers=$(MAKE) -s qemu-check" \
+	    "lx106-core=$(MAKE) -s qemu-py-check"
+
+bench: all
+	bench/run --espy build/espy
+
 clean:
 	rm -rf build
 
 format:
 	clang-format -i $(ESPY_SRC) $(wildcard py/*.h ports/*/*.h extmod/*.h)
+
+include ports/esp8266/qemu/qemu.mk
 
 -include $(ESPY_OBJ:.o=.d)

@@ -37,11 +37,6 @@ typedef double es_float_t;
 #define ES_ENABLE_COMPUTED_GOTO (1)
 #endif
 
-/* Hook the port may define to poll for Ctrl-C and other events at safe points in the VM. */
-#ifndef ES_PORT_POLL_EVENTS
-#define ES_PORT_POLL_EVENTS()
-#endif
-
 #define ES_UNUSED(x) ((void)(x))
 #define ES_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define ES_ALIGN_UP(n, a) (((n) + (a) - 1) & ~((size_t)(a) - 1))

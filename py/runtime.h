@@ -26,6 +26,7 @@ extern const es_type_t es_type_AssertionError;
 extern const es_type_t es_type_AttributeError;
 extern const es_type_t es_type_EOFError;
 extern const es_type_t es_type_ImportError;
+extern const es_type_t es_type_ModuleNotFoundError;
 extern const es_type_t es_type_LookupError;
 extern const es_type_t es_type_IndexError;
 extern const es_type_t es_type_KeyError;
@@ -34,6 +35,8 @@ extern const es_type_t es_type_NameError;
 extern const es_type_t es_type_UnboundLocalError;
 extern const es_type_t es_type_OSError;
 extern const es_type_t es_type_TimeoutError;
+extern const es_type_t es_type_FileNotFoundError;
+extern const es_type_t es_type_FileExistsError;
 extern const es_type_t es_type_RuntimeError;
 extern const es_type_t es_type_NotImplementedError;
 extern const es_type_t es_type_RecursionError;
@@ -59,6 +62,7 @@ _Noreturn void es_raise_msg(const es_type_t *exc_type, const char *msg);
 _Noreturn void es_raise_msg_varg(const es_type_t *exc_type, const char *fmt, ...);
 _Noreturn void es_raise_type_error_unsupported_operands(const char *op, es_obj_t lhs, es_obj_t rhs);
 _Noreturn void es_raise_os_error(int errno_value);
+const char *es_errno_name(int errno_value); /* "ENOENT", or NULL when unknown */
 _Noreturn void es_raise_memory_error(void);
 _Noreturn void es_raise_stop_iteration(es_obj_t value); /* value may be ES_OBJ_NULL */
 _Noreturn void es_raise_attribute_error(es_obj_t base, es_qstr_t attr);

@@ -6,6 +6,3 @@
 /* Linux gives 8 MB of stack; leave a wide margin for C code below the limit check. */
 #define ES_STACK_LIMIT (4 * 1024 * 1024)
 #define ES_PLATFORM "linux"
-
-void es_unix_poll_events(void);
-#define ES_PORT_POLL_EVENTS() es_unix_poll_events()

@@ -1,0 +1,9 @@
+# Ellipsis as a value and placeholder
+def todo():
+    ...
+class Proto:
+    def method(self): ...
+print(todo(), Proto().method())
+x = ...
+print(x == Ellipsis, bool(...), repr(...), str(...))
+print([..., ...].count(Ellipsis))

@@ -1,0 +1,13 @@
+# blank and whitespace-only lines inside blocks
+
+
+def f():
+
+    x = 1
+    
+    y = 2
+	
+    return x + y
+
+
+print(f())

@@ -1,0 +1,4 @@
+# file ends without a newline
+print("ok")
+if True:
+    print("last")

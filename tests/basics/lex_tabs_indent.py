@@ -1,0 +1,6 @@
+# tab indentation
+if True:
+	print("tab")
+	if True:
+		print("two tabs")
+print("done")

@@ -1,0 +1,6 @@
+# an uncaught exception: stdout so far is kept, exit status is 1
+print("before")
+def f():
+    raise ValueError("escapes")
+f()
+print("never printed")

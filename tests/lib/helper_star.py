@@ -1,0 +1,5 @@
+# Helper module for `from x import *` with __all__.
+__all__ = ["exported", "also"]
+exported = 1
+also = 2
+not_exported = 3

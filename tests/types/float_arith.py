@@ -1,0 +1,12 @@
+# float arithmetic with exactly representable values
+print(1.5 + 2.25, 10.0 - 0.5, 2.5 * 4, 7.0 / 2, 7.0 // 2, 7.5 % 2, -7.5 % 2, 2.0 ** 3)
+print(-1.5, abs(-2.5), +0.5, 0.5 * -2)
+print(divmod(7.5, 2), divmod(-7.5, 2))
+print(1 / 4, 3 / 8, 1 + 0.5, 2 * 0.25)
+print(float(3), float("1.5"), float("-0.25"), float("  2.0  "), float("1e3"))
+print(float("inf"), float("-inf"), float("nan") != float("nan"))
+print(1e300 * 1e300, -1e300 * 1e300)
+print(round(2.5), round(3.5), round(-2.5))
+print(int(2.75), int(-2.75), 2.0 == 2, 0.0 == -0.0)
+print(type(1.0).__name__, isinstance(1.5, float))
+print(float("nan") == float("nan"), 5.0.is_integer(), 5.5.is_integer())
