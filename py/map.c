@@ -10,7 +10,8 @@
 
 static size_t key_hash(es_obj_t key) {
     if (es_obj_is_qstr(key)) {
-        return es_qstr_hash(es_obj_qstr_value(key));
+        /* Masked as es_obj_hash does for heap strings, so equal texts meet on 32-bit builds too. */
+        return es_qstr_hash(es_obj_qstr_value(key)) & (size_t)ES_SMALL_INT_MAX;
     }
     if (es_obj_is_small_int(key)) {
         return (size_t)es_small_int_value(key);

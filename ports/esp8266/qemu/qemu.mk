@@ -2,7 +2,7 @@
 # Use: `include ports/esp8266/qemu/qemu.mk` and run make from the repo root (all paths are relative to it).
 # `make qemu-check`: host-checks the ROM helpers, then tiny.elf under QEMU must print what tiny-host prints.
 # `make qemu-py-check`: cross-compiles $(QEMU_PY_SRCS) with -Werror and runs py_check.py through
-# es_embed_run_source() on the lx106, comparing with CPython; skipped until py/embed.h exists.
+# es_embed_run_source() (embed.c) on the lx106, comparing with CPython.
 
 QEMU_DIR := ports/esp8266/qemu
 QEMU_BUILD := build/qemu
@@ -23,12 +23,23 @@ QEMU_CFLAGS ?= -Os -std=gnu11 -Wall -Wextra -Werror -mlongcalls -mtext-section-l
 QEMU_LDFLAGS ?= -nostartfiles -T $(QEMU_DIR)/esp8266-qemu.ld -Wl,--gc-sections
 QEMU_LDLIBS ?= -lm
 
-# The language core, compiled the way the ESP8266 builds will compile it (32-bit words, single float).
-QEMU_PY_SRCS ?= $(wildcard py/*.c)
-# espyconfig.h for this build is $(QEMU_DIR)/espyconfig.h; genhdr/ comes from the top-level Makefile's
-# generators, so include this fragment after QSTR_DEFS and MODULE_DEFS are defined.
-QEMU_PY_CFLAGS ?= -I. -Ibuild -I$(QEMU_DIR)
-QEMU_PY_DEPS ?= $(QSTR_DEFS) $(MODULE_DEFS)
+# The language core and portable modules, compiled the way the ESP8266 builds will compile them
+# (32-bit words, single float), with this image's start-up, console and clock.
+QEMU_PY_SRCS ?= $(wildcard py/*.c extmod/*.c) $(QEMU_DIR)/embed.c $(QEMU_DIR)/port.c $(QEMU_DIR)/hal.c
+# espyconfig.h for this build is $(QEMU_DIR)/espyconfig.h; its interned strings and module table are
+# generated from its own sources into $(QEMU_BUILD)/genhdr.
+QEMU_GENHDR := $(QEMU_BUILD)/genhdr
+QEMU_QSTR_SCAN := $(QEMU_PY_SRCS) $(wildcard py/*.h extmod/*.h) $(QEMU_DIR)/espyconfig.h
+QEMU_PY_CFLAGS ?= -I. -I$(QEMU_BUILD) -I$(QEMU_DIR)
+QEMU_PY_DEPS ?= $(QEMU_GENHDR)/qstrdefs.h $(QEMU_GENHDR)/moduledefs.h
+
+$(QEMU_GENHDR)/qstrdefs.h: $(QEMU_QSTR_SCAN) tools/makeqstrdefs.py
+	@mkdir -p $(@D)
+	$(QEMU_PYTHON) tools/makeqstrdefs.py $(QEMU_GENHDR) $(QEMU_QSTR_SCAN)
+
+$(QEMU_GENHDR)/moduledefs.h: $(QEMU_QSTR_SCAN) tools/makemoduledefs.py
+	@mkdir -p $(@D)
+	$(QEMU_PYTHON) tools/makemoduledefs.py $@ $(QEMU_QSTR_SCAN)
 
 # How every lx106 image is run: semihosting on, the host's stdin/stdout as the console, no display.
 QEMU_RUN = timeout $(QEMU_TIMEOUT) $(QEMU_SYSTEM) -M sim -cpu lx106 -semihosting \
@@ -98,7 +109,7 @@ qemu-py-objs: $(QEMU_PY_OBJS)
 	@$(if $(QEMU_PY_SRCS),echo "qemu-py-objs: $(words $(QEMU_PY_OBJS)) core files compile cleanly for the lx106",\
 	    echo "qemu-py-objs: skipped (no py/*.c yet)")
 
-ifneq ($(wildcard py/embed.h),)
+ifneq ($(wildcard py/exec.c),)
 qemu-py-check: $(QEMU_BUILD)/py.elf
 	@$(QEMU_PYTHON) $(QEMU_DIR)/py_check.py > $(QEMU_BUILD)/py.expected
 	@status=0; $(call QEMU_RUN,$(QEMU_BUILD)/py.elf) < /dev/null > $(QEMU_BUILD)/py.output || status=$$?; \
@@ -110,7 +121,7 @@ qemu-py-check: $(QEMU_BUILD)/py.elf
 	@echo "qemu-py-check: espy on the lx106 under QEMU matches CPython"
 else
 qemu-py-check: qemu-py-objs
-	@echo "qemu-py-check: skipped (py/embed.h with es_embed_run_source() not there yet)"
+	@echo "qemu-py-check: skipped (the compiler, py/exec.c, is not there yet)"
 endif
 
 # py_check.py becomes a C string, so the image needs no file system to run it.

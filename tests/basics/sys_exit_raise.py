@@ -1,0 +1,3 @@
+# raise SystemExit(n) directly
+print("raising")
+raise SystemExit(5)
