@@ -217,6 +217,7 @@ static es_obj_t list_binary_op(es_binary_op_t op, es_obj_t lhs, es_obj_t rhs) {
     switch (op) {
     case ES_BINARY_OP_ADD: {
         if (!es_obj_is_type(rhs, &es_type_list)) {
+            es_seq_raise_concat_error(&es_type_list, rhs);
             return ES_OBJ_NULL;
         }
         const es_obj_list_t *b = es_obj_to_ptr(rhs);
@@ -233,6 +234,7 @@ static es_obj_t list_binary_op(es_binary_op_t op, es_obj_t lhs, es_obj_t rhs) {
     case ES_BINARY_OP_REVERSE_MULTIPLY: {
         size_t times;
         if (!es_seq_repeat_count(rhs, a->len * sizeof(es_obj_t), &times)) {
+            es_seq_raise_repeat_error(rhs);
             return ES_OBJ_NULL;
         }
         es_obj_t result = es_obj_new_list(a->len * times, NULL);
@@ -553,7 +555,7 @@ static es_obj_t list_index(size_t n_args, const es_obj_t *args) {
             return es_obj_new_small_int((es_int_t)i);
         }
     }
-    es_raise_msg(&es_type_ValueError, "list.index(x): x not in list");
+    es_raise_msg_varg(&es_type_ValueError, "%s is not in list", es_repr_cstr(args[1]));
 }
 static ES_DEFINE_FUN_VAR(list_index_obj, ES_Q_index, 2, 4, list_index);
 

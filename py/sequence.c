@@ -128,6 +128,32 @@ bool es_seq_repeat_count(es_obj_t n, size_t item_bytes, size_t *times) {
     return true;
 }
 
+static bool is_user_instance(es_obj_t o) {
+    return (es_obj_get_type(o)->flags & ES_TYPE_FLAG_IS_USER_CLASS) != 0;
+}
+
+void es_seq_raise_concat_error(const es_type_t *seq_type, es_obj_t other) {
+    if (!is_user_instance(other)) {
+        es_raise_msg_varg(&es_type_TypeError, "can only concatenate %q (not \"%s\") to %q", (es_qstr_t)seq_type->name,
+                          es_obj_type_name(other), (es_qstr_t)seq_type->name);
+    }
+}
+
+void es_seq_raise_repeat_error(es_obj_t other) {
+    if (!is_user_instance(other)) {
+        es_raise_msg_varg(&es_type_TypeError, "can't multiply sequence by non-int of type '%s'",
+                          es_obj_type_name(other));
+    }
+}
+
+const char *es_repr_cstr(es_obj_t o) {
+    es_vstr_t vstr;
+    es_print_t print;
+    es_vstr_init_print(&vstr, 16, &print);
+    es_obj_print_helper(&print, o, ES_PRINT_REPR);
+    return es_vstr_null_terminated_str(&vstr);
+}
+
 void es_seq_repeat(void *dest, const void *src, size_t len, size_t times) {
     uint8_t *to = dest;
     for (size_t i = 0; i < times; i++) {

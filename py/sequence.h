@@ -44,6 +44,16 @@ void es_seq_start_end(size_t len, size_t n_args, const es_obj_t *args, size_t *s
 */
 bool es_seq_repeat_count(es_obj_t n, size_t item_bytes, size_t *times);
 
+/*
+** CPython's messages for seq + other and seq * other with an unsuitable operand: raised at once
+** unless other is an instance of a user class (which may still answer with __radd__/__rmul__).
+*/
+void es_seq_raise_concat_error(const es_type_t *seq_type, es_obj_t other);
+void es_seq_raise_repeat_error(es_obj_t other);
+
+/* repr(o) as a NUL-terminated string in the heap, for error messages. */
+const char *es_repr_cstr(es_obj_t o);
+
 /* Writes src (len bytes) times over into dest. */
 void es_seq_repeat(void *dest, const void *src, size_t len, size_t times);
 
@@ -71,6 +81,7 @@ es_obj_t es_seq_index_objs(const es_type_t *type, const es_obj_t *items, size_t 
 
 es_obj_t es_obj_new_list_from_iter(es_obj_t iterable);  /* list(iterable) */
 es_obj_t es_obj_new_tuple_from_iter(es_obj_t iterable); /* tuple(iterable) */
+size_t es_tuple_hash(es_obj_t tuple); /* full word width; hash() folds it into a small int */
 void es_obj_list_extend(es_obj_t list, es_obj_t iterable);
 void es_obj_list_get(es_obj_t list, size_t *len, es_obj_t **items);
 void es_obj_list_set_len(es_obj_t list, size_t len); /* shrink only */
