@@ -51,7 +51,7 @@ es_obj_t es_obj_new_list(size_t n, const es_obj_t *items) {
     if (n > 0) {
         list_reserve(l, n);
         if (items != NULL) {
-            memcpy(l->items, items, n * sizeof(es_obj_t));
+            es_seq_copy_objs(l->items, items, n);
         } else {
             for (size_t i = 0; i < n; i++) {
                 l->items[i] = ES_OBJ_NONE;
@@ -80,7 +80,7 @@ void es_obj_list_get(es_obj_t list, size_t *len, es_obj_t **items) {
 void es_obj_list_set_len(es_obj_t list, size_t len) {
     es_obj_list_t *l = list_of(list);
     if (len < l->len) {
-        memset(l->items + len, 0, (l->len - len) * sizeof(es_obj_t));
+        es_seq_clear_objs(l->items + len, (l->len - len));
         l->len = len;
     }
 }
@@ -93,7 +93,7 @@ void es_obj_list_extend(es_obj_t list, es_obj_t iterable) {
         es_obj_get_array(iterable, &n, &items);
         list_reserve(l, l->len + n);
         es_obj_get_array(iterable, &n, &items); /* extending a list by itself: items may have moved */
-        memcpy(l->items + l->len, items, n * sizeof(es_obj_t));
+        es_seq_copy_objs(l->items + l->len, items, n);
         l->len += n;
         return;
     }
@@ -123,7 +123,7 @@ es_obj_t es_obj_list_pop(es_obj_t list, es_int_t index) {
         es_raise_msg(&es_type_IndexError, "pop index out of range");
     }
     es_obj_t item = l->items[index];
-    memmove(l->items + index, l->items + index + 1, (l->len - (size_t)index - 1) * sizeof(es_obj_t));
+    es_seq_copy_objs(l->items + index, l->items + index + 1, (l->len - (size_t)index - 1));
     l->items[--l->len] = ES_OBJ_NULL;
     list_trim(l);
     return item;
@@ -223,8 +223,8 @@ static es_obj_t list_binary_op(es_binary_op_t op, es_obj_t lhs, es_obj_t rhs) {
         const es_obj_list_t *b = es_obj_to_ptr(rhs);
         es_obj_t result = es_obj_new_list(a->len + b->len, NULL);
         es_obj_list_t *r = es_obj_to_ptr(result);
-        memcpy(r->items, a->items, a->len * sizeof(es_obj_t));
-        memcpy(r->items + a->len, b->items, b->len * sizeof(es_obj_t));
+        es_seq_copy_objs(r->items, a->items, a->len);
+        es_seq_copy_objs(r->items + a->len, b->items, b->len);
         return result;
     }
     case ES_BINARY_OP_INPLACE_ADD:
@@ -280,10 +280,10 @@ static void list_replace_range(es_obj_list_t *l, size_t start, size_t stop, size
     if (n > removed) {
         list_reserve(l, new_len);
     }
-    memmove(l->items + start + n, l->items + stop, (l->len - stop) * sizeof(es_obj_t));
-    memcpy(l->items + start, items, n * sizeof(es_obj_t));
+    es_seq_copy_objs(l->items + start + n, l->items + stop, (l->len - stop));
+    es_seq_copy_objs(l->items + start, items, n);
     if (new_len < l->len) {
-        memset(l->items + new_len, 0, (l->len - new_len) * sizeof(es_obj_t));
+        es_seq_clear_objs(l->items + new_len, (l->len - new_len));
     }
     l->len = new_len;
     list_trim(l);
@@ -314,7 +314,7 @@ static void list_delete_slice(es_obj_list_t *l, es_obj_t index) {
         }
         l->items[to++] = l->items[from];
     }
-    memset(l->items + to, 0, (l->len - to) * sizeof(es_obj_t));
+    es_seq_clear_objs(l->items + to, (l->len - to));
     l->len = to;
     list_trim(l);
 }
@@ -483,7 +483,7 @@ static es_obj_t list_insert(es_obj_t self, es_obj_t index, es_obj_t item) {
         i = (es_int_t)l->len;
     }
     list_reserve(l, l->len + 1);
-    memmove(l->items + i + 1, l->items + i, (l->len - (size_t)i) * sizeof(es_obj_t));
+    es_seq_copy_objs(l->items + i + 1, l->items + i, (l->len - (size_t)i));
     l->items[i] = item;
     l->len++;
     return ES_OBJ_NONE;

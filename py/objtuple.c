@@ -18,7 +18,7 @@ es_obj_t es_obj_new_tuple(size_t n, const es_obj_t *items) {
     t->base.type = &es_type_tuple;
     t->len = n;
     if (items != NULL) {
-        memcpy(t->items, items, n * sizeof(es_obj_t));
+        es_seq_copy_objs(t->items, items, n);
     }
     return es_obj_from_ptr(t);
 }
@@ -133,8 +133,8 @@ static es_obj_t tuple_binary_op(es_binary_op_t op, es_obj_t lhs, es_obj_t rhs) {
         }
         es_obj_t result = es_obj_new_tuple(a->len + b->len, NULL);
         es_obj_tuple_t *r = tuple_of(result);
-        memcpy(r->items, a->items, a->len * sizeof(es_obj_t));
-        memcpy(r->items + a->len, b->items, b->len * sizeof(es_obj_t));
+        es_seq_copy_objs(r->items, a->items, a->len);
+        es_seq_copy_objs(r->items + a->len, b->items, b->len);
         return result;
     }
     case ES_BINARY_OP_MULTIPLY:

@@ -43,8 +43,11 @@ size_t es_seq_get_index(const es_type_t *type, size_t len, es_obj_t index, const
 
 void es_seq_copy_slice(void *dest, const void *src, size_t item_size, const es_bound_slice_t *bounds,
                        size_t n) {
+    if (n == 0) {
+        return;
+    }
     const uint8_t *from = (const uint8_t *)src + (size_t)bounds->start * item_size;
-    if (bounds->step == 1) {
+    if (bounds->step == 1 || n == 1) {
         memmove(dest, from, n * item_size);
         return;
     }
@@ -155,6 +158,9 @@ const char *es_repr_cstr(es_obj_t o) {
 }
 
 void es_seq_repeat(void *dest, const void *src, size_t len, size_t times) {
+    if (len == 0) {
+        return;
+    }
     uint8_t *to = dest;
     for (size_t i = 0; i < times; i++) {
         memcpy(to, src, len);

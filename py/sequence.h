@@ -3,6 +3,18 @@
 
 #include "py/obj.h"
 
+/* Copies n object words (the areas may overlap); n == 0 allows NULL pointers, as empty lists have. */
+static inline void es_seq_copy_objs(es_obj_t *dest, const es_obj_t *src, size_t n) {
+    if (n > 0) {
+        __builtin_memmove(dest, src, n * sizeof(es_obj_t));
+    }
+}
+static inline void es_seq_clear_objs(es_obj_t *dest, size_t n) {
+    if (n > 0) {
+        __builtin_memset(dest, 0, n * sizeof(es_obj_t));
+    }
+}
+
 /* ---- indices and slices ------------------------------------------------------------ */
 
 static inline bool es_obj_is_slice(es_obj_t o) { return es_obj_is_type(o, &es_type_slice); }
