@@ -328,11 +328,10 @@ ES_DEFINE_FUN_2(es_dunder_contains_obj, ES_Q___contains__, dunder_contains);
 static es_obj_t dunder_iter(es_obj_t self) { return es_getiter(self, NULL); }
 ES_DEFINE_FUN_1(es_dunder_iter_obj, ES_Q___iter__, dunder_iter);
 
-/* list[int] and friends in annotations: the class itself stands for the alias. */
+/* list[int] and friends in annotations: the class itself stands for the alias. The runtime
+** calls it as __class_getitem__(cls, item), so it is a plain function, not a classmethod. */
 static es_obj_t class_getitem(es_obj_t cls, es_obj_t item) {
     ES_UNUSED(item);
     return cls;
 }
-static ES_DEFINE_FUN_2(class_getitem_fun_obj, ES_Q___class_getitem__, class_getitem);
-const es_obj_static_class_method_t es_class_getitem_obj = {{&es_type_classmethod},
-                                                           ES_OBJ_FROM_CONST(class_getitem_fun_obj)};
+ES_DEFINE_FUN_2(es_class_getitem_obj, ES_Q___class_getitem__, class_getitem);

@@ -132,10 +132,9 @@ bool es_repr_guard(const es_print_t *print, es_obj_t self, es_print_kind_t kind,
     _Static_assert(sizeof(type) <= sizeof(es_obj_iter_buf_t), #type " must fit es_obj_iter_buf_t")
 
 /* __getitem__, __setitem__, __delitem__, __len__, __contains__, __iter__ over the type's slots,
-** and __class_getitem__ (a classmethod returning the class), for the containers' locals. */
+** and __class_getitem__(cls, item) returning the class, for the containers' locals. */
 extern const es_obj_fun_builtin_t es_dunder_getitem_obj, es_dunder_setitem_obj, es_dunder_delitem_obj,
-    es_dunder_len_obj, es_dunder_contains_obj, es_dunder_iter_obj;
-extern const es_obj_static_class_method_t es_class_getitem_obj;
+    es_dunder_len_obj, es_dunder_contains_obj, es_dunder_iter_obj, es_class_getitem_obj;
 #define ES_SEQ_DUNDER_LOCALS_RO                                                                    \
     {ES_OBJ_NEW_QSTR(ES_Q___getitem__), ES_OBJ_FROM_CONST(es_dunder_getitem_obj)},                 \
         {ES_OBJ_NEW_QSTR(ES_Q___len__), ES_OBJ_FROM_CONST(es_dunder_len_obj)},                     \
