@@ -93,7 +93,6 @@ es_obj_t es_obj_new_range(es_int_t start, es_int_t stop, es_int_t step);
 es_obj_t es_obj_new_getitem_iter(es_obj_t obj);
 /* iter(callable, sentinel) */
 es_obj_t es_obj_new_callable_iter(es_obj_t callable, es_obj_t sentinel);
-extern const es_type_t es_type_memoryview;
 
 /* ---- repr of containers that may hold themselves ------------------------------------------ */
 
