@@ -1,0 +1,79 @@
+# espy top-level Makefile: `make` builds build/espy; `make test`, `make run`, `make bench`.
+
+BUILD ?= build
+CC ?= gcc
+PYTHON ?= python3
+OPT ?= -O2
+EXTRA_CFLAGS ?=
+EXTRA_LDFLAGS ?=
+
+CFLAGS = -std=gnu11 -Wall -Wextra -Werror $(OPT) -g -I. -I$(BUILD) -Iports/unix -MMD -MP $(EXTRA_CFLAGS)
+LDFLAGS = $(EXTRA_LDFLAGS)
+LIBS = -lm
+
+PY_SRC := $(wildcard py/*.c)
+EXTMOD_SRC := $(wildcard extmod/*.c)
+UNIX_SRC := $(wildcard ports/unix/*.c)
+ESPY_SRC := $(PY_SRC) $(EXTMOD_SRC) $(UNIX_SRC)
+ESPY_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(ESPY_SRC))
+
+# Every source and header may name interned strings (ES_Q_...) or register modules.
+QSTR_SCAN := $(ESPY_SRC) $(wildcard py/*.h extmod/*.h ports/unix/*.h)
+GENHDR := $(BUILD)/genhdr
+QSTR_DEFS := $(GENHDR)/qstrdefs.h
+MODULE_DEFS := $(GENHDR)/moduledefs.h
+
+.PHONY: all test run bench clean asan format deps
+.DEFAULT_GOAL := all
+
+all: $(BUILD)/espy
+
+$(QSTR_DEFS): $(QSTR_SCAN) tools/makeqstrdefs.py | $(GENHDR)
+	$(PYTHON) tools/makeqstrdefs.py $(GENHDR) $(QSTR_SCAN)
+
+$(MODULE_DEFS): $(QSTR_SCAN) tools/makemoduledefs.py | $(GENHDR)
+	$(PYTHON) tools/makemoduledefs.py $@ $(QSTR_SCAN)
+
+$(GENHDR):
+	mkdir -p $@
+
+$(BUILD)/obj/%.o: %.c $(QSTR_DEFS) $(MODULE_DEFS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/espy: $(ESPY_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+# The same interpreter with AddressSanitizer and UBSan, for the safety-net run of the suite.
+SANITIZE_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all \
+    --param asan-use-after-return=0
+asan:
+	$(MAKE) BUILD=build/asan OPT=-O1 EXTRA_CFLAGS="$(SANITIZE_FLAGS)" EXTRA_LDFLAGS="$(SANITIZE_FLAGS)" build/asan/espy
+
+run: all
+	$(BUILD)/espy
+
+deps:
+	tools/install-deps
+
+# Installs what is missing, builds everything, runs every suite; the last line is the total.
+test: deps
+	$(MAKE) all asan
+	tools/test-all \
+	    "python=tests/run --espy build/espy" \
+	    "python-sanitized=ASAN_OPTIONS=detect_leaks=0:detect_stack_use_after_return=0 tests/run --espy build/asan/espy" \
+	    "lx106-helpers=$(MAKE) -s qemu-check" \
+	    "lx106-core=$(MAKE) -s qemu-py-check"
+
+bench: all
+	bench/run --espy build/espy
+
+clean:
+	rm -rf build
+
+format:
+	clang-format -i $(ESPY_SRC) $(wildcard py/*.h ports/*/*.h extmod/*.h)
+
+include ports/esp8266/qemu/qemu.mk
+
+-include $(ESPY_OBJ:.o=.d)

@@ -1,0 +1,50 @@
+/* config.h: build-wide feature flags and word-size choices, with the port's overrides first. */
+#pragma once
+
+#include <stdint.h>
+#include <stddef.h>
+
+/* Every build supplies espyconfig.h on its include path (ports/<port>/espyconfig.h). */
+#include "espyconfig.h"
+
+/* ---- numbers ---------------------------------------------------------------- */
+#ifndef ES_FLOAT_IS_SINGLE
+#define ES_FLOAT_IS_SINGLE (0)
+#endif
+#if ES_FLOAT_IS_SINGLE
+typedef float es_float_t;
+#else
+typedef double es_float_t;
+#endif
+
+/* ---- limits ---------------------------------------------------------------- */
+/* Bytes of C stack a program may use before RecursionError is raised. */
+#ifndef ES_STACK_LIMIT
+#define ES_STACK_LIMIT (40 * 1024)
+#endif
+
+/* Default heap when the build does not choose one at start-up. */
+#ifndef ES_DEFAULT_HEAP_SIZE
+#define ES_DEFAULT_HEAP_SIZE (1024 * 1024)
+#endif
+
+/* ---- features ---------------------------------------------------------------- */
+#ifndef ES_ENABLE_COMPLEX
+#define ES_ENABLE_COMPLEX (1)
+#endif
+
+#ifndef ES_ENABLE_COMPUTED_GOTO
+#define ES_ENABLE_COMPUTED_GOTO (1)
+#endif
+
+#define ES_UNUSED(x) ((void)(x))
+#define ES_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#define ES_ALIGN_UP(n, a) (((n) + (a) - 1) & ~((size_t)(a) - 1))
+
+/* Conservative stack scanning reads every word of the stack, including the redzones
+** AddressSanitizer puts there; functions that do so opt out of its checks. */
+#if defined(__SANITIZE_ADDRESS__)
+#define ES_NO_SANITIZE_ADDRESS __attribute__((no_sanitize_address))
+#else
+#define ES_NO_SANITIZE_ADDRESS
+#endif

@@ -1,0 +1,21 @@
+/* exec.h: from source text to running code: what the REPL, import, exec() and eval() use. */
+#pragma once
+
+#include "py/map.h"
+#include "py/obj.h"
+
+typedef enum {
+    ES_INPUT_FILE,   /* a module or script: statements */
+    ES_INPUT_SINGLE, /* one interactive statement: expression values are printed */
+    ES_INPUT_EVAL,   /* one expression: its value is returned */
+} es_input_kind_t;
+
+/* Parses and compiles source into a function of no arguments whose globals are `globals`.
+** Raises SyntaxError/IndentationError (with filename and line) on bad source. */
+es_obj_t es_compile_source(const char *src, size_t len, es_qstr_t filename, es_input_kind_t kind,
+                           es_obj_dict_t *globals);
+
+/* Compiles and runs source with the given globals and locals (locals may equal globals).
+** Returns the expression's value for ES_INPUT_EVAL, None otherwise. */
+es_obj_t es_exec_source(const char *src, size_t len, es_qstr_t filename, es_input_kind_t kind,
+                        es_obj_dict_t *globals, es_obj_dict_t *locals);

@@ -1,0 +1,448 @@
+/* gc.c: block allocator over a fixed heap, and a non-moving mark-sweep collector. */
+
+#include <setjmp.h>
+#include <string.h>
+
+#include "py/gc.h"
+#include "py/runtime.h"
+#include "py/state.h"
+
+/*
+** The heap is split into three areas:
+**   allocation table: 2 bits per block (FREE, HEAD of an allocation, TAIL, MARKed head)
+**   finaliser table:  1 bit per block, set on heads whose object needs a finaliser
+**   the blocks:       BLOCK_BYTES each
+** An allocation is a HEAD block followed by zero or more TAIL blocks. Marking turns
+** HEAD into MARK; sweeping frees unmarked HEADs with their TAILs and turns MARK back.
+*/
+#define BLOCK_BYTES (16)
+#define BLOCKS_PER_ATB_BYTE (4)
+#define BLOCKS_PER_FTB_BYTE (8)
+
+#define AT_FREE (0)
+#define AT_HEAD (1)
+#define AT_TAIL (2)
+#define AT_MARK (3)
+
+/*
+** The mark stack is small and lives on the C stack; when it overflows we remember that
+** and later rescan the heap for marked blocks, so deep structures never recurse in C.
+*/
+#define MARK_STACK_SIZE (64)
+
+typedef struct gc_heap_t {
+    uint8_t *alloc_table;
+    uint8_t *finaliser_table;
+    uint8_t *pool_start;
+    uint8_t *pool_end;
+    size_t n_blocks;
+    size_t first_free_hint; /* no free block lies below this index */
+    size_t used_blocks;
+    size_t peak_blocks;
+    size_t alloc_since_collect; /* bytes */
+    long threshold;             /* bytes; -1 = no threshold */
+    uint16_t lock_depth;
+    bool auto_collect;
+    bool collecting;
+    bool mark_stack_overflow;
+    size_t mark_sp;
+    size_t *mark_stack;
+} gc_heap_t;
+
+static gc_heap_t heap;
+
+static inline unsigned atb_get(size_t block) {
+    return (heap.alloc_table[block / BLOCKS_PER_ATB_BYTE] >> (2 * (block % BLOCKS_PER_ATB_BYTE))) & 3;
+}
+
+static inline void atb_set(size_t block, unsigned kind) {
+    uint8_t *byte = &heap.alloc_table[block / BLOCKS_PER_ATB_BYTE];
+    unsigned shift = 2 * (block % BLOCKS_PER_ATB_BYTE);
+    *byte = (uint8_t)((*byte & ~(3u << shift)) | (kind << shift));
+}
+
+static inline bool ftb_get(size_t block) {
+    return (heap.finaliser_table[block / BLOCKS_PER_FTB_BYTE] >> (block % BLOCKS_PER_FTB_BYTE)) & 1;
+}
+
+static inline void ftb_set(size_t block, bool on) {
+    uint8_t *byte = &heap.finaliser_table[block / BLOCKS_PER_FTB_BYTE];
+    uint8_t bit = (uint8_t)(1u << (block % BLOCKS_PER_FTB_BYTE));
+    *byte = on ? (uint8_t)(*byte | bit) : (uint8_t)(*byte & ~bit);
+}
+
+static inline void *block_ptr(size_t block) { return heap.pool_start + block * BLOCK_BYTES; }
+
+static inline bool is_heap_ptr(const void *p) {
+    return (const uint8_t *)p >= heap.pool_start && (const uint8_t *)p < heap.pool_end;
+}
+
+static inline size_t ptr_block(const void *p) {
+    return (size_t)((const uint8_t *)p - heap.pool_start) / BLOCK_BYTES;
+}
+
+void es_gc_init(void *start, void *end) {
+    uint8_t *lo = (uint8_t *)ES_ALIGN_UP((uintptr_t)start, sizeof(void *));
+    size_t total = (size_t)((uint8_t *)end - lo);
+    /* Each block costs BLOCK_BYTES plus 2 + 1 bits of tables. */
+    size_t n_blocks = total * 8 / (BLOCK_BYTES * 8 + 3);
+    size_t atb_bytes = (n_blocks + BLOCKS_PER_ATB_BYTE - 1) / BLOCKS_PER_ATB_BYTE;
+    size_t ftb_bytes = (n_blocks + BLOCKS_PER_FTB_BYTE - 1) / BLOCKS_PER_FTB_BYTE;
+    memset(&heap, 0, sizeof(heap));
+    heap.alloc_table = lo;
+    heap.finaliser_table = lo + atb_bytes;
+    heap.pool_start = (uint8_t *)ES_ALIGN_UP((uintptr_t)(heap.finaliser_table + ftb_bytes), BLOCK_BYTES);
+    while (heap.pool_start + n_blocks * BLOCK_BYTES > (uint8_t *)end && n_blocks > 0) {
+        n_blocks--;
+    }
+    heap.n_blocks = n_blocks;
+    heap.pool_end = heap.pool_start + n_blocks * BLOCK_BYTES;
+    memset(heap.alloc_table, 0, atb_bytes + ftb_bytes);
+    heap.threshold = -1;
+    heap.auto_collect = true;
+}
+
+/* ---- allocation ---------------------------------------------------------------- */
+
+static void *alloc_blocks(size_t n_needed, bool has_finaliser) {
+    size_t run = 0;
+    size_t i = heap.first_free_hint;
+    while (i < heap.n_blocks) {
+        /* Skip four allocated blocks at a time while no run has started. */
+        if (run == 0 && (i % BLOCKS_PER_ATB_BYTE) == 0 && i + BLOCKS_PER_ATB_BYTE <= heap.n_blocks) {
+            uint8_t byte = heap.alloc_table[i / BLOCKS_PER_ATB_BYTE];
+            if ((byte & 0x03) && (byte & 0x0c) && (byte & 0x30) && (byte & 0xc0)) {
+                i += BLOCKS_PER_ATB_BYTE;
+                continue;
+            }
+        }
+        if (atb_get(i) == AT_FREE) {
+            if (++run == n_needed) {
+                size_t first = i + 1 - n_needed;
+                atb_set(first, AT_HEAD);
+                for (size_t b = first + 1; b <= i; b++) {
+                    atb_set(b, AT_TAIL);
+                }
+                if (has_finaliser) {
+                    ftb_set(first, true);
+                }
+                if (first == heap.first_free_hint) {
+                    heap.first_free_hint = i + 1;
+                }
+                heap.used_blocks += n_needed;
+                if (heap.used_blocks > heap.peak_blocks) {
+                    heap.peak_blocks = heap.used_blocks;
+                }
+                void *p = block_ptr(first);
+                memset(p, 0, n_needed * BLOCK_BYTES);
+                return p;
+            }
+        } else {
+            run = 0;
+        }
+        i++;
+    }
+    return NULL;
+}
+
+void *es_gc_alloc(size_t nbytes, bool has_finaliser) {
+    if (heap.lock_depth > 0 || heap.n_blocks == 0) {
+        return NULL;
+    }
+    size_t n_needed = nbytes == 0 ? 1 : (nbytes + BLOCK_BYTES - 1) / BLOCK_BYTES;
+    if (n_needed > heap.n_blocks) {
+        return NULL;
+    }
+    if (heap.auto_collect && heap.threshold >= 0 && heap.alloc_since_collect >= (size_t)heap.threshold) {
+        es_gc_collect();
+    }
+    void *p = alloc_blocks(n_needed, has_finaliser);
+    if (p == NULL && heap.auto_collect) {
+        es_gc_collect();
+        p = alloc_blocks(n_needed, has_finaliser);
+    }
+    if (p != NULL) {
+        heap.alloc_since_collect += n_needed * BLOCK_BYTES;
+    }
+    return p;
+}
+
+static size_t allocation_blocks(size_t head) {
+    size_t n = 1;
+    while (head + n < heap.n_blocks && atb_get(head + n) == AT_TAIL) {
+        n++;
+    }
+    return n;
+}
+
+size_t es_gc_nbytes(const void *ptr) {
+    if (!is_heap_ptr(ptr) || ((const uint8_t *)ptr - heap.pool_start) % BLOCK_BYTES != 0) {
+        return 0;
+    }
+    size_t block = ptr_block(ptr);
+    unsigned kind = atb_get(block);
+    if (kind != AT_HEAD && kind != AT_MARK) {
+        return 0;
+    }
+    return allocation_blocks(block) * BLOCK_BYTES;
+}
+
+static void free_allocation(size_t head) {
+    size_t n = allocation_blocks(head);
+    for (size_t b = head; b < head + n; b++) {
+        atb_set(b, AT_FREE);
+    }
+    ftb_set(head, false);
+    heap.used_blocks -= n;
+    if (head < heap.first_free_hint) {
+        heap.first_free_hint = head;
+    }
+}
+
+void es_gc_free(void *ptr) {
+    if (heap.lock_depth > 0 || heap.collecting) {
+        return; /* freeing during a finaliser or in an interrupt is left to the next sweep */
+    }
+    if (es_gc_nbytes(ptr) == 0) {
+        return;
+    }
+    free_allocation(ptr_block(ptr));
+}
+
+void *es_gc_realloc(void *ptr, size_t nbytes, bool allow_move) {
+    if (ptr == NULL) {
+        return es_gc_alloc(nbytes, false);
+    }
+    size_t old_bytes = es_gc_nbytes(ptr);
+    if (old_bytes == 0 || heap.lock_depth > 0) {
+        return NULL;
+    }
+    size_t head = ptr_block(ptr);
+    size_t have = old_bytes / BLOCK_BYTES;
+    size_t want = nbytes == 0 ? 1 : (nbytes + BLOCK_BYTES - 1) / BLOCK_BYTES;
+    if (want <= have) {
+        for (size_t b = head + want; b < head + have; b++) {
+            atb_set(b, AT_FREE);
+        }
+        heap.used_blocks -= have - want;
+        if (want < have && head + want < heap.first_free_hint) {
+            heap.first_free_hint = head + want;
+        }
+        return ptr;
+    }
+    /* Grow in place when the blocks after the allocation are free. */
+    size_t extra = 0;
+    while (head + have + extra < heap.n_blocks && extra < want - have &&
+           atb_get(head + have + extra) == AT_FREE) {
+        extra++;
+    }
+    if (extra == want - have) {
+        for (size_t b = head + have; b < head + want; b++) {
+            atb_set(b, AT_TAIL);
+        }
+        memset(block_ptr(head + have), 0, extra * BLOCK_BYTES);
+        heap.used_blocks += extra;
+        if (heap.used_blocks > heap.peak_blocks) {
+            heap.peak_blocks = heap.used_blocks;
+        }
+        heap.alloc_since_collect += extra * BLOCK_BYTES;
+        return ptr;
+    }
+    if (!allow_move) {
+        return NULL;
+    }
+    bool finaliser = ftb_get(head);
+    void *fresh = es_gc_alloc(nbytes, finaliser);
+    if (fresh == NULL) {
+        return NULL;
+    }
+    memcpy(fresh, ptr, old_bytes);
+    ftb_set(head, false);
+    es_gc_free(ptr);
+    return fresh;
+}
+
+/* ---- marking ---------------------------------------------------------------- */
+
+static void mark_block_and_push(size_t block) {
+    atb_set(block, AT_MARK);
+    if (heap.mark_sp < MARK_STACK_SIZE) {
+        heap.mark_stack[heap.mark_sp++] = block;
+    } else {
+        heap.mark_stack_overflow = true;
+    }
+}
+
+/* A word that points anywhere inside an allocation keeps the whole allocation alive. */
+static inline void mark_word(uintptr_t word) {
+    if (!is_heap_ptr((const void *)word)) {
+        return;
+    }
+    size_t block = ptr_block((const void *)word);
+    unsigned kind = atb_get(block);
+    while (kind == AT_TAIL) {
+        kind = atb_get(--block);
+    }
+    if (kind == AT_HEAD) {
+        mark_block_and_push(block);
+    }
+}
+
+static void scan_allocation(size_t head) {
+    size_t n_words = allocation_blocks(head) * BLOCK_BYTES / sizeof(uintptr_t);
+    const uintptr_t *words = block_ptr(head);
+    for (size_t i = 0; i < n_words; i++) {
+        mark_word(words[i]);
+    }
+}
+
+static void drain_mark_stack(void) {
+    while (heap.mark_sp > 0) {
+        scan_allocation(heap.mark_stack[--heap.mark_sp]);
+    }
+}
+
+/* Conservative scans read every word of the stack, so the sanitizers must not watch them. */
+ES_NO_SANITIZE_ADDRESS
+void es_gc_mark_range(void *const *start, size_t n_words) {
+    const uintptr_t *words = (const uintptr_t *)start;
+    for (size_t i = 0; i < n_words; i++) {
+        mark_word(words[i]);
+        if (heap.mark_sp == MARK_STACK_SIZE) {
+            drain_mark_stack();
+        }
+    }
+    drain_mark_stack();
+}
+
+static void rescan_after_overflow(void) {
+    while (heap.mark_stack_overflow) {
+        heap.mark_stack_overflow = false;
+        for (size_t b = 0; b < heap.n_blocks; b++) {
+            if (atb_get(b) == AT_MARK) {
+                scan_allocation(b);
+                drain_mark_stack();
+            }
+        }
+    }
+}
+
+/* Kept out of line so that the register spill buffer of the caller lies inside the scanned range. */
+static __attribute__((noinline)) void scan_c_stack(void) {
+    void *here = &here;
+    uintptr_t lo = (uintptr_t)here & ~(uintptr_t)(sizeof(void *) - 1);
+    uintptr_t hi = (uintptr_t)es_state.stack_top;
+    if (hi > lo) {
+        es_gc_mark_range((void *const *)lo, (hi - lo) / sizeof(void *));
+    }
+}
+
+/* ---- sweeping ---------------------------------------------------------------- */
+
+static void run_finalisers(void) {
+    for (size_t b = 0; b < heap.n_blocks; b++) {
+        if (atb_get(b) == AT_HEAD && ftb_get(b)) {
+            ftb_set(b, false);
+            es_gc_run_finaliser(block_ptr(b));
+        }
+    }
+}
+
+static void sweep(void) {
+    for (size_t b = 0; b < heap.n_blocks; b++) {
+        unsigned kind = atb_get(b);
+        if (kind == AT_MARK) {
+            atb_set(b, AT_HEAD);
+        } else if (kind == AT_HEAD) {
+            free_allocation(b);
+        }
+    }
+}
+
+void es_gc_collect(void) {
+    if (heap.collecting || heap.n_blocks == 0) {
+        return;
+    }
+    heap.collecting = true;
+    size_t mark_stack[MARK_STACK_SIZE];
+    heap.mark_stack = mark_stack;
+    heap.mark_sp = 0;
+    heap.mark_stack_overflow = false;
+
+    es_gc_mark_range((void *const *)&es_state.roots, sizeof(es_state.roots) / sizeof(void *));
+    es_port_gc_mark_roots();
+    jmp_buf registers; /* setjmp spills callee-saved registers where the stack scan sees them */
+    if (setjmp(registers) == 0) {
+        scan_c_stack();
+    }
+    rescan_after_overflow();
+
+    heap.lock_depth++;
+    run_finalisers();
+    heap.lock_depth--;
+    sweep();
+    heap.first_free_hint = 0;
+    while (heap.first_free_hint < heap.n_blocks && atb_get(heap.first_free_hint) != AT_FREE) {
+        heap.first_free_hint++;
+    }
+    heap.alloc_since_collect = 0;
+    heap.mark_stack = NULL;
+    heap.collecting = false;
+}
+
+/* ---- control and statistics -------------------------------------------------- */
+
+void es_gc_lock(void) { heap.lock_depth++; }
+void es_gc_unlock(void) {
+    if (heap.lock_depth > 0) {
+        heap.lock_depth--;
+    }
+}
+bool es_gc_is_locked(void) { return heap.lock_depth > 0; }
+void es_gc_enable(bool enable) { heap.auto_collect = enable; }
+bool es_gc_is_enabled(void) { return heap.auto_collect; }
+void es_gc_set_threshold(long bytes) { heap.threshold = bytes < 0 ? -1 : bytes; }
+long es_gc_get_threshold(void) { return heap.threshold; }
+
+void es_gc_info(es_gc_info_t *info) {
+    info->total = heap.n_blocks * BLOCK_BYTES;
+    info->used = heap.used_blocks * BLOCK_BYTES;
+    info->free = info->total - info->used;
+    info->peak_used = heap.peak_blocks * BLOCK_BYTES;
+    size_t best = 0, run = 0;
+    for (size_t b = 0; b < heap.n_blocks; b++) {
+        run = atb_get(b) == AT_FREE ? run + 1 : 0;
+        if (run > best) {
+            best = run;
+        }
+    }
+    info->max_free = best * BLOCK_BYTES;
+}
+
+/* ---- raising allocators -------------------------------------------------------- */
+
+void *es_alloc(size_t nbytes) {
+    void *p = es_gc_alloc(nbytes, false);
+    if (p == NULL) {
+        es_raise_memory_error();
+    }
+    return p;
+}
+
+void *es_alloc_with_finaliser(size_t nbytes) {
+    void *p = es_gc_alloc(nbytes, true);
+    if (p == NULL) {
+        es_raise_memory_error();
+    }
+    return p;
+}
+
+void *es_realloc(void *ptr, size_t nbytes) {
+    void *p = es_gc_realloc(ptr, nbytes, true);
+    if (p == NULL) {
+        es_raise_memory_error();
+    }
+    return p;
+}
+
+void es_free(void *ptr) { es_gc_free(ptr); }

@@ -1,0 +1,179 @@
+/* lexer.h: turns Python source text into tokens, one at a time. */
+#ifndef ES_LEXER_H
+#define ES_LEXER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum {
+    ES_TOK_ERROR = 0, /* see es_lexer_t.error_* */
+    ES_TOK_ENDMARKER,
+    ES_TOK_NEWLINE,
+    ES_TOK_INDENT,
+    ES_TOK_DEDENT,
+    ES_TOK_NAME,
+    ES_TOK_NUMBER, /* number_kind says int, float or imaginary */
+    ES_TOK_STRING, /* string_flags and the body's place in the source */
+
+    /* keywords, in the order of the keyword table in lexer.c */
+    ES_TOK_KW_FALSE,
+    ES_TOK_KW_NONE,
+    ES_TOK_KW_TRUE,
+    ES_TOK_KW_AND,
+    ES_TOK_KW_AS,
+    ES_TOK_KW_ASSERT,
+    ES_TOK_KW_ASYNC,
+    ES_TOK_KW_AWAIT,
+    ES_TOK_KW_BREAK,
+    ES_TOK_KW_CLASS,
+    ES_TOK_KW_CONTINUE,
+    ES_TOK_KW_DEF,
+    ES_TOK_KW_DEL,
+    ES_TOK_KW_ELIF,
+    ES_TOK_KW_ELSE,
+    ES_TOK_KW_EXCEPT,
+    ES_TOK_KW_FINALLY,
+    ES_TOK_KW_FOR,
+    ES_TOK_KW_FROM,
+    ES_TOK_KW_GLOBAL,
+    ES_TOK_KW_IF,
+    ES_TOK_KW_IMPORT,
+    ES_TOK_KW_IN,
+    ES_TOK_KW_IS,
+    ES_TOK_KW_LAMBDA,
+    ES_TOK_KW_NONLOCAL,
+    ES_TOK_KW_NOT,
+    ES_TOK_KW_OR,
+    ES_TOK_KW_PASS,
+    ES_TOK_KW_RAISE,
+    ES_TOK_KW_RETURN,
+    ES_TOK_KW_TRY,
+    ES_TOK_KW_WHILE,
+    ES_TOK_KW_WITH,
+    ES_TOK_KW_YIELD,
+
+    /* delimiters */
+    ES_TOK_LPAREN,
+    ES_TOK_RPAREN,
+    ES_TOK_LBRACKET,
+    ES_TOK_RBRACKET,
+    ES_TOK_LBRACE,
+    ES_TOK_RBRACE,
+    ES_TOK_COMMA,
+    ES_TOK_COLON,
+    ES_TOK_SEMICOLON,
+    ES_TOK_DOT,
+    ES_TOK_ELLIPSIS,
+    ES_TOK_ARROW,
+    ES_TOK_ASSIGN, /* = */
+    ES_TOK_WALRUS, /* := */
+
+    /* comparison operators */
+    ES_TOK_LT,
+    ES_TOK_GT,
+    ES_TOK_EQ,
+    ES_TOK_NE,
+    ES_TOK_LE,
+    ES_TOK_GE,
+
+    /* binary operators, then their augmented forms in the same order; the order of both
+       runs matches es_ast_binop_t so an operator maps to its AST op by subtraction */
+    ES_TOK_PLUS,
+    ES_TOK_MINUS,
+    ES_TOK_STAR,
+    ES_TOK_AT,
+    ES_TOK_SLASH,
+    ES_TOK_PERCENT,
+    ES_TOK_DOUBLESTAR,
+    ES_TOK_LSHIFT,
+    ES_TOK_RSHIFT,
+    ES_TOK_VBAR,
+    ES_TOK_CIRCUMFLEX,
+    ES_TOK_AMPER,
+    ES_TOK_DOUBLESLASH,
+    ES_TOK_PLUS_ASSIGN,
+    ES_TOK_MINUS_ASSIGN,
+    ES_TOK_STAR_ASSIGN,
+    ES_TOK_AT_ASSIGN,
+    ES_TOK_SLASH_ASSIGN,
+    ES_TOK_PERCENT_ASSIGN,
+    ES_TOK_DOUBLESTAR_ASSIGN,
+    ES_TOK_LSHIFT_ASSIGN,
+    ES_TOK_RSHIFT_ASSIGN,
+    ES_TOK_VBAR_ASSIGN,
+    ES_TOK_CIRCUMFLEX_ASSIGN,
+    ES_TOK_AMPER_ASSIGN,
+    ES_TOK_DOUBLESLASH_ASSIGN,
+
+    ES_TOK_TILDE,
+    ES_TOK_KIND_COUNT
+} es_tok_kind_t;
+
+typedef enum { ES_NUM_INT = 0, ES_NUM_FLOAT, ES_NUM_IMAG } es_num_kind_t;
+
+/* string_flags bits */
+#define ES_STR_RAW 1
+#define ES_STR_BYTES 2
+#define ES_STR_FORMAT 4
+#define ES_STR_TRIPLE 8
+
+/* Deepest indentation accepted, as CPython's limit. */
+#define ES_LEXER_MAX_INDENT 100
+
+typedef struct {
+    const char *src;
+    size_t len;
+    size_t pos;
+    size_t line_start; /* offset of the current line's first byte */
+    uint32_t line;
+    int bracket_depth; /* open ( [ { : newlines are ignored inside */
+    int pending_dedents;
+    bool at_line_start;  /* next token is the first of a logical line */
+    bool line_has_token; /* a token was produced on this logical line */
+    bool done;           /* ENDMARKER was produced */
+    bool fragment;       /* lexing an f-string field: no lines, no indentation */
+    uint32_t col_offset; /* added to columns on a fragment's first line */
+    uint8_t indent_top;
+    /* indentation columns with tabs to multiples of 8, and with tabs counted as 1,
+       so an indentation that depends on the tab size is caught (TabError) */
+    uint16_t indent8[ES_LEXER_MAX_INDENT + 1];
+    uint16_t indent1[ES_LEXER_MAX_INDENT + 1];
+
+    /* the current token */
+    es_tok_kind_t tok;
+    uint32_t tok_line;
+    uint32_t tok_col;     /* 0-based byte column */
+    const char *tok_text; /* NAME and NUMBER: the source bytes; STRING: the body */
+    size_t tok_len;
+    uint8_t number_kind;  /* es_num_kind_t */
+    uint8_t string_flags; /* ES_STR_* */
+    char string_quote;    /* ' or " */
+    uint8_t string_prefix_len;
+
+    /* set with ES_TOK_ERROR */
+    const char *error_msg;
+    bool error_indentation; /* IndentationError rather than SyntaxError */
+    bool error_incomplete;  /* only the end of input was premature */
+} es_lexer_t;
+
+void es_lexer_init(es_lexer_t *lx, const char *src, size_t len);
+
+/* Advances to the next token; ENDMARKER repeats at the end; ERROR stops the lexer. */
+void es_lexer_next(es_lexer_t *lx);
+
+/* Start lexing a fragment (an f-string replacement field) as if inside brackets. */
+void es_lexer_init_fragment(es_lexer_t *lx, const char *src, size_t len, uint32_t line,
+                            uint32_t col);
+
+/*
+ * Decodes the escapes of a string body (len bytes at body) following flags (RAW, BYTES)
+ * into out, which must hold len bytes (decoding never grows the text).  Returns the
+ * decoded length, or -1 with *error set to a static message.
+ */
+long es_lexer_decode_string(const char *body, size_t len, int flags, char *out, const char **error);
+
+/* The keyword token for a name, or ES_TOK_NAME. */
+es_tok_kind_t es_lexer_keyword(const char *s, size_t len);
+
+#endif

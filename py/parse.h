@@ -1,0 +1,40 @@
+/* parse.h: source text to abstract syntax tree (see ast.h). */
+#ifndef ES_PARSE_H
+#define ES_PARSE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "py/ast.h"
+
+typedef enum {
+    ES_PARSE_OK = 0,
+    ES_PARSE_SYNTAX_ERROR,      /* raise SyntaxError */
+    ES_PARSE_INDENTATION_ERROR, /* raise IndentationError (a subclass of SyntaxError) */
+} es_parse_error_kind_t;
+
+typedef struct {
+    es_parse_error_kind_t kind;
+    const char *message; /* static string, e.g. "invalid syntax" */
+    uint32_t line;       /* 1-based */
+    uint32_t col;        /* 1-based byte offset in the line, as CPython's offset */
+    /* true when the error is only that the input ended too early: an open bracket,
+       an unterminated triple-quoted string, a compound statement without its block,
+       a trailing backslash.  The REPL asks for a continuation line then. */
+    bool incomplete;
+} es_parse_error_t;
+
+/*
+ * Parses len bytes of src in the given es_parse_mode_t.  Returns the tree (GC heap)
+ * or NULL with *err filled in.  Never recurses without bound: nesting deeper than
+ * ES_PARSE_MAX_DEPTH brackets/blocks/operators is a SyntaxError.
+ * May raise MemoryError through es_alloc.
+ */
+es_ast_module_t *es_parse(const char *src, size_t len, es_qstr_t filename, int mode,
+                          es_parse_error_t *err);
+
+/* Convenience for the REPL: true when src (mode single) needs another line. */
+bool es_parse_is_incomplete(const char *src, size_t len);
+
+#define ES_PARSE_MAX_DEPTH 100
+
+#endif

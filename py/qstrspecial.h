@@ -1,0 +1,18 @@
+/* qstrspecial.h: interned strings whose text is not a C identifier; read by tools/makeqstrdefs.py. */
+/* Format: one QSPECIAL(name, "text") a line; the name is used in C as ES_Q_name. */
+QSPECIAL(_S_empty, "")
+QSPECIAL(_S_module, "<module>")
+QSPECIAL(_S_lambda, "<lambda>")
+QSPECIAL(_S_listcomp, "<listcomp>")
+QSPECIAL(_S_dictcomp, "<dictcomp>")
+QSPECIAL(_S_setcomp, "<setcomp>")
+QSPECIAL(_S_genexpr, "<genexpr>")
+QSPECIAL(_S_stdin, "<stdin>")
+QSPECIAL(_S_string, "<string>")
+QSPECIAL(_S_space, " ")
+QSPECIAL(_S_newline, "\n")
+QSPECIAL(_S_star, "*")
+QSPECIAL(_S_dot, ".")
+QSPECIAL(_S_slash, "/")
+QSPECIAL(_S_dotdot, "..")
+QSPECIAL(_S_dotpy, ".py")
