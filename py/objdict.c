@@ -2,11 +2,16 @@
 
 #include <string.h>
 
+#include "py/objtype.h"
 #include "py/runtime.h"
 #include "py/sequence.h"
 
 static es_obj_dict_t *dict_of(es_obj_t self) {
     if (!es_obj_is_type(self, &es_type_dict)) {
+        es_obj_t native = es_instance_native(self); /* a subclass instance reached through super() */
+        if (es_obj_is_type(native, &es_type_dict)) {
+            return es_obj_to_ptr(native);
+        }
         es_raise_msg_varg(&es_type_TypeError, "descriptor for 'dict' objects doesn't apply to a '%s' object",
                           es_obj_type_name(self));
     }
@@ -630,6 +635,14 @@ static ES_DEFINE_FUN_VAR(dict_fromkeys_fun_obj, ES_Q_fromkeys, 2, 3, dict_fromke
 static const es_obj_static_class_method_t dict_fromkeys_obj = {{&es_type_classmethod},
                                                                ES_OBJ_FROM_CONST(dict_fromkeys_fun_obj)};
 
+static es_obj_t dict_init(size_t n_args, const es_obj_t *args, es_map_t *kw_args) {
+    if (n_args > 2) {
+        es_raise_msg_varg(&es_type_TypeError, "dict expected at most 1 argument, got %u", (unsigned)(n_args - 1));
+    }
+    return dict_update(n_args, args, kw_args);
+}
+static ES_DEFINE_FUN_KW(dict_init_obj, ES_Q___init__, 1, dict_init);
+
 static const es_map_elem_t dict_locals_table[] = {
     {ES_OBJ_NEW_QSTR(ES_Q_clear), ES_OBJ_FROM_CONST(dict_clear_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_copy), ES_OBJ_FROM_CONST(dict_copy_obj)},
@@ -643,6 +656,8 @@ static const es_map_elem_t dict_locals_table[] = {
     {ES_OBJ_NEW_QSTR(ES_Q_update), ES_OBJ_FROM_CONST(dict_update_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_values), ES_OBJ_FROM_CONST(dict_values_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q___reversed__), ES_OBJ_FROM_CONST(dict_reversed_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q___init__), ES_OBJ_FROM_CONST(dict_init_obj)},
+    ES_SEQ_DUNDER_LOCALS_RW,
 };
 static ES_DEFINE_CONST_DICT(dict_locals_dict, dict_locals_table);
 

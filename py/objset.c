@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "py/objtype.h"
 #include "py/runtime.h"
 #include "py/sequence.h"
 
@@ -47,10 +48,10 @@ static es_obj_set_t *new_set(const es_type_t *type) {
 static size_t frozenset_hash(const es_obj_set_t *s);
 static size_t key_hash(es_obj_t key) {
     if (es_obj_is_small_int(key)) {
-        return (size_t)es_small_int_value(key);
+        return es_map_small_int_hash(es_small_int_value(key));
     }
     if (es_obj_is_type(key, &es_type_set)) {
-        return frozenset_hash(set_of(key));
+        return frozenset_hash(set_of(key)) & (size_t)ES_SMALL_INT_MAX; /* as es_obj_hash of the frozenset */
     }
     return (size_t)es_small_int_value(es_obj_hash(key));
 }
@@ -146,11 +147,18 @@ restart:;
     size_t mask = s->mask;
     size_t i = hash & mask;
     size_t perturb = hash;
+    set_entry_t *free_slot = NULL; /* a removed entry on the way, reused */
     for (;;) {
         set_entry_t *e = &s->table[i];
         int probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
         do {
             if (e->key == ES_OBJ_NULL) {
+                if (free_slot != NULL) {
+                    s->used++;
+                    free_slot->key = key;
+                    free_slot->hash = hash;
+                    return;
+                }
                 s->fill++;
                 s->used++;
                 e->key = key;
@@ -160,7 +168,9 @@ restart:;
                 }
                 return;
             }
-            if (e->key != DUMMY && e->hash == hash) {
+            if (e->key == DUMMY) {
+                free_slot = e; /* CPython ends up reusing the last one passed */
+            } else if (e->hash == hash) {
                 es_obj_t start_key = e->key;
                 set_entry_t *table = s->table;
                 if (keys_equal(start_key, key)) {
@@ -632,6 +642,10 @@ static es_obj_t set_getiter(es_obj_t self, es_obj_iter_buf_t *iter_buf) {
 /* ---- methods ----------------------------------------------------------------------------- */
 
 static es_obj_set_t *check_set(es_obj_t self, bool mutable_only) {
+    es_obj_t native = es_instance_native(self); /* a subclass instance reached through super() */
+    if (native != ES_OBJ_NULL) {
+        self = native;
+    }
     if (!(mutable_only ? es_obj_is_type(self, &es_type_set) : is_any_set(self))) {
         es_raise_msg_varg(&es_type_TypeError, "descriptor for '%s' objects doesn't apply to a '%s' object",
                           mutable_only ? "set" : "frozenset", es_obj_type_name(self));
@@ -798,6 +812,16 @@ static es_obj_t set_isdisjoint(es_obj_t self, es_obj_t other) {
 }
 static ES_DEFINE_FUN_2(set_isdisjoint_obj, ES_Q_isdisjoint, set_isdisjoint);
 
+static es_obj_t set_init(size_t n_args, const es_obj_t *args) {
+    es_obj_set_t *s = check_set(args[0], true);
+    set_clear_internal(s);
+    if (n_args == 2) {
+        set_update_internal(s, args[1]);
+    }
+    return ES_OBJ_NONE;
+}
+static ES_DEFINE_FUN_VAR(set_init_obj, ES_Q___init__, 1, 2, set_init);
+
 static const es_map_elem_t set_locals_table[] = {
     {ES_OBJ_NEW_QSTR(ES_Q_add), ES_OBJ_FROM_CONST(set_add_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_clear), ES_OBJ_FROM_CONST(set_clear_obj)},
@@ -816,6 +840,11 @@ static const es_map_elem_t set_locals_table[] = {
     {ES_OBJ_NEW_QSTR(ES_Q_symmetric_difference_update), ES_OBJ_FROM_CONST(set_symmetric_difference_update_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_union), ES_OBJ_FROM_CONST(set_union_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_update), ES_OBJ_FROM_CONST(set_update_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q___init__), ES_OBJ_FROM_CONST(set_init_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q___len__), ES_OBJ_FROM_CONST(es_dunder_len_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q___contains__), ES_OBJ_FROM_CONST(es_dunder_contains_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q___iter__), ES_OBJ_FROM_CONST(es_dunder_iter_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q___class_getitem__), ES_OBJ_FROM_CONST(es_class_getitem_obj)},
 };
 static ES_DEFINE_CONST_DICT(set_locals_dict, set_locals_table);
 
@@ -828,6 +857,9 @@ static const es_map_elem_t frozenset_locals_table[] = {
     {ES_OBJ_NEW_QSTR(ES_Q_issuperset), ES_OBJ_FROM_CONST(set_issuperset_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_symmetric_difference), ES_OBJ_FROM_CONST(set_symmetric_difference_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_union), ES_OBJ_FROM_CONST(set_union_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q___len__), ES_OBJ_FROM_CONST(es_dunder_len_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q___contains__), ES_OBJ_FROM_CONST(es_dunder_contains_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q___iter__), ES_OBJ_FROM_CONST(es_dunder_iter_obj)},
 };
 static ES_DEFINE_CONST_DICT(frozenset_locals_dict, frozenset_locals_table);
 
