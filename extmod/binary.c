@@ -190,29 +190,35 @@ static _Noreturn void raise_int_range(char code, size_t size) {
     }
 }
 
-static uint64_t int_for_code(es_obj_t v_in, char code, size_t size) {
-    es_obj_t v = int_value(v_in);
+int es_binary_int_compare_range(es_obj_t v, char code, size_t size) {
     uint64_t bits;
     bool negative;
     if (!int_to_64(v, &bits, &negative)) {
-        raise_int_range(code, size);
+        return negative ? -1 : 1;
     }
     unsigned nbits = (unsigned)size * 8;
     if (code_is_signed(code)) {
         if (nbits < 64) {
             int64_t s = (int64_t)bits;
             int64_t limit = (int64_t)1 << (nbits - 1);
-            if (s < -limit || s >= limit) {
-                raise_int_range(code, size);
-            }
-        } else if (!negative && (bits >> 63) != 0) {
-            raise_int_range(code, size);
+            return s < -limit ? -1 : s >= limit ? 1 : 0;
         }
-    } else {
-        if (negative || (nbits < 64 && (bits >> nbits) != 0)) {
-            raise_int_range(code, size);
-        }
+        return !negative && (bits >> 63) != 0 ? 1 : 0;
     }
+    if (negative) {
+        return -1;
+    }
+    return nbits < 64 && (bits >> nbits) != 0 ? 1 : 0;
+}
+
+static uint64_t int_for_code(es_obj_t v_in, char code, size_t size) {
+    es_obj_t v = int_value(v_in);
+    if (es_binary_int_compare_range(v, code, size) != 0) {
+        raise_int_range(code, size);
+    }
+    uint64_t bits;
+    bool negative;
+    int_to_64(v, &bits, &negative);
     return bits;
 }
 

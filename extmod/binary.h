@@ -20,5 +20,8 @@ es_obj_t es_binary_get(const uint8_t *p, char code, size_t size, bool big_endian
 /* Writes one value; raises ValueError (struct.error) when it is out of range or of the wrong kind. */
 void es_binary_set(uint8_t *p, char code, size_t size, bool big_endian, es_obj_t value);
 
+/* For an int v: -1 when below the range of the integer code, 1 above it, 0 inside. */
+int es_binary_int_compare_range(es_obj_t v, char code, size_t size);
+
 /* Buffer of any object with the buffer protocol, or TypeError "a bytes-like object is required". */
 void es_get_buffer_raise(es_obj_t o, es_buffer_info_t *info, int flags);

@@ -1920,9 +1920,8 @@ static void compile_try_except(compiler_t *c, const es_ast_node_t *st) {
         es_qstr_t name = h->u.except_handler.name;
         int next = new_label(u);
         if (h->u.except_handler.type != NULL) {
-            op_u(c, ES_BC_COPY, 1, 1);
             compile_expr(c, h->u.except_handler.type);
-            op(c, ES_BC_CHECK_EXC_MATCH, -1);
+            op(c, ES_BC_CHECK_EXC_MATCH, 0);
             op_jump(c, ES_BC_POP_JUMP_IF_FALSE, next, -1);
         } else if (i + 1 < st->u.try_.handlers.len) {
             syntax_error(c, h, "default 'except:' must be last");

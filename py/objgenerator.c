@@ -5,6 +5,8 @@
 #include "py/bc.h"
 #include "py/runtime.h"
 
+static const es_type_t coroutine_type;
+
 typedef enum { GEN_CREATED, GEN_SUSPENDED, GEN_RUNNING, GEN_FINISHED } gen_state_t;
 
 typedef struct es_obj_gen_t {
@@ -18,7 +20,7 @@ es_obj_t es_obj_new_generator(const es_obj_fun_t *fun, size_t n_args, size_t n_k
     const es_code_t *code = fun->code;
     size_t words = es_frame_words(code);
     es_obj_gen_t *gen = es_alloc(sizeof(es_obj_gen_t) + sizeof(es_frame_t) + words * sizeof(es_obj_t));
-    gen->base.type = &es_type_gen_instance;
+    gen->base.type = (code->flags & ES_CODE_FLAG_COROUTINE) ? &coroutine_type : &es_type_gen_instance;
     gen->fun = fun;
     gen->state = GEN_CREATED;
     es_frame_t *frame = (es_frame_t *)(gen + 1);
@@ -31,7 +33,9 @@ es_obj_t es_obj_new_generator(const es_obj_fun_t *fun, size_t n_args, size_t n_k
     return es_obj_from_ptr(gen);
 }
 
-bool es_obj_is_generator(es_obj_t o) { return es_obj_is_type(o, &es_type_gen_instance); }
+bool es_obj_is_generator(es_obj_t o) {
+    return es_obj_is_type(o, &es_type_gen_instance) || es_obj_is_type(o, &coroutine_type);
+}
 
 static bool is_coroutine(const es_obj_gen_t *gen) { return (gen->fun->code->flags & ES_CODE_FLAG_COROUTINE) != 0; }
 
@@ -155,10 +159,7 @@ static es_obj_t gen_iternext(es_obj_t self) {
     if (r == ES_VM_EXCEPTION) {
         es_nlr_jump(v);
     }
-    if (v != ES_OBJ_NONE) {
-        es_raise_stop_iteration(v);
-    }
-    return ES_OBJ_STOP_ITERATION;
+    return ES_OBJ_STOP_ITERATION; /* a return value is dropped, as a for loop does */
 }
 
 static es_obj_t finish_send(es_vm_return_t r, es_obj_t v) {
@@ -255,6 +256,18 @@ const es_type_t es_type_gen_instance = {
     .base = {&es_type_type},
     .flags = ES_TYPE_FLAG_EQ_IS_IDENTITY | ES_TYPE_FLAG_ITER_IS_SELF,
     .name = ES_Q_generator,
+    .print = gen_print,
+    .attr = gen_attr,
+    .getiter = gen_getiter,
+    .iternext = gen_iternext,
+    .locals_dict = (es_obj_dict_t *)&gen_locals_dict,
+};
+
+/* Coroutines are generators under another name, so that type(coro).__name__ is 'coroutine'. */
+static const es_type_t coroutine_type = {
+    .base = {&es_type_type},
+    .flags = ES_TYPE_FLAG_EQ_IS_IDENTITY | ES_TYPE_FLAG_ITER_IS_SELF,
+    .name = ES_Q_coroutine,
     .print = gen_print,
     .attr = gen_attr,
     .getiter = gen_getiter,
