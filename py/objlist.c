@@ -182,22 +182,22 @@ static bool list_compare(es_binary_op_t op, const es_obj_list_t *a, const es_obj
     if ((op == ES_BINARY_OP_EQUAL || op == ES_BINARY_OP_NOT_EQUAL) && a->len != b->len) {
         return op == ES_BINARY_OP_NOT_EQUAL;
     }
-    es_stack_check();
+    bool outermost = es_nesting_enter(" in comparison");
     size_t i = 0;
-    for (; i < a->len && i < b->len; i++) {
-        es_obj_t x = a->items[i], y = b->items[i];
-        if (!es_obj_equal(x, y)) {
-            break;
-        }
+    while (i < a->len && i < b->len && es_obj_equal(a->items[i], b->items[i])) {
+        i++;
     }
+    bool result;
     if (i >= a->len || i >= b->len) {
         /* one is a prefix of the other: the sizes decide */
-        return es_seq_order_satisfies(op, a->len < b->len ? -1 : a->len > b->len ? 1 : 0);
+        result = es_seq_order_satisfies(op, a->len < b->len ? -1 : a->len > b->len ? 1 : 0);
+    } else if (op == ES_BINARY_OP_EQUAL || op == ES_BINARY_OP_NOT_EQUAL) {
+        result = op == ES_BINARY_OP_NOT_EQUAL;
+    } else {
+        result = es_obj_is_true(es_binary_op(op, a->items[i], b->items[i]));
     }
-    if (op == ES_BINARY_OP_EQUAL || op == ES_BINARY_OP_NOT_EQUAL) {
-        return op == ES_BINARY_OP_NOT_EQUAL;
-    }
-    return es_obj_is_true(es_binary_op(op, a->items[i], b->items[i]));
+    es_nesting_leave(outermost);
+    return result;
 }
 
 static void list_repeat_in_place(es_obj_list_t *l, size_t times) {

@@ -90,7 +90,7 @@ static size_t item_hash(es_obj_t o) {
 }
 
 size_t es_tuple_hash(es_obj_t tuple) {
-    es_stack_check();
+    bool outermost = es_nesting_enter("");
     const es_obj_tuple_t *t = tuple_of(tuple);
     size_t acc = XXPRIME_5;
     for (size_t i = 0; i < t->len; i++) {
@@ -99,6 +99,7 @@ size_t es_tuple_hash(es_obj_t tuple) {
         acc *= XXPRIME_1;
     }
     acc += t->len ^ (XXPRIME_5 ^ 3527539UL);
+    es_nesting_leave(outermost);
     return acc == (size_t)-1 ? 1546275796u : acc;
 }
 

@@ -203,21 +203,21 @@ bool es_seq_cmp_objs(es_binary_op_t op, const es_obj_t *a, size_t a_len, const e
     if ((op == ES_BINARY_OP_EQUAL || op == ES_BINARY_OP_NOT_EQUAL) && a_len != b_len) {
         return op == ES_BINARY_OP_NOT_EQUAL;
     }
-    es_stack_check();
-    /* Items may change the sequences while they compare (user __eq__), so lengths are re-read. */
-    for (size_t i = 0; i < a_len && i < b_len; i++) {
-        if (!es_obj_equal(a[i], b[i])) {
-            if (op == ES_BINARY_OP_EQUAL) {
-                return false;
-            }
-            if (op == ES_BINARY_OP_NOT_EQUAL) {
-                return true;
-            }
-            return es_obj_is_true(es_binary_op(op, a[i], b[i]));
-        }
+    bool outermost = es_nesting_enter(" in comparison");
+    size_t i = 0;
+    while (i < a_len && i < b_len && es_obj_equal(a[i], b[i])) {
+        i++;
     }
-    int c = a_len < b_len ? -1 : a_len > b_len ? 1 : 0;
-    return es_seq_order_satisfies(op, c);
+    bool result;
+    if (i < a_len && i < b_len) {
+        result = op == ES_BINARY_OP_EQUAL       ? false
+                 : op == ES_BINARY_OP_NOT_EQUAL ? true
+                                                : es_obj_is_true(es_binary_op(op, a[i], b[i]));
+    } else {
+        result = es_seq_order_satisfies(op, a_len < b_len ? -1 : a_len > b_len ? 1 : 0);
+    }
+    es_nesting_leave(outermost);
+    return result;
 }
 
 /* ---- search ------------------------------------------------------------------------- */
@@ -256,6 +256,39 @@ es_obj_t es_seq_index_objs(const es_type_t *type, const es_obj_t *items, size_t 
     es_raise_msg(&es_type_ValueError, "list.index(x): x not in list");
 }
 
+/* ---- nesting depth ------------------------------------------------------------------------ */
+
+/* The share of the C stack nested containers may use: about a thousand levels on the host. */
+#define NESTING_STACK_LIMIT (ES_STACK_LIMIT / 8)
+
+/*
+** Where the outermost nested operation started. Nested steps always run deeper (at lower
+** addresses), so a step at or above this mark starts a new outermost operation: a mark left
+** behind by an exception is thereby replaced without any clean-up.
+*/
+static uintptr_t nesting_outer; /* 0: none under way */
+
+bool es_nesting_enter(const char *what) {
+    char here;
+    uintptr_t sp = (uintptr_t)&here;
+    if (nesting_outer == 0 || sp >= nesting_outer) {
+        nesting_outer = sp;
+        return true;
+    }
+    if (nesting_outer - sp > NESTING_STACK_LIMIT) {
+        nesting_outer = 0;
+        es_raise_msg_varg(&es_type_RecursionError, "maximum recursion depth exceeded%s", what);
+    }
+    es_stack_check();
+    return false;
+}
+
+void es_nesting_leave(bool outermost) {
+    if (outermost) {
+        nesting_outer = 0;
+    }
+}
+
 /* ---- repr guard --------------------------------------------------------------------- */
 
 /*
@@ -267,7 +300,16 @@ es_obj_t es_seq_index_objs(const es_type_t *type, const es_obj_t *items, size_t 
 static es_obj_t repr_in_progress[REPR_GUARD_DEPTH];
 static size_t repr_depth;
 
+static bool repr_guarded(const es_print_t *print, es_obj_t self, es_print_kind_t kind, es_print_fun_t print_items);
+
 bool es_repr_guard(const es_print_t *print, es_obj_t self, es_print_kind_t kind, es_print_fun_t print_items) {
+    bool outermost = es_nesting_enter(" while getting the repr of an object");
+    bool printed = repr_guarded(print, self, kind, print_items);
+    es_nesting_leave(outermost);
+    return printed;
+}
+
+static bool repr_guarded(const es_print_t *print, es_obj_t self, es_print_kind_t kind, es_print_fun_t print_items) {
     size_t depth = repr_depth;
     for (size_t i = 0; i < depth; i++) {
         if (repr_in_progress[i] == self) {

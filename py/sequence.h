@@ -117,6 +117,18 @@ es_obj_t es_obj_new_getitem_iter(es_obj_t obj);
 /* iter(callable, sentinel) */
 es_obj_t es_obj_new_callable_iter(es_obj_t callable, es_obj_t sentinel);
 
+/* ---- nesting depth ----------------------------------------------------------------------------- */
+
+/*
+** repr, comparison and hashing of nested containers recurse in C. CPython stops them at its
+** recursion limit with RecursionError; here each such step calls es_nesting_enter(), which
+** raises RecursionError (message "maximum recursion depth exceeded<what>") once the nesting
+** uses more than a set share of the C stack. Pass its result to es_nesting_leave() on the
+** normal path; after an exception nothing needs undoing.
+*/
+bool es_nesting_enter(const char *what);
+void es_nesting_leave(bool outermost);
+
 /* ---- repr of containers that may hold themselves ------------------------------------------ */
 
 /*
