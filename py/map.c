@@ -19,6 +19,10 @@ static size_t key_hash(es_obj_t key) {
     return (size_t)es_small_int_value(es_obj_hash(key));
 }
 
+static inline bool is_user_instance(es_obj_t o) {
+    return es_obj_is_ptr(o) && (((const es_obj_base_t *)o)->type->flags & ES_TYPE_FLAG_IS_USER_CLASS) != 0;
+}
+
 static inline bool keys_equal(es_obj_t a, es_obj_t b) {
     if (a == b) {
         return true;
@@ -29,6 +33,13 @@ static inline bool keys_equal(es_obj_t a, es_obj_t b) {
     }
     if (es_obj_is_small_int(a) && es_obj_is_small_int(b)) {
         return false;
+    }
+    /* The table keeps no hashes, so a user-defined __eq__ is only asked once the hashes agree:
+    ** as in CPython, it never sees keys that merely share a slot or a small map. */
+    if (is_user_instance(a) || is_user_instance(b)) {
+        if (key_hash(a) != key_hash(b)) {
+            return false;
+        }
     }
     return es_obj_equal(a, b);
 }
