@@ -91,20 +91,65 @@ static bool round_trips(const char *text, es_float_t x) {
 #endif
 }
 
-/* The shortest digit string that reads back as x; digit counts that round-trip form an
-** upward-closed range, so a binary search finds the least. */
+/*
+** Steps the last digit of printf's "d.ddde+XX" text up or down by one, carrying or borrowing
+** through the digits; a carry out of the leading digit bumps the exponent ("9.9e+00" -> "1.0e+01").
+*/
+static void step_last_digit(char *text, bool up) {
+    char *e = strchr(text, 'e');
+    char *p = e - 1;
+    for (;; p--) {
+        if (*p == '.') {
+            continue;
+        }
+        if (up ? *p != '9' : *p != '0') {
+            *p = (char)(*p + (up ? 1 : -1));
+            break;
+        }
+        *p = up ? '0' : '9';
+        if (p == text) {
+            if (up) {
+                /* 9.99 -> 10.00: write 1.000 and raise the exponent. */
+                *p = '1';
+                snprintf(e + 1, 8, "%+03d", atoi(e + 1) + 1);
+            }
+            break;
+        }
+    }
+}
+
+/*
+** True when some decimal of `ndigits` significant digits reads back as x, leaving it in d.
+** The nearest such decimal is printf's; at a power of two the gap below x is half the gap
+** above, so the nearest may miss while its neighbour on the other side still reads back.
+*/
+static bool digits_round_trip(decimal_t *d, es_float_t x, int ndigits) {
+    print_into(d, "%.*e", ndigits - 1, (double)x);
+#if ES_FLOAT_IS_SINGLE
+    es_float_t back = strtof(d->digits, NULL);
+#else
+    es_float_t back = strtod(d->digits, NULL);
+#endif
+    if (back == x) {
+        return true;
+    }
+    step_last_digit(d->digits, back < x);
+    return round_trips(d->digits, x);
+}
+
+/* The shortest digit string that reads back as x (CPython's repr); the digit counts that
+** round-trip form an upward-closed range, so a binary search finds the least. */
 static void shortest_digits(decimal_t *d, es_float_t x) {
     int lo = 1, hi = ROUND_TRIP_DIGITS;
     while (lo < hi) {
         int mid = (lo + hi) / 2;
-        print_into(d, "%.*e", mid - 1, (double)x);
-        if (round_trips(d->digits, x)) {
+        if (digits_round_trip(d, x, mid)) {
             hi = mid;
         } else {
             lo = mid + 1;
         }
     }
-    print_into(d, "%.*e", lo - 1, (double)x);
+    digits_round_trip(d, x, lo);
     normalise(d);
 }
 

@@ -142,6 +142,10 @@ static cplx_t c_pow(cplx_t a, cplx_t b, bool *domain_error) {
             len /= MATH(exp)(at * b.imag);
             phase += b.imag * MATH(log)(vabs);
         }
+        /* cos and sin of an infinite phase are a domain error, which CPython reports this way. */
+        if (isinf(phase)) {
+            *domain_error = true;
+        }
         r.real = len * MATH(cos)(phase);
         r.imag = len * MATH(sin)(phase);
     }
@@ -216,6 +220,10 @@ es_obj_t es_obj_complex_binary_op(es_binary_op_t op, es_float_t lhs_real, es_flo
         }
         return es_obj_new_bool(eq == (op == ES_BINARY_OP_EQUAL));
     }
+    if (op != ES_BINARY_OP_ADD && op != ES_BINARY_OP_SUBTRACT && op != ES_BINARY_OP_MULTIPLY &&
+        op != ES_BINARY_OP_TRUE_DIVIDE && op != ES_BINARY_OP_POWER) {
+        return ES_OBJ_NULL;
+    }
     if (!operand_value(rhs, &b)) {
         return ES_OBJ_NULL;
     }
@@ -250,6 +258,10 @@ static es_obj_t complex_binary_op(es_binary_op_t op, es_obj_t lhs, es_obj_t rhs)
     if (op >= ES_BINARY_OP_REVERSE_OR && op <= ES_BINARY_OP_REVERSE_POWER) {
         /* other OP self */
         op = (es_binary_op_t)(op - ES_BINARY_OP_REVERSE_OFFSET);
+        if (op != ES_BINARY_OP_ADD && op != ES_BINARY_OP_SUBTRACT && op != ES_BINARY_OP_MULTIPLY &&
+            op != ES_BINARY_OP_TRUE_DIVIDE && op != ES_BINARY_OP_POWER) {
+            return ES_OBJ_NULL;
+        }
         if (!operand_value(rhs, &a)) {
             return ES_OBJ_NULL;
         }

@@ -473,8 +473,18 @@ int es_obj_int_compare_float(es_obj_t i, es_float_t f, bool *unordered) {
     return es_mpz_cmp_float(&z, f);
 }
 
+/* The operators that floats support, so that other ones fail before any conversion. */
+static bool is_float_arith(es_binary_op_t op) {
+    return op == ES_BINARY_OP_ADD || op == ES_BINARY_OP_SUBTRACT || op == ES_BINARY_OP_MULTIPLY ||
+           op == ES_BINARY_OP_TRUE_DIVIDE || op == ES_BINARY_OP_FLOOR_DIVIDE || op == ES_BINARY_OP_MODULO ||
+           op == ES_BINARY_OP_POWER || op == ES_BINARY_OP_DIVMOD;
+}
+
 static es_obj_t int_with_float(es_binary_op_t op, es_obj_t lhs, es_obj_t rhs) {
     es_float_t f = es_obj_float_get(rhs);
+    if (!is_comparison(op) && !is_float_arith(op)) {
+        return ES_OBJ_NULL;
+    }
     if (is_comparison(op)) {
         bool unordered;
         int c = es_obj_int_compare_float(lhs, f, &unordered);
@@ -758,6 +768,10 @@ es_obj_t es_obj_int_binary_op(es_binary_op_t op, es_obj_t lhs, es_obj_t rhs) {
                 bool unordered;
                 bool eq = im == 0 && es_obj_int_compare_float(lhs, re, &unordered) == 0 && !unordered;
                 return es_obj_new_bool(eq == (op == ES_BINARY_OP_EQUAL));
+            }
+            if (op != ES_BINARY_OP_ADD && op != ES_BINARY_OP_SUBTRACT && op != ES_BINARY_OP_MULTIPLY &&
+                op != ES_BINARY_OP_TRUE_DIVIDE && op != ES_BINARY_OP_POWER) {
+                return ES_OBJ_NULL;
             }
             return es_obj_complex_binary_op(op, es_obj_int_as_float(lhs), 0, rhs);
         }
