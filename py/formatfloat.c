@@ -32,13 +32,21 @@ static void decimal_free(decimal_t *d) {
     }
 }
 
+/* printf into buf: "%.*e" (exponent form) or "%.*f"; returns the length it needs. */
+static int print_float(char *buf, size_t size, bool exp_form, int precision, double x) {
+    if (exp_form) {
+        return snprintf(buf, size, "%.*e", precision, x);
+    }
+    return snprintf(buf, size, "%.*f", precision, x);
+}
+
 /* Formats x (finite, non-negative) with printf into d->digits, growing it as needed. */
-static void print_into(decimal_t *d, const char *fmt, int precision, double x) {
-    int n = snprintf(d->small, sizeof(d->small), fmt, precision, x);
+static void print_into(decimal_t *d, bool exp_form, int precision, double x) {
+    int n = print_float(d->small, sizeof(d->small), exp_form, precision, x);
     d->digits = d->small;
     if (n >= (int)sizeof(d->small)) {
         d->digits = es_alloc((size_t)n + 1);
-        snprintf(d->digits, (size_t)n + 1, fmt, precision, x);
+        print_float(d->digits, (size_t)n + 1, exp_form, precision, x);
     }
 }
 
@@ -91,6 +99,22 @@ static bool round_trips(const char *text, es_float_t x) {
 #endif
 }
 
+/* Writes "+XX" or "-XXX" (at least two digits) and a terminating NUL. */
+static void write_exponent(char *out, int exp) {
+    *out++ = exp < 0 ? '-' : '+';
+    unsigned v = (unsigned)(exp < 0 ? -exp : exp);
+    char tmp[12];
+    int n = 0;
+    do {
+        tmp[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v != 0 || n < 2);
+    while (n > 0) {
+        *out++ = tmp[--n];
+    }
+    *out = 0;
+}
+
 /*
 ** Steps the last digit of printf's "d.ddde+XX" text up or down by one, carrying or borrowing
 ** through the digits; a carry out of the leading digit bumps the exponent ("9.9e+00" -> "1.0e+01").
@@ -111,7 +135,7 @@ static void step_last_digit(char *text, bool up) {
             if (up) {
                 /* 9.99 -> 10.00: write 1.000 and raise the exponent. */
                 *p = '1';
-                snprintf(e + 1, 8, "%+03d", atoi(e + 1) + 1);
+                write_exponent(e + 1, atoi(e + 1) + 1);
             }
             break;
         }
@@ -124,7 +148,7 @@ static void step_last_digit(char *text, bool up) {
 ** above, so the nearest may miss while its neighbour on the other side still reads back.
 */
 static bool digits_round_trip(decimal_t *d, es_float_t x, int ndigits) {
-    print_into(d, "%.*e", ndigits - 1, (double)x);
+    print_into(d, true, ndigits - 1, (double)x);
 #if ES_FLOAT_IS_SINGLE
     es_float_t back = strtof(d->digits, NULL);
 #else
@@ -268,18 +292,18 @@ void es_format_float_ex(es_vstr_t *vstr, es_float_t x, char type, int precision,
         switch (code) {
             case 'e':
                 precision++;
-                print_into(&d, "%.*e", precision - 1, (double)x);
+                print_into(&d, true, precision - 1, (double)x);
                 normalise(&d);
                 break;
             case 'f':
-                print_into(&d, "%.*f", precision, (double)x);
+                print_into(&d, false, precision, (double)x);
                 normalise(&d);
                 break;
             case 'g':
                 if (precision == 0) {
                     precision = 1;
                 }
-                print_into(&d, "%.*e", precision - 1, (double)x);
+                print_into(&d, true, precision - 1, (double)x);
                 normalise(&d);
                 break;
             default:

@@ -58,7 +58,7 @@ static es_obj_t new_cplx(cplx_t c) { return es_obj_new_complex(c.real, c.imag); 
 
 static void complex_print(const es_print_t *print, es_obj_t self, es_print_kind_t kind) {
     ES_UNUSED(kind);
-    cplx_t c;
+    cplx_t c = {0, 0};
     complex_value(self, &c);
     char buf[80];
     es_vstr_t vstr;
@@ -254,7 +254,7 @@ es_obj_t es_obj_complex_binary_op(es_binary_op_t op, es_float_t lhs_real, es_flo
 }
 
 static es_obj_t complex_binary_op(es_binary_op_t op, es_obj_t lhs, es_obj_t rhs) {
-    cplx_t a;
+    cplx_t a = {0, 0};
     if (op >= ES_BINARY_OP_REVERSE_OR && op <= ES_BINARY_OP_REVERSE_POWER) {
         /* other OP self */
         op = (es_binary_op_t)(op - ES_BINARY_OP_REVERSE_OFFSET);
@@ -272,7 +272,7 @@ static es_obj_t complex_binary_op(es_binary_op_t op, es_obj_t lhs, es_obj_t rhs)
 }
 
 static es_obj_t complex_unary_op(es_unary_op_t op, es_obj_t self) {
-    cplx_t c;
+    cplx_t c = {0, 0};
     complex_value(self, &c);
     switch (op) {
         case ES_UNARY_OP_BOOL:
@@ -398,7 +398,7 @@ static es_obj_t complex_make_new(const es_type_t *type, size_t n_args, size_t n_
 /* ---- attributes and methods ------------------------------------------------------------------ */
 
 static es_obj_t complex_conjugate(es_obj_t self) {
-    cplx_t c;
+    cplx_t c = {0, 0};
     complex_value(self, &c);
     return es_obj_new_complex(c.real, -c.imag);
 }
@@ -408,7 +408,7 @@ static void complex_attr(es_obj_t self, es_qstr_t attr, es_obj_t *dest) {
     if (dest[0] != ES_OBJ_NULL) {
         return;
     }
-    cplx_t c;
+    cplx_t c = {0, 0};
     complex_value(self, &c);
     if (attr == ES_Q_real) {
         dest[0] = es_obj_new_float(c.real);
