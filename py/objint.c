@@ -270,6 +270,14 @@ static void int_print(const es_print_t *print, es_obj_t self, es_print_kind_t ki
 es_obj_t es_hash_to_obj(es_int_t h) { return es_obj_new_small_int(h); }
 
 es_obj_t es_obj_int_hash(es_obj_t i) {
+    if (es_obj_is_small_int(i)) {
+        /* Most ints are their own hash: below the modulus and not -1. */
+        es_int_t v = es_small_int_value(i);
+        const es_int_t below = (es_int_t)(((unsigned long long)1 << (ES_HASH_MODULUS_BITS - 1)) - 1);
+        if (v > -below && v < below && v != -1) {
+            return i;
+        }
+    }
     i = int_value(i);
     long long h;
     if (es_obj_is_small_int(i)) {
