@@ -313,8 +313,20 @@ static es_obj_t complex_unary_op(es_unary_op_t op, es_obj_t self) {
 
 /* ---- complex() -------------------------------------------------------------------------------- */
 
+/* Numbers, and objects of user classes that say how to become one. */
 static bool is_real_number(es_obj_t o) {
-    return es_obj_is_small_int(o) || es_obj_is_int(o) || es_obj_is_float(o) || o == ES_OBJ_TRUE || o == ES_OBJ_FALSE;
+    if (es_obj_is_small_int(o) || es_obj_is_int(o) || es_obj_is_float(o) || o == ES_OBJ_TRUE || o == ES_OBJ_FALSE) {
+        return true;
+    }
+    if (!es_obj_is_ptr(o) || !es_type_is_user_class(es_obj_get_type(o))) {
+        return false;
+    }
+    es_obj_t dest[2];
+    es_load_method_maybe(o, ES_Q___float__, dest);
+    if (dest[0] == ES_OBJ_NULL) {
+        es_load_method_maybe(o, ES_Q___index__, dest);
+    }
+    return dest[0] != ES_OBJ_NULL;
 }
 
 /* A user object's __complex__, or ES_OBJ_NULL. */
@@ -367,7 +379,7 @@ static es_obj_t complex_make_new(const es_type_t *type, size_t n_args, size_t n_
     cplx_t cr = {0, 0}, ci = {0, 0};
     bool cr_is_complex = complex_value(r, &cr);
     if (!cr_is_complex) {
-        if (!is_real_number(r) && es_obj_get_type(r)->unary_op == NULL) {
+        if (!is_real_number(r)) {
             es_raise_msg_varg(&es_type_TypeError, "complex() first argument must be a string or a number, not '%s'",
                               es_obj_type_name(r));
         }
@@ -379,7 +391,7 @@ static es_obj_t complex_make_new(const es_type_t *type, size_t n_args, size_t n_
     } else if (complex_value(i, &ci)) {
         ci_is_complex = true;
     } else {
-        if (!is_real_number(i) && es_obj_get_type(i)->unary_op == NULL) {
+        if (!is_real_number(i)) {
             es_raise_msg_varg(&es_type_TypeError, "complex() second argument must be a number, not '%s'",
                               es_obj_type_name(i));
         }
