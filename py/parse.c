@@ -2059,6 +2059,7 @@ es_parser_t *es_parser_new(const char *src, size_t len, int mode, es_parse_error
 static bool parser_step(parser_t *p) {
     jmp_buf fail;
     if (setjmp(fail)) {
+        p->fail = NULL;
         return false;
     }
     p->fail = &fail;
@@ -2075,6 +2076,7 @@ static bool parser_step(parser_t *p) {
         p->pending = statements.items;
         p->pending_next = 0;
     }
+    p->fail = NULL;
     return true;
 }
 
@@ -2090,7 +2092,9 @@ es_ast_node_t *es_parser_next(es_parser_t *p) {
         }
         p->pending_len = p->pending_next = 0;
         p->stack_base = &base;
-        if (!parser_step(p) || p->pending_len == 0) {
+        bool ok = parser_step(p);
+        p->stack_base = NULL;
+        if (!ok || p->pending_len == 0) {
             return NULL;
         }
     }
