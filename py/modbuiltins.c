@@ -500,6 +500,13 @@ static es_obj_t builtin_iter(size_t n_args, const es_obj_t *args) {
 static ES_DEFINE_FUN_VAR(builtin_iter_obj, ES_Q_iter, 1, 2, builtin_iter);
 
 static es_obj_t builtin_next(size_t n_args, const es_obj_t *args) {
+    if (n_args == 1 && es_obj_is_type(args[0], &es_type_gen_instance)) {
+        /* send(None) keeps a generator's return value in the StopIteration. */
+        es_obj_t send[3];
+        es_load_method(args[0], ES_Q_send, send);
+        send[2] = ES_OBJ_NONE;
+        return es_call_method_n_kw(1, 0, send);
+    }
     es_obj_t item = es_iternext(args[0]);
     if (item == ES_OBJ_STOP_ITERATION) {
         if (n_args > 1) {

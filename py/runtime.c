@@ -146,7 +146,7 @@ void es_member_to_dest(es_obj_t self, const es_type_t *type, es_obj_t member, bo
             es_raise_msg(&es_type_AttributeError, "unreadable attribute");
         }
         dest[0] = es_call_function_1(getter, self);
-    } else if (mtype == &es_type_builtin_function) {
+    } else if (mtype == &es_type_builtin_function || es_obj_is_slot_wrapper(member)) {
         dest[0] = member;
         if (from_native) {
             dest[1] = self;
@@ -222,6 +222,9 @@ void es_load_method_maybe(es_obj_t base, es_qstr_t attr, es_obj_t *dest) {
         }
     }
     es_obj_t member = es_type_lookup(type, attr);
+    if (member == ES_OBJ_NULL) {
+        member = es_native_slot_method(type, attr);
+    }
     if (member != ES_OBJ_NULL) {
         es_member_to_dest(base, type, member, true, dest);
     } else if (attr == ES_Q___class__) {
