@@ -1236,6 +1236,13 @@ static void type_load_attr(const es_type_t *t, es_qstr_t attr, es_obj_t *dest) {
     if (member == ES_OBJ_NULL) {
         if (attr == ES_Q___doc__) {
             dest[0] = ES_OBJ_NONE;
+        } else {
+            /* Methods of type itself (C.mro()) bind to the class. */
+            es_map_elem_t *elem = es_map_lookup(&es_type_type.locals_dict->map, es_obj_new_qstr(attr), ES_MAP_LOOKUP);
+            if (elem != NULL) {
+                dest[0] = elem->value;
+                dest[1] = es_obj_from_ptr(t);
+            }
         }
         return;
     }
