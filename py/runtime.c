@@ -286,7 +286,7 @@ void es_delete_attr(es_obj_t base, es_qstr_t attr) {
 
 /* ---- names ------------------------------------------------------------------------------ */
 
-extern const es_obj_module_t es_module_builtins;
+es_obj_t es_builtins_table_find(es_qstr_t name); /* py/modbuiltins.c */
 
 es_obj_t es_builtin_lookup(es_qstr_t name) {
     es_obj_t key = es_obj_new_qstr(name);
@@ -296,8 +296,7 @@ es_obj_t es_builtin_lookup(es_qstr_t name) {
             return elem->value;
         }
     }
-    es_map_elem_t *elem = es_map_lookup(&es_module_builtins.globals->map, key, ES_MAP_LOOKUP);
-    return elem != NULL ? elem->value : ES_OBJ_NULL;
+    return es_builtins_table_find(name);
 }
 
 static es_obj_t dict_lookup(es_obj_dict_t *dict, es_qstr_t name) {
