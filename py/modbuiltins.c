@@ -3,13 +3,13 @@
 #include <string.h>
 
 #include "py/objint.h"
+#include "py/objstr.h"
 #include "py/objtype.h"
 #include "py/portio.h"
 #include "py/runtime.h"
 #include "py/sort.h"
 
-/* Provided by the strings part (py/objstr.c) and the VM part (py/builtinevalexec.c). */
-es_obj_t es_obj_format(es_obj_t value, es_obj_t spec);
+/* Provided by the VM part (py/builtinevalexec.c). */
 extern const es_obj_fun_builtin_t es_builtin_compile_obj;
 extern const es_obj_fun_builtin_t es_builtin_exec_obj;
 extern const es_obj_fun_builtin_t es_builtin_eval_obj;

@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "py/objstr.h"
 #include "py/objtype.h"
 #include "py/runtime.h"
 
@@ -1462,6 +1463,11 @@ static es_obj_t object___hash__(es_obj_t self) {
 static ES_DEFINE_FUN_1(object___hash___obj, ES_Q___hash__, object___hash__);
 
 static es_obj_t object___format__(es_obj_t self, es_obj_t spec) {
+    es_obj_t native = es_instance_native(self);
+    if (native != ES_OBJ_NULL || !es_type_is_user_class(es_obj_get_type(self))) {
+        /* A subclass of int or str formats as its built-in value does. */
+        return es_obj_format(native != ES_OBJ_NULL ? native : self, spec);
+    }
     if (es_obj_is_true(spec)) {
         es_raise_msg_varg(&es_type_TypeError, "unsupported format string passed to %s.__format__", es_obj_type_name(self));
     }
