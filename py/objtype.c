@@ -1156,10 +1156,10 @@ static es_obj_t type_make_new(const es_type_t *type, size_t n_args, size_t n_kw,
     }
     if (n_args == 3) {
         if (!es_obj_is_str(args[0])) {
-            es_raise_msg(&es_type_TypeError, "type.__new__() argument 1 must be str");
+            es_raise_msg_varg(&es_type_TypeError, "type.__new__() argument 1 must be str, not %s", es_obj_type_name(args[0]));
         }
         if (!es_obj_is_type(args[1], &es_type_tuple)) {
-            es_raise_msg(&es_type_TypeError, "type.__new__() argument 2 must be tuple");
+            es_raise_msg_varg(&es_type_TypeError, "type.__new__() argument 2 must be tuple, not %s", es_obj_type_name(args[1]));
         }
         return make_class(es_obj_str_get_qstr(args[0]), args[1], args[2], n_kw, args + 3);
     }

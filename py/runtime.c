@@ -702,6 +702,23 @@ static _Noreturn void raise_unpack_error(size_t want, size_t got, bool at_least)
                       at_least ? "at least " : "", (unsigned)want, (unsigned)got);
 }
 
+/* Whether es_getiter can succeed, so unpacking can say "cannot unpack" as CPython does. */
+static bool is_iterable(es_obj_t o) {
+    const es_type_t *t = es_obj_get_type(o);
+    if (es_type_is_user_class(t)) {
+        return es_type_lookup(t, ES_Q___iter__) != ES_OBJ_NULL || es_type_lookup(t, ES_Q___getitem__) != ES_OBJ_NULL ||
+               es_instance_native(o) != ES_OBJ_NULL;
+    }
+    return t->getiter != NULL || (t->flags & ES_TYPE_FLAG_ITER_IS_SELF) || (t->subscr != NULL && t != &es_type_type);
+}
+
+static es_obj_t unpack_getiter(es_obj_t seq, es_obj_iter_buf_t *buf) {
+    if (!is_iterable(seq)) {
+        es_raise_msg_varg(&es_type_TypeError, "cannot unpack non-iterable %s object", es_obj_type_name(seq));
+    }
+    return es_getiter(seq, buf);
+}
+
 void es_unpack_sequence(es_obj_t seq, size_t num, es_obj_t *items) {
     if (es_obj_is_type(seq, &es_type_tuple) || es_obj_is_type(seq, &es_type_list)) {
         size_t len;
@@ -714,7 +731,7 @@ void es_unpack_sequence(es_obj_t seq, size_t num, es_obj_t *items) {
         return;
     }
     es_obj_iter_buf_t buf;
-    es_obj_t iter = es_getiter(seq, &buf);
+    es_obj_t iter = unpack_getiter(seq, &buf);
     for (size_t i = 0; i < num; i++) {
         es_obj_t item = es_iternext(iter);
         if (item == ES_OBJ_STOP_ITERATION) {
@@ -730,7 +747,7 @@ void es_unpack_sequence(es_obj_t seq, size_t num, es_obj_t *items) {
 void es_unpack_ex(es_obj_t seq, size_t num_left, size_t num_right, es_obj_t *items) {
     es_obj_t list = es_obj_new_list(0, NULL);
     es_obj_iter_buf_t buf;
-    es_obj_t iter = es_getiter(seq, &buf);
+    es_obj_t iter = unpack_getiter(seq, &buf);
     for (es_obj_t item; (item = es_iternext(iter)) != ES_OBJ_STOP_ITERATION;) {
         es_obj_list_append(list, item);
     }
