@@ -46,15 +46,22 @@ static void arg_buf_push(arg_buf_t *b, es_obj_t o) {
     b->items[b->len++] = o;
 }
 
+/* The name CPython puts in front of call errors: the function's __qualname__ or __name__. */
+static const char *fun_name(es_obj_t fun) {
+    es_obj_t name = es_load_attr_maybe(fun, ES_Q___qualname__);
+    if (name == ES_OBJ_NULL || !es_obj_is_str(name)) {
+        name = es_load_attr_maybe(fun, ES_Q___name__);
+    }
+    return name != ES_OBJ_NULL && es_obj_is_str(name) ? es_obj_str_get_str(name) : "function";
+}
+
 static void add_keyword(arg_buf_t *kw, es_obj_t fun, es_obj_t key, es_obj_t value) {
     if (!es_obj_is_str(key)) {
-        es_raise_msg(&es_type_TypeError, "keywords must be strings");
+        es_raise_msg_varg(&es_type_TypeError, "%s() keywords must be strings", fun_name(fun));
     }
     for (size_t i = 0; i < kw->len; i += 2) {
         if (es_obj_equal(kw->items[i], key)) {
-            es_obj_t name = es_load_attr_maybe(fun, ES_Q___name__);
-            es_raise_msg_varg(&es_type_TypeError, "%s() got multiple values for keyword argument '%s'",
-                              name != ES_OBJ_NULL && es_obj_is_str(name) ? es_obj_str_get_str(name) : "function",
+            es_raise_msg_varg(&es_type_TypeError, "%s() got multiple values for keyword argument '%s'", fun_name(fun),
                               es_obj_str_get_str(key));
         }
     }
@@ -80,6 +87,11 @@ es_obj_t es_call_function_star(es_obj_t fun, size_t n_args, size_t n_kw, const e
                 arg_buf_push(&pos, items[i]);
             }
         } else {
+            const es_type_t *st = es_obj_get_type(star_args);
+            if (st->getiter == NULL && st->iternext == NULL && !es_type_is_user_class(st)) {
+                es_raise_msg_varg(&es_type_TypeError, "%s() argument after * must be an iterable, not %s",
+                                  fun_name(fun), es_obj_type_name(star_args));
+            }
             es_obj_t iter = es_getiter(star_args, NULL);
             for (es_obj_t item; (item = es_iternext(iter)) != ES_OBJ_STOP_ITERATION;) {
                 arg_buf_push(&pos, item);
@@ -102,8 +114,8 @@ es_obj_t es_call_function_star(es_obj_t fun, size_t n_args, size_t n_kw, const e
             es_obj_t keys_fn[2];
             es_load_method_maybe(kw_dict, ES_Q_keys, keys_fn);
             if (keys_fn[0] == ES_OBJ_NULL) {
-                es_raise_msg_varg(&es_type_TypeError, "argument after ** must be a mapping, not %s",
-                                  es_obj_type_name(kw_dict));
+                es_raise_msg_varg(&es_type_TypeError, "%s() argument after ** must be a mapping, not %s",
+                                  fun_name(fun), es_obj_type_name(kw_dict));
             }
             es_obj_t keys = es_call_method_n_kw(0, 0, keys_fn);
             es_obj_t iter = es_getiter(keys, NULL);
