@@ -1112,10 +1112,9 @@ static es_obj_t builtin___build_class__(size_t n_args, const es_obj_t *args, es_
     es_locals_set(old_locals);
 
     es_obj_t cls;
-    if (metaclass != ES_OBJ_NULL && metaclass != ES_OBJ_FROM_CONST(es_type_type) &&
-        !(is_type(metaclass) && is_subtype(es_obj_to_ptr(metaclass), &es_type_type) &&
-          !es_type_is_user_class(es_obj_to_ptr(metaclass)))) {
-        /* A callable metaclass (a function) makes the class itself. */
+    /* Classes cannot have their own metaclass here (as in MicroPython): a subclass of type given
+    ** as metaclass makes an ordinary class; any other callable makes the class itself. */
+    if (metaclass != ES_OBJ_NULL && !(is_type(metaclass) && is_subtype(es_obj_to_ptr(metaclass), &es_type_type))) {
         es_obj_t margs[3] = {args[1], bases, ns};
         cls = es_call_function_n_kw(metaclass, 3, 0, margs);
     } else {
