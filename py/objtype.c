@@ -153,6 +153,24 @@ static es_obj_t instance_new(const es_type_t *type, size_t n_args, size_t n_kw, 
     return o;
 }
 
+/* Calls fun(first, *args, **kw) in the common calling convention. Small calls build the
+** argument array on the C stack: temporary heap blocks would fragment the heap. */
+#define PREPEND_MAX_STACK_ARGS (8)
+static es_obj_t call_prepended(es_obj_t fun, es_obj_t first, size_t n_args, size_t n_kw, const es_obj_t *args) {
+    size_t n = n_args + 2 * n_kw;
+    es_obj_t local[PREPEND_MAX_STACK_ARGS + 1];
+    es_obj_t *all = n < PREPEND_MAX_STACK_ARGS ? local : es_new_array(es_obj_t, n + 1);
+    all[0] = first;
+    if (n > 0) {
+        memcpy(all + 1, args, n * sizeof(es_obj_t));
+    }
+    es_obj_t r = es_call_function_n_kw(fun, n_args + 1, n_kw, all);
+    if (all != local) {
+        es_free(all);
+    }
+    return r;
+}
+
 static es_obj_t instance_make_new(const es_type_t *type, size_t n_args, size_t n_kw, const es_obj_t *args) {
     es_obj_t new_fn = user_lookup(type, ES_Q___new__);
     es_obj_t init_fn = user_lookup(type, ES_Q___init__);
@@ -161,12 +179,7 @@ static es_obj_t instance_make_new(const es_type_t *type, size_t n_args, size_t n
         if (es_obj_is_type(new_fn, &es_type_staticmethod)) {
             new_fn = ((es_obj_static_class_method_t *)es_obj_to_ptr(new_fn))->fun;
         }
-        size_t n = n_args + 2 * n_kw;
-        es_obj_t *all = es_new_array(es_obj_t, n + 1);
-        all[0] = es_obj_from_ptr(type);
-        memcpy(all + 1, args, n * sizeof(es_obj_t));
-        o = es_call_function_n_kw(new_fn, n_args + 1, n_kw, all);
-        es_free(all);
+        o = call_prepended(new_fn, es_obj_from_ptr(type), n_args, n_kw, args);
         if (!is_subtype(es_obj_get_type(o), type)) {
             return o;
         }
@@ -177,12 +190,7 @@ static es_obj_t instance_make_new(const es_type_t *type, size_t n_args, size_t n
         o = instance_new(type, n_args, n_kw, args, init_fn != ES_OBJ_NULL);
     }
     if (init_fn != ES_OBJ_NULL) {
-        size_t n = n_args + 2 * n_kw;
-        es_obj_t *all = es_new_array(es_obj_t, n + 1);
-        all[0] = o;
-        memcpy(all + 1, args, n * sizeof(es_obj_t));
-        es_obj_t r = es_call_function_n_kw(init_fn, n_args + 1, n_kw, all);
-        es_free(all);
+        es_obj_t r = call_prepended(init_fn, o, n_args, n_kw, args);
         if (r != ES_OBJ_NONE) {
             es_raise_msg_varg(&es_type_TypeError, "__init__() should return None, not '%s'", es_obj_type_name(r));
         }
@@ -547,7 +555,8 @@ static es_obj_t instance_binary_op(es_binary_op_t op, es_obj_t lhs, es_obj_t rhs
     if (r == ES_OBJ_NULL && op == ES_BINARY_OP_IN) {
         r = es_binary_op(op, native, rhs);
     }
-    return r;
+    /* l += [x] on a list subclass changes the list in place and must leave l the instance. */
+    return r == native ? lhs : r;
 }
 
 static es_obj_t instance_subscr(es_obj_t self, es_obj_t index, es_obj_t value) {
@@ -654,13 +663,7 @@ static es_obj_t instance_call(es_obj_t self, size_t n_args, size_t n_kw, const e
     if (dest[1] == ES_OBJ_NULL) {
         return es_call_function_n_kw(dest[0], n_args, n_kw, args);
     }
-    size_t n = n_args + 2 * n_kw;
-    es_obj_t *all = es_new_array(es_obj_t, n + 1);
-    all[0] = self;
-    memcpy(all + 1, args, n * sizeof(es_obj_t));
-    es_obj_t r = es_call_function_n_kw(dest[0], n_args + 1, n_kw, all);
-    es_free(all);
-    return r;
+    return call_prepended(dest[0], self, n_args, n_kw, args);
 }
 
 static int instance_buffer(es_obj_t self, es_buffer_info_t *info, int flags) {
