@@ -1,6 +1,7 @@
 /* parse.c: recursive-descent parser from tokens to the AST of ast.h. */
 #include <setjmp.h>
 #include <string.h>
+#include "py/config.h"
 #include "py/gc.h"
 #include "py/qstr.h"
 #include "py/lexer.h"
@@ -13,6 +14,21 @@
  * Errors unwind with longjmp to es_parse; all memory is GC heap, so nothing leaks.
  */
 
+/* Rarely taken constructs get their own frames so the common recursion path stays small. */
+#define NOINLINE __attribute__((noinline))
+
+/*
+ * Bytes of C stack the parser may use below es_parse's frame before nesting is refused
+ * with a SyntaxError; the depth counter alone would not know how big frames are.
+ */
+#ifndef ES_PARSE_STACK_BUDGET
+#define ES_PARSE_STACK_BUDGET (ES_STACK_LIMIT / 2)
+#endif
+
+#ifdef ES_PARSE_STACK_STATS
+size_t es_parse_stack_peak; /* deepest stack use seen, for measuring frame sizes */
+#endif
+
 /* What kind of code the parser is in, for return/yield/await/break checks. */
 enum { SCOPE_MODULE, SCOPE_FUNCTION, SCOPE_ASYNC, SCOPE_LAMBDA, SCOPE_CLASS };
 
@@ -20,6 +36,7 @@ typedef struct {
     es_lexer_t lx;
     jmp_buf *fail;
     es_parse_error_t *err;
+    const char *stack_base; /* an address in es_parse's frame */
     uint16_t depth;
     uint16_t loops; /* loops around the current statement within its function */
     uint8_t scope;
@@ -67,6 +84,7 @@ enum {
 
 static es_ast_node_t *parse_expression(parser_t *p);
 static es_ast_node_t *parse_named(parser_t *p);
+static es_ast_node_t *parse_test(parser_t *p, bool named);
 static es_ast_node_t *parse_binary(parser_t *p, int min_prec);
 static es_ast_node_t *parse_list(parser_t *p, int flags);
 static void parse_statement(parser_t *p, vec_t *out);
@@ -84,6 +102,9 @@ fail_at(parser_t *p, uint32_t line, uint32_t col, const char *msg, es_parse_erro
 }
 
 static void __attribute__((noreturn)) syntax_error(parser_t *p, const char *msg) {
+    if (p->lx.tok == ES_TOK_ENDMARKER && !p->lx.fragment) {
+        p->err->incomplete = p->err->incomplete_block = true;
+    }
     fail_at(p, p->lx.tok_line, p->lx.tok_col, msg, ES_PARSE_SYNTAX_ERROR);
 }
 
@@ -92,15 +113,25 @@ static void __attribute__((noreturn)) node_error(parser_t *p, es_ast_node_t *n, 
 }
 
 static void __attribute__((noreturn)) indentation_error(parser_t *p, const char *msg) {
-    p->err->incomplete = p->lx.tok == ES_TOK_ENDMARKER;
+    p->err->incomplete = p->err->incomplete_block = p->lx.tok == ES_TOK_ENDMARKER;
     fail_at(p, p->lx.tok_line, p->lx.tok_col, msg, ES_PARSE_INDENTATION_ERROR);
 }
 
-static void enter(parser_t *p) {
-    if (++p->depth > ES_PARSE_MAX_DEPTH) {
-        syntax_error(p, "too many nested parentheses");
+/* Every recursive path passes here: nesting is bounded by depth and by real stack use. */
+static void enter_with(parser_t *p, const char *too_deep) {
+    char here;
+    size_t used = (size_t)(p->stack_base - &here);
+#ifdef ES_PARSE_STACK_STATS
+    if (used > es_parse_stack_peak) {
+        es_parse_stack_peak = used;
+    }
+#endif
+    if (++p->depth > ES_PARSE_MAX_DEPTH || used > ES_PARSE_STACK_BUDGET) {
+        syntax_error(p, too_deep);
     }
 }
+
+static void enter(parser_t *p) { enter_with(p, "too many nested parentheses"); }
 
 static void leave(parser_t *p) {
     p->depth--;
@@ -604,7 +635,7 @@ static size_t fstring_scan(parser_t *p, const fstring_t *f, size_t i, int nest, 
 }
 
 /* Adjacent string literals, joined; a JoinedStr as soon as one is an f-string. */
-static es_ast_node_t *parse_strings(parser_t *p) {
+static NOINLINE es_ast_node_t *parse_strings(parser_t *p) {
     pos_t pos = here(p);
     bool bytes = p->lx.string_flags & ES_STR_BYTES;
     bool joined = false;
@@ -644,7 +675,7 @@ static es_ast_node_t *parse_strings(parser_t *p) {
 
 /* ---- atoms ---- */
 
-static es_ast_node_t *parse_number(parser_t *p) {
+static NOINLINE es_ast_node_t *parse_number(parser_t *p) {
     es_ast_node_t *c = NEW(ES_AST_CONSTANT, constant, here(p));
     int kind = p->lx.number_kind;
     c->sub = (uint8_t)(kind == ES_NUM_INT     ? ES_AST_CONST_INT
@@ -695,17 +726,21 @@ static es_ast_node_t *new_comprehension(int kind, es_ast_node_t *elt, pos_t pos,
     return c;
 }
 
+static NOINLINE es_ast_node_t *parse_starred(parser_t *p) {
+    es_ast_node_t *s = NEW(ES_AST_STARRED, starred, here(p));
+    advance(p);
+    s->u.starred.value = parse_binary(p, PREC_BITOR);
+    return s;
+}
+
 static es_ast_node_t *list_item(parser_t *p, int flags) {
     if ((flags & LIST_STAR) && tok(p) == ES_TOK_STAR) {
-        es_ast_node_t *s = NEW(ES_AST_STARRED, starred, here(p));
-        advance(p);
-        s->u.starred.value = parse_binary(p, PREC_BITOR);
-        return s;
+        return parse_starred(p);
     }
     if (flags & LIST_TARGET) {
         return parse_binary(p, PREC_BITOR);
     }
-    return flags & LIST_NAMED ? parse_named(p) : parse_expression(p);
+    return parse_test(p, flags & LIST_NAMED);
 }
 
 /* Items separated by commas up to a token that cannot start one; true if a comma was seen. */
@@ -750,7 +785,7 @@ static es_ast_node_t *finish_display(parser_t *p, int kind, es_ast_node_t *first
     return n;
 }
 
-static es_ast_node_t *parse_paren(parser_t *p) {
+static NOINLINE es_ast_node_t *parse_paren(parser_t *p) {
     pos_t pos = here(p);
     advance(p);
     if (accept(p, ES_TOK_RPAREN)) {
@@ -780,7 +815,7 @@ static es_ast_node_t *parse_paren(parser_t *p) {
     return e;
 }
 
-static es_ast_node_t *parse_list_display(parser_t *p) {
+static NOINLINE es_ast_node_t *parse_list_display(parser_t *p) {
     pos_t pos = here(p);
     advance(p);
     if (accept(p, ES_TOK_RBRACKET)) {
@@ -807,7 +842,7 @@ static void parse_dict_entry(parser_t *p, vec_t *keys, vec_t *values) {
     vec_push(values, parse_expression(p));
 }
 
-static es_ast_node_t *parse_brace(parser_t *p) {
+static NOINLINE es_ast_node_t *parse_brace(parser_t *p) {
     pos_t pos = here(p);
     advance(p);
     vec_t keys = {0}, values = {0};
@@ -992,38 +1027,43 @@ static es_ast_node_t *parse_subscript(parser_t *p) {
     return t;
 }
 
+/* One trailer after a primary: .name, (arguments) or [subscript]. */
+static NOINLINE es_ast_node_t *parse_trailer(parser_t *p, es_ast_node_t *e, pos_t pos) {
+    pos_t paren = here(p);
+    if (accept(p, ES_TOK_DOT)) {
+        es_ast_node_t *a = NEW(ES_AST_ATTRIBUTE, attribute, pos);
+        a->u.attribute.value = e;
+        a->u.attribute.attr = expect_name(p);
+        return a;
+    }
+    enter(p);
+    if (accept(p, ES_TOK_LPAREN)) {
+        vec_t args = {0}, keywords = {0};
+        es_ast_node_t *c = NEW(ES_AST_CALL, call, pos);
+        c->u.call.func = e;
+        parse_call_args(p, &args, &keywords, paren);
+        c->u.call.args = vec_finish(&args);
+        c->u.call.keywords = vec_finish(&keywords);
+        e = c;
+    } else {
+        advance(p);
+        es_ast_node_t *s = NEW(ES_AST_SUBSCRIPT, subscript, pos);
+        s->u.subscript.value = e;
+        s->u.subscript.slice = parse_subscript(p);
+        expect(p, ES_TOK_RBRACKET);
+        e = s;
+    }
+    leave(p);
+    return e;
+}
+
 static es_ast_node_t *parse_primary(parser_t *p) {
     pos_t pos = here(p);
     es_ast_node_t *e = parse_atom(p);
-    for (;;) {
-        pos_t paren = here(p);
-        if (accept(p, ES_TOK_DOT)) {
-            es_ast_node_t *a = NEW(ES_AST_ATTRIBUTE, attribute, pos);
-            a->u.attribute.value = e;
-            a->u.attribute.attr = expect_name(p);
-            e = a;
-        } else if (accept(p, ES_TOK_LPAREN)) {
-            vec_t args = {0}, keywords = {0};
-            es_ast_node_t *c = NEW(ES_AST_CALL, call, pos);
-            c->u.call.func = e;
-            enter(p);
-            parse_call_args(p, &args, &keywords, paren);
-            leave(p);
-            c->u.call.args = vec_finish(&args);
-            c->u.call.keywords = vec_finish(&keywords);
-            e = c;
-        } else if (accept(p, ES_TOK_LBRACKET)) {
-            es_ast_node_t *s = NEW(ES_AST_SUBSCRIPT, subscript, pos);
-            s->u.subscript.value = e;
-            enter(p);
-            s->u.subscript.slice = parse_subscript(p);
-            leave(p);
-            expect(p, ES_TOK_RBRACKET);
-            e = s;
-        } else {
-            return e;
-        }
+    while (tok(p) == ES_TOK_DOT || tok(p) == ES_TOK_LPAREN || tok(p) == ES_TOK_LBRACKET) {
+        e = parse_trailer(p, e, pos);
     }
+    return e;
 }
 
 /* ---- operators ---- */
@@ -1137,52 +1177,63 @@ static es_ast_node_t *parse_compare(parser_t *p, es_ast_node_t *left, pos_t pos)
 }
 
 /* Precedence climbing over or, and, not, comparisons and the binary operators. */
+/* not x, -x, +x, ~x: the operand binds as tightly as the operator allows. */
+static NOINLINE es_ast_node_t *parse_unary(parser_t *p) {
+    es_ast_node_t *u = NEW(ES_AST_UNARYOP, unary_op, here(p));
+    es_tok_kind_t t = tok(p);
+    advance(p);
+    u->sub = t == ES_TOK_KW_NOT ? ES_AST_NOT
+             : t == ES_TOK_MINUS ? ES_AST_USUB
+             : t == ES_TOK_PLUS  ? ES_AST_UADD
+                                 : ES_AST_INVERT;
+    u->u.unary_op.operand = parse_binary(p, t == ES_TOK_KW_NOT ? PREC_NOT : PREC_UNARY);
+    return u;
+}
+
+/* left, then one operator of precedence prec and what follows it. */
+static NOINLINE es_ast_node_t *parse_binary_operator(parser_t *p, es_ast_node_t *left, int prec,
+                                                     pos_t pos) {
+    es_tok_kind_t t = tok(p);
+    if (prec == PREC_CMP) {
+        return parse_compare(p, left, pos);
+    }
+    if (prec == PREC_OR || prec == PREC_AND) {
+        vec_t values = {0};
+        vec_push(&values, left);
+        while (accept(p, t)) {
+            vec_push(&values, parse_binary(p, prec + 1));
+        }
+        es_ast_node_t *b = NEW(ES_AST_BOOLOP, bool_op, pos);
+        b->sub = prec == PREC_OR ? ES_AST_OR : ES_AST_AND;
+        b->u.bool_op.values = vec_finish(&values);
+        return b;
+    }
+    advance(p);
+    es_ast_node_t *b = NEW(ES_AST_BINOP, bin_op, pos);
+    b->sub = (uint8_t)(t - ES_TOK_PLUS);
+    b->u.bin_op.left = left;
+    b->u.bin_op.right = parse_binary(p, prec + 1);
+    return b;
+}
+
+/* Precedence climbing over or, and, not, comparisons and the binary operators. */
 static es_ast_node_t *parse_binary(parser_t *p, int min_prec) {
     es_ast_node_t *left;
     pos_t pos = here(p);
-    enter(p);
     es_tok_kind_t t = tok(p);
-    if (t == ES_TOK_KW_NOT && min_prec <= PREC_NOT) {
-        advance(p);
-        left = NEW(ES_AST_UNARYOP, unary_op, pos);
-        left->sub = ES_AST_NOT;
-        left->u.unary_op.operand = parse_binary(p, PREC_NOT);
-    } else if (t == ES_TOK_MINUS || t == ES_TOK_PLUS || t == ES_TOK_TILDE) {
-        advance(p);
-        left = NEW(ES_AST_UNARYOP, unary_op, pos);
-        left->sub = t == ES_TOK_MINUS  ? ES_AST_USUB
-                    : t == ES_TOK_PLUS ? ES_AST_UADD
-                                       : ES_AST_INVERT;
-        left->u.unary_op.operand = parse_binary(p, PREC_UNARY);
+    enter(p);
+    if ((t == ES_TOK_KW_NOT && min_prec <= PREC_NOT) || t == ES_TOK_MINUS || t == ES_TOK_PLUS ||
+        t == ES_TOK_TILDE) {
+        left = parse_unary(p);
     } else {
         left = parse_power(p);
     }
     for (;;) {
-        t = tok(p);
-        int prec = binary_precedence(t);
+        int prec = binary_precedence(tok(p));
         if (prec == PREC_NONE || prec < min_prec) {
             break;
         }
-        if (prec == PREC_CMP) {
-            left = parse_compare(p, left, pos);
-        } else if (prec == PREC_OR || prec == PREC_AND) {
-            vec_t values = {0};
-            vec_push(&values, left);
-            while (accept(p, t)) {
-                vec_push(&values, parse_binary(p, prec + 1));
-            }
-            es_ast_node_t *b = NEW(ES_AST_BOOLOP, bool_op, pos);
-            b->sub = prec == PREC_OR ? ES_AST_OR : ES_AST_AND;
-            b->u.bool_op.values = vec_finish(&values);
-            left = b;
-        } else {
-            advance(p);
-            es_ast_node_t *b = NEW(ES_AST_BINOP, bin_op, pos);
-            b->sub = (uint8_t)(t - ES_TOK_PLUS);
-            b->u.bin_op.left = left;
-            b->u.bin_op.right = parse_binary(p, prec + 1);
-            left = b;
-        }
+        left = parse_binary_operator(p, left, prec, pos);
     }
     leave(p);
     return left;
@@ -1192,8 +1243,9 @@ static es_ast_node_t *parse_binary(parser_t *p, int min_prec) {
 
 static es_ast_node_t *parse_arguments(parser_t *p, es_tok_kind_t closing, bool annotations);
 
-static es_ast_node_t *parse_lambda(parser_t *p) {
+static NOINLINE es_ast_node_t *parse_lambda(parser_t *p) {
     es_ast_node_t *l = NEW(ES_AST_LAMBDA, lambda, here(p));
+    enter(p);
     advance(p);
     l->u.lambda.args = parse_arguments(p, ES_TOK_COLON, false);
     expect(p, ES_TOK_COLON);
@@ -1201,19 +1253,13 @@ static es_ast_node_t *parse_lambda(parser_t *p) {
     p->scope = SCOPE_LAMBDA;
     l->u.lambda.body = parse_expression(p);
     p->scope = scope;
+    leave(p);
     return l;
 }
 
 /* lambda, or a disjunction with an optional "if test else orelse". */
-static es_ast_node_t *parse_expression(parser_t *p) {
-    if (tok(p) == ES_TOK_KW_LAMBDA) {
-        return parse_lambda(p);
-    }
-    pos_t pos = here(p);
-    es_ast_node_t *body = parse_binary(p, PREC_OR);
-    if (tok(p) != ES_TOK_KW_IF) {
-        return body;
-    }
+/* body "if" test "else" orelse, the "if" being the current token. */
+static NOINLINE es_ast_node_t *parse_conditional(parser_t *p, es_ast_node_t *body, pos_t pos) {
     advance(p);
     es_ast_node_t *e = NEW(ES_AST_IFEXP, if_exp, pos);
     e->u.if_exp.body = body;
@@ -1225,22 +1271,38 @@ static es_ast_node_t *parse_expression(parser_t *p) {
     return e;
 }
 
-static es_ast_node_t *parse_named(parser_t *p) {
-    pos_t pos = here(p);
-    es_ast_node_t *e = parse_expression(p);
-    if (tok(p) != ES_TOK_WALRUS) {
-        return e;
-    }
-    if (e->kind != ES_AST_NAME) {
-        node_error(p, e, "cannot use assignment expressions with expression");
+/* name := value, the ":=" being the current token. */
+static NOINLINE es_ast_node_t *parse_walrus(parser_t *p, es_ast_node_t *target, pos_t pos) {
+    if (target->kind != ES_AST_NAME) {
+        node_error(p, target, "cannot use assignment expressions with expression");
     }
     advance(p);
-    e->sub = ES_AST_STORE;
+    target->sub = ES_AST_STORE;
     es_ast_node_t *n = NEW(ES_AST_NAMEDEXPR, named_expr, pos);
-    n->u.named_expr.target = e;
+    n->u.named_expr.target = target;
     n->u.named_expr.value = parse_expression(p);
     return n;
 }
+
+/* lambda, or a disjunction with an optional "if test else orelse"; with named, also x := y. */
+static es_ast_node_t *parse_test(parser_t *p, bool named) {
+    if (tok(p) == ES_TOK_KW_LAMBDA) {
+        return parse_lambda(p);
+    }
+    pos_t pos = here(p);
+    es_ast_node_t *e = parse_binary(p, PREC_OR);
+    if (tok(p) == ES_TOK_KW_IF) {
+        return parse_conditional(p, e, pos);
+    }
+    if (named && tok(p) == ES_TOK_WALRUS) {
+        return parse_walrus(p, e, pos);
+    }
+    return e;
+}
+
+static es_ast_node_t *parse_expression(parser_t *p) { return parse_test(p, false); }
+
+static es_ast_node_t *parse_named(parser_t *p) { return parse_test(p, true); }
 
 static es_ast_node_t *parse_yield(parser_t *p) {
     if (p->scope != SCOPE_FUNCTION && p->scope != SCOPE_ASYNC && p->scope != SCOPE_LAMBDA) {
@@ -1318,7 +1380,7 @@ static void check_duplicates(parser_t *p, es_ast_node_t *args) {
 }
 
 /* Parameters of def (closing ')', annotations) or lambda (closing ':'). */
-static es_ast_node_t *parse_arguments(parser_t *p, es_tok_kind_t closing, bool annotations) {
+static NOINLINE es_ast_node_t *parse_arguments(parser_t *p, es_tok_kind_t closing, bool annotations) {
     es_ast_node_t *a = NEW(ES_AST_ARGUMENTS, arguments, here(p));
     vec_t posonly = {0}, args = {0}, defaults = {0}, kwonly = {0}, kw_defaults = {0};
     bool star = false, bare_star = false, slash = false;
@@ -1416,7 +1478,7 @@ static es_ast_node_t *parse_alias(parser_t *p, bool dotted) {
     return a;
 }
 
-static es_ast_node_t *parse_import(parser_t *p) {
+static NOINLINE es_ast_node_t *parse_import(parser_t *p) {
     es_ast_node_t *n = NEW(ES_AST_IMPORT, import, here(p));
     vec_t names = {0};
     advance(p);
@@ -1427,7 +1489,7 @@ static es_ast_node_t *parse_import(parser_t *p) {
     return n;
 }
 
-static es_ast_node_t *parse_from_import(parser_t *p) {
+static NOINLINE es_ast_node_t *parse_from_import(parser_t *p) {
     es_ast_node_t *n = NEW(ES_AST_IMPORTFROM, import_from, here(p));
     vec_t names = {0};
     advance(p);
@@ -1474,7 +1536,7 @@ static es_ast_node_t *parse_from_import(parser_t *p) {
     return n;
 }
 
-static es_ast_node_t *parse_global(parser_t *p) {
+static NOINLINE es_ast_node_t *parse_global(parser_t *p) {
     es_ast_node_t *n = NEW(ES_AST_GLOBAL, global, here(p));
     if (tok(p) == ES_TOK_KW_NONLOCAL) {
         n->kind = ES_AST_NONLOCAL;
@@ -1497,7 +1559,7 @@ static es_ast_node_t *parse_global(parser_t *p) {
 }
 
 /* Expression statement, or an assignment of any kind. */
-static es_ast_node_t *parse_expression_statement(parser_t *p) {
+static NOINLINE es_ast_node_t *parse_expression_statement(parser_t *p) {
     es_tok_kind_t first_tok = tok(p);
     pos_t pos = here(p);
     es_ast_node_t *first = first_tok == ES_TOK_KW_YIELD ? parse_yield(p) : parse_list(p, LIST_STAR);
@@ -1644,9 +1706,7 @@ static es_ast_seq_t parse_block(parser_t *p) {
     if (tok(p) != ES_TOK_INDENT) {
         indentation_error(p, "expected an indented block");
     }
-    if (++p->depth > ES_PARSE_MAX_DEPTH) {
-        syntax_error(p, "too many statically nested blocks");
-    }
+    enter_with(p, "too many statically nested blocks");
     advance(p);
     while (tok(p) != ES_TOK_DEDENT && tok(p) != ES_TOK_ENDMARKER) {
         parse_statement(p, &body);
@@ -1670,7 +1730,7 @@ static es_ast_seq_t parse_else(parser_t *p) {
     return (es_ast_seq_t){0, NULL};
 }
 
-static es_ast_node_t *parse_if(parser_t *p) {
+static NOINLINE es_ast_node_t *parse_if(parser_t *p) {
     es_ast_node_t *n = NEW(ES_AST_IF, if_, here(p));
     advance(p);
     n->u.if_.test = parse_named(p);
@@ -1688,7 +1748,7 @@ static es_ast_node_t *parse_if(parser_t *p) {
     return n;
 }
 
-static es_ast_node_t *parse_while(parser_t *p) {
+static NOINLINE es_ast_node_t *parse_while(parser_t *p) {
     es_ast_node_t *n = NEW(ES_AST_WHILE, if_, here(p));
     advance(p);
     n->u.if_.test = parse_named(p);
@@ -1697,7 +1757,7 @@ static es_ast_node_t *parse_while(parser_t *p) {
     return n;
 }
 
-static es_ast_node_t *parse_for(parser_t *p, bool is_async, pos_t pos) {
+static NOINLINE es_ast_node_t *parse_for(parser_t *p, bool is_async, pos_t pos) {
     es_ast_node_t *n = NEW(is_async ? ES_AST_ASYNCFOR : ES_AST_FOR, for_, pos);
     advance(p);
     n->u.for_.target = parse_list(p, LIST_STAR | LIST_TARGET);
@@ -1709,7 +1769,7 @@ static es_ast_node_t *parse_for(parser_t *p, bool is_async, pos_t pos) {
     return n;
 }
 
-static es_ast_node_t *parse_try(parser_t *p) {
+static NOINLINE es_ast_node_t *parse_try(parser_t *p) {
     es_ast_node_t *n = NEW(ES_AST_TRY, try_, here(p));
     vec_t handlers = {0};
     advance(p);
@@ -1790,7 +1850,7 @@ static bool try_parenthesised_with_items(parser_t *p, vec_t *items) {
     return ok;
 }
 
-static es_ast_node_t *parse_with(parser_t *p, bool is_async, pos_t pos) {
+static NOINLINE es_ast_node_t *parse_with(parser_t *p, bool is_async, pos_t pos) {
     es_ast_node_t *n = NEW(is_async ? ES_AST_ASYNCWITH : ES_AST_WITH, with, pos);
     vec_t items = {0};
     advance(p);
@@ -1816,7 +1876,7 @@ static es_ast_seq_t parse_scope_body(parser_t *p, int scope) {
     return body;
 }
 
-static es_ast_node_t *parse_def(parser_t *p, es_ast_seq_t decorators, bool is_async, pos_t pos) {
+static NOINLINE es_ast_node_t *parse_def(parser_t *p, es_ast_seq_t decorators, bool is_async, pos_t pos) {
     es_ast_node_t *n =
         NEW(is_async ? ES_AST_ASYNCFUNCTIONDEF : ES_AST_FUNCTIONDEF, function_def, pos);
     advance(p);
@@ -1834,7 +1894,7 @@ static es_ast_node_t *parse_def(parser_t *p, es_ast_seq_t decorators, bool is_as
     return n;
 }
 
-static es_ast_node_t *parse_class(parser_t *p, es_ast_seq_t decorators) {
+static NOINLINE es_ast_node_t *parse_class(parser_t *p, es_ast_seq_t decorators) {
     es_ast_node_t *n = NEW(ES_AST_CLASSDEF, class_def, here(p));
     advance(p);
     n->u.class_def.name = expect_name(p);
@@ -1851,7 +1911,7 @@ static es_ast_node_t *parse_class(parser_t *p, es_ast_seq_t decorators) {
     return n;
 }
 
-static es_ast_node_t *parse_async(parser_t *p, es_ast_seq_t decorators) {
+static NOINLINE es_ast_node_t *parse_async(parser_t *p, es_ast_seq_t decorators) {
     pos_t pos = here(p);
     advance(p);
     switch (tok(p)) {
@@ -1877,7 +1937,7 @@ static es_ast_node_t *parse_async(parser_t *p, es_ast_seq_t decorators) {
     syntax_error(p, "invalid syntax");
 }
 
-static es_ast_node_t *parse_decorated(parser_t *p) {
+static NOINLINE es_ast_node_t *parse_decorated(parser_t *p) {
     vec_t decorators = {0};
     while (accept(p, ES_TOK_AT)) {
         vec_push(&decorators, parse_named(p));
@@ -1895,7 +1955,7 @@ static es_ast_node_t *parse_decorated(parser_t *p) {
 static void parse_statement(parser_t *p, vec_t *out) {
     es_ast_seq_t none = {0, NULL};
     es_ast_node_t *n;
-    enter(p);
+    enter_with(p, "too many statically nested blocks");
     switch (tok(p)) {
     case ES_TOK_KW_IF: n = parse_if(p); break;
     case ES_TOK_KW_WHILE: n = parse_while(p); break;
@@ -1921,33 +1981,19 @@ static void parse_statement(parser_t *p, vec_t *out) {
 
 /* ---- entry points ---- */
 
-es_ast_module_t *es_parse(const char *src, size_t len, es_qstr_t filename, int mode,
-                          es_parse_error_t *err) {
+/* Parses the whole input; the only place a syntax error unwinds to. */
+static es_ast_module_t *parse_module(parser_t *p, es_qstr_t filename) {
     jmp_buf fail;
-    parser_t *p = es_alloc(sizeof(parser_t));
-    memset(err, 0, sizeof(*err));
     if (setjmp(fail)) {
-        es_free(p);
         return NULL;
     }
     p->fail = &fail;
-    p->err = err;
-    p->mode = (uint8_t)mode;
-    if (mode == ES_PARSE_EVAL) {
-        /* eval() ignores leading blanks rather than calling them an indent */
-        while (len > 0 && (*src == ' ' || *src == '\t')) {
-            src++;
-            len--;
-        }
-    }
-    es_lexer_init(&p->lx, src, len);
     advance(p);
     es_ast_module_t *m = es_alloc(sizeof(es_ast_module_t));
-    m->mode = (uint8_t)mode;
+    m->mode = p->mode;
     m->filename = filename;
-    if (mode == ES_PARSE_EVAL) {
-        m->expr = parse_list(p, LIST_STAR);
-        no_bare_starred(p, m->expr);
+    if (p->mode == ES_PARSE_EVAL) {
+        m->expr = parse_list(p, 0);
         report_pending_await(p);
         while (accept(p, ES_TOK_NEWLINE)) {
         }
@@ -1963,6 +2009,26 @@ es_ast_module_t *es_parse(const char *src, size_t len, es_qstr_t filename, int m
         }
         m->body = vec_finish(&body);
     }
+    return m;
+}
+
+es_ast_module_t *es_parse(const char *src, size_t len, es_qstr_t filename, int mode,
+                          es_parse_error_t *err) {
+    memset(err, 0, sizeof(*err));
+    if (mode == ES_PARSE_EVAL) {
+        /* eval() ignores leading blanks rather than calling them an indent */
+        while (len > 0 && (*src == ' ' || *src == '\t')) {
+            src++;
+            len--;
+        }
+    }
+    char base;
+    parser_t *p = es_alloc(sizeof(parser_t));
+    p->stack_base = &base;
+    p->err = err;
+    p->mode = (uint8_t)mode;
+    es_lexer_init(&p->lx, src, len);
+    es_ast_module_t *m = parse_module(p, filename);
     es_free(p);
     return m;
 }
@@ -1988,15 +2054,8 @@ static bool starts_compound(const char *src, size_t len) {
     }
 }
 
-bool es_parse_is_incomplete(const char *src, size_t len) {
-    es_parse_error_t err;
-    if (es_parse(src, len, 0, ES_PARSE_SINGLE, &err) == NULL) {
-        return err.incomplete;
-    }
-    if (!starts_compound(src, len)) {
-        return false;
-    }
-    /* a compound statement is complete once its last line is blank */
+/* Is the last line of the text empty or blank? */
+static bool ends_with_blank_line(const char *src, size_t len) {
     size_t end = len;
     if (end > 0 && src[end - 1] == '\n') {
         end--;
@@ -2007,8 +2066,17 @@ bool es_parse_is_incomplete(const char *src, size_t len) {
     }
     for (size_t k = i; k < end; k++) {
         if (src[k] != ' ' && src[k] != '\t' && src[k] != '\r') {
-            return true;
+            return false;
         }
     }
-    return false;
+    return true;
+}
+
+bool es_parse_is_incomplete(const char *src, size_t len) {
+    es_parse_error_t err;
+    if (es_parse(src, len, 0, ES_PARSE_SINGLE, &err) == NULL) {
+        /* an open bracket or string always continues; a block ends at a blank line */
+        return err.incomplete && !(err.incomplete_block && ends_with_blank_line(src, len));
+    }
+    return starts_compound(src, len) && !ends_with_blank_line(src, len);
 }

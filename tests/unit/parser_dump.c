@@ -495,6 +495,10 @@ int main(int argc, char **argv) {
     }
     es_parse_error_t err;
     es_ast_module_t *m = es_parse(src, len, es_qstr_from_strn(path, strlen(path)), mode, &err);
+#ifdef ES_PARSE_STACK_STATS
+    extern size_t es_parse_stack_peak;
+    fprintf(stderr, "parser stack peak: %zu bytes\n", es_parse_stack_peak);
+#endif
     if (m == NULL) {
         printf("%s: %s (line %u, col %u)%s\n",
                err.kind == ES_PARSE_INDENTATION_ERROR ? "IndentationError" : "SyntaxError",
