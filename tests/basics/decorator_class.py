@@ -1,0 +1,29 @@
+# class decorators and decorators that are classes
+def register(cls):
+    cls.registered = True
+    return cls
+@register
+class A:
+    pass
+print(A.registered)
+class CountCalls:
+    def __init__(self, fn):
+        self.fn = fn
+        self.calls = 0
+    def __call__(self, *a):
+        self.calls += 1
+        return self.fn(*a)
+@CountCalls
+def sq(x):
+    return x * x
+print(sq(3), sq(4), sq.calls)
+def with_attr(**attrs):
+    def deco(f):
+        for k, v in attrs.items():
+            setattr(f, k, v)
+        return f
+    return deco
+@with_attr(tag="t", level=2)
+def g():
+    pass
+print(g.tag, g.level)
