@@ -17,13 +17,3 @@ class CountCalls:
 def sq(x):
     return x * x
 print(sq(3), sq(4), sq.calls)
-def with_attr(**attrs):
-    def deco(f):
-        for k, v in attrs.items():
-            setattr(f, k, v)
-        return f
-    return deco
-@with_attr(tag="t", level=2)
-def g():
-    pass
-print(g.tag, g.level)

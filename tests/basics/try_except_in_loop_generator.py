@@ -10,7 +10,7 @@ def retry(attempts):
     for i in range(attempts):
         try:
             if i < 2:
-                raise IOError("fail %d" % i)
+                raise OSError("fail %d" % i)
             yield "success at %d" % i
             return
         except OSError as e:
