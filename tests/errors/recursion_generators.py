@@ -14,12 +14,12 @@ def attempt(build, use):
     print("handled")
 def nested_list():
     l = []
-    for i in range(100000):
+    for i in range(3000):
         l = [l]
     return l
 def nested_dict():
     d = {}
-    for i in range(100000):
+    for i in range(3000):
         d = {"k": d}
     return d
 attempt(nested_list, str)
