@@ -574,7 +574,7 @@ static size_t index_of(es_int_t i, size_t len, const char *what) {
         i += (es_int_t)len;
     }
     if (i < 0 || (size_t)i >= len) {
-        es_raise_msg_varg(&es_type_IndexError, "%s index out of range", what);
+        es_raise_msg_varg(&es_type_IndexError, "%s out of range", what);
     }
     return (size_t)i;
 }
@@ -632,7 +632,7 @@ static es_obj_t str_subscr(es_obj_t self, es_obj_t index, es_obj_t value) {
             es_raise_msg(&es_type_IndexError, "cannot fit 'int' into an index-sized integer");
         }
         if (s) {
-            es_raise_msg(&es_type_TypeError, "string indices must be integers");
+            es_raise_msg_varg(&es_type_TypeError, "string indices must be integers, not '%s'", es_obj_type_name(index));
         }
         es_raise_msg_varg(&es_type_TypeError, "byte indices must be integers or slices, not %s", es_obj_type_name(index));
     }
@@ -642,10 +642,10 @@ static es_obj_t str_subscr(es_obj_t self, es_obj_t index, es_obj_t value) {
         return es_obj_new_small_int(d[index_of(i, len, "index")]);
     }
     if (es_str_is_ascii(d, len)) {
-        size_t at = index_of(i, len, "string");
+        size_t at = index_of(i, len, "string index");
         return es_obj_new_str((const char *)d + at, 1);
     }
-    size_t at = index_of(i, es_utf8_count(d, len), "string");
+    size_t at = index_of(i, es_utf8_count(d, len), "string index");
     size_t off = es_utf8_offset(d, len, at);
     const uint8_t *p = d + off;
     es_utf8_decode(&p);
@@ -950,7 +950,7 @@ DEFINE_METHOD_VAR(count, 2, 4, str_count);
 
 static es_obj_t starts_ends_with(size_t n_args, const es_obj_t *args, bool ends, const char *fname) {
     text_t t;
-    size_t from, to;
+    size_t from = 0, to = 0;
     es_obj_t self = args[0];
     size_t n_items = 1;
     es_obj_t *items = (es_obj_t *)&args[1];
@@ -958,6 +958,8 @@ static es_obj_t starts_ends_with(size_t n_args, const es_obj_t *args, bool ends,
     if (tuple) {
         es_obj_get_array(args[1], &n_items, &items);
     }
+    text_of(self, &t);
+    bool in_range = text_range(&t, n_args, args, 2, &from, &to);
     for (size_t i = 0; i < n_items; i++) {
         bool ok = is_str(self) ? is_str(items[i]) : (!is_str(items[i]) && es_obj_get_type(items[i])->buffer != NULL);
         if (!ok) {
@@ -969,12 +971,9 @@ static es_obj_t starts_ends_with(size_t n_args, const es_obj_t *args, bool ends,
             es_raise_msg_varg(&es_type_TypeError, "%s first arg must be %s or a tuple of %s, not %s", fname, kind,
                               kind, es_obj_type_name(items[i]));
         }
-    }
-    text_of(self, &t);
-    if (!text_range(&t, n_args, args, 2, &from, &to)) {
-        return ES_OBJ_FALSE;
-    }
-    for (size_t i = 0; i < n_items; i++) {
+        if (!in_range) {
+            continue;
+        }
         size_t plen;
         const uint8_t *p = arg_bytes(self, items[i], &plen);
         if (plen <= to - from && memcmp(t.data + (ends ? to - plen : from), p, plen) == 0) {
@@ -1089,6 +1088,9 @@ static es_obj_t split_impl(size_t n_args, const es_obj_t *args, es_map_t *kw, bo
         }
         return list;
     }
+    if (is_str(self) && !is_str(vals[0])) {
+        es_raise_msg_varg(&es_type_TypeError, "must be str or None, not %s", es_obj_type_name(vals[0]));
+    }
     size_t slen;
     const uint8_t *sep = arg_bytes(self, vals[0], &slen);
     if (slen == 0) {
@@ -1192,6 +1194,9 @@ static es_obj_t strip_impl(size_t n_args, const es_obj_t *args, bool left, bool 
     const uint8_t *chars = NULL;
     size_t nchars = 0;
     if (n_args > 1 && args[1] != ES_OBJ_NONE) {
+        if (is_str(self) && !is_str(args[1])) {
+            es_raise_msg_varg(&es_type_TypeError, "%s arg must be None or str", left && right ? "strip" : left ? "lstrip" : "rstrip");
+        }
         chars = arg_bytes(self, args[1], &nchars);
     }
     text_t t;
