@@ -14,6 +14,11 @@
 
 static const char *src;
 
+/* Variables set by "name = expr" lines. */
+#define N_VARS (16)
+static char var_names[N_VARS][16];
+static es_obj_t var_values[N_VARS];
+
 static void skip_ws(void) {
     while (*src == ' ') {
         src++;
@@ -104,6 +109,9 @@ static es_obj_t call_builtin(const char *name, size_t n, size_t n_kw, es_obj_t *
     if (!strcmp(name, "hash")) return es_obj_hash(a[0]);
     if (!strcmp(name, "format")) return es_obj_format(a[0], n > 1 ? a[1] : ES_OBJ_NULL);
     if (!strcmp(name, "float")) return es_obj_new_float(strtod(es_obj_str_get_str(a[0]), NULL));
+    if (!strcmp(name, "setitem")) return es_obj_subscr(a[0], a[1], a[2]);
+    if (!strcmp(name, "delitem")) return es_obj_subscr(a[0], a[1], ES_OBJ_NULL);
+    if (!strcmp(name, "slice")) return es_obj_new_slice(a[0], n > 1 ? a[1] : ES_OBJ_NONE, n > 2 ? a[2] : ES_OBJ_NONE);
     if (!strcmp(name, "ord")) return es_obj_str_ord(a[0]);
     if (!strcmp(name, "chr")) return es_obj_str_chr(es_obj_get_int(a[0]));
     if (!strcmp(name, "list")) {
@@ -176,6 +184,9 @@ static es_obj_t parse_atom(void) {
     memcpy(name, src, len);
     name[len] = 0;
     src = p;
+    for (size_t i = 0; i < N_VARS; i++) {
+        if (!strcmp(var_names[i], name)) return var_values[i];
+    }
     if (!strcmp(name, "None")) return ES_OBJ_NONE;
     if (!strcmp(name, "True")) return ES_OBJ_TRUE;
     if (!strcmp(name, "False")) return ES_OBJ_FALSE;
@@ -250,6 +261,17 @@ static void run_line(const char *line) {
     es_nlr_buf_t nlr;
     if (es_nlr_push(&nlr) == 0) {
         src = line;
+        const char *eq = strstr(line, " = ");
+        if (eq != NULL && eq - line < 15 && strspn(line, "abcdefghijklmnopqrstuvwxyz_") == (size_t)(eq - line)) {
+            size_t i = 0;
+            while (i < N_VARS - 1 && var_names[i][0] && strncmp(var_names[i], line, (size_t)(eq - line))) i++;
+            memcpy(var_names[i], line, (size_t)(eq - line));
+            var_names[i][eq - line] = 0;
+            src = eq + 3;
+            var_values[i] = parse_expr();
+            es_nlr_pop();
+            return;
+        }
         es_obj_t r = parse_expr();
         skip_ws();
         if (*src) syntax("trailing text");

@@ -8,9 +8,21 @@ import subprocess
 import sys
 
 
+import re
+
+ENV = {"setitem": lambda o, i, v: o.__setitem__(i, v), "delitem": lambda o, i: o.__delitem__(i)}
+
+
 def expected(line):
     try:
-        return repr(eval(line))
+        if re.match(r"^[a-z_]+ = ", line):
+            exec(line, ENV)
+            return None
+        m = re.match(r"^([a-z_]+) ([+*]=) (.*)$", line)
+        if m:  # the driver evaluates x += y as an expression giving x
+            exec(line, ENV)
+            return repr(ENV[m.group(1)])
+        return repr(eval(line, ENV))
     except Exception as e:  # the driver prints the exception the same way
         name = type(e).__name__
         if name in ("UnicodeDecodeError", "UnicodeEncodeError"):
@@ -27,9 +39,13 @@ def main():
     lines = [l for l in lines if l and not l.startswith("#")]
     out = subprocess.run([driver, cases], capture_output=True).stdout.decode("utf-8", "replace").split("\n")
     failed = 0
-    for i, line in enumerate(lines):
+    i = 0
+    for line in lines:
         exp = expected(line)
+        if exp is None:
+            continue
         got = out[i] if i < len(out) else "<missing>"
+        i += 1
         if got != exp:
             failed += 1
             print("FAIL %s\n  expected %s\n  got      %s" % (line, exp, got))
