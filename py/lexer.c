@@ -449,26 +449,35 @@ static void scan_operator(es_lexer_t *lx) {
                                         : "invalid character");
 }
 
-/* Validates one UTF-8 sequence at pos and steps over it. */
-static bool skip_utf8(es_lexer_t *lx) {
-    unsigned c = (unsigned char)lx->src[lx->pos];
+/* Bytes in the well-formed UTF-8 sequence at s (at most avail bytes), or 0. */
+static size_t utf8_sequence_length(const char *s, size_t avail) {
+    unsigned c = (unsigned char)s[0];
     size_t n;
     if (c >= 0xc2 && c <= 0xdf) {
-        n = 1;
-    } else if (c >= 0xe0 && c <= 0xef) {
         n = 2;
-    } else if (c >= 0xf0 && c <= 0xf4) {
+    } else if (c >= 0xe0 && c <= 0xef) {
         n = 3;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+        n = 4;
     } else {
-        return false;
+        return 0;
     }
-    for (size_t i = 1; i <= n; i++) {
-        if ((peek(lx, i) & 0xc0) != 0x80) {
-            return false;
+    if (n > avail) {
+        return 0;
+    }
+    for (size_t i = 1; i < n; i++) {
+        if (((unsigned char)s[i] & 0xc0) != 0x80) {
+            return 0;
         }
     }
-    lx->pos += n + 1;
-    return true;
+    return n;
+}
+
+/* Validates one UTF-8 sequence at pos and steps over it. */
+static bool skip_utf8(es_lexer_t *lx) {
+    size_t n = utf8_sequence_length(lx->src + lx->pos, lx->len - lx->pos);
+    lx->pos += n;
+    return n > 0;
 }
 
 static void scan_name_or_string(es_lexer_t *lx) {
@@ -490,6 +499,7 @@ static void scan_name_or_string(es_lexer_t *lx) {
     if (q == '\'' || q == '"') {
         int flags = string_prefix_flags(lx->src + start, lx->pos - start);
         if (flags >= 0) {
+            lx->string_prefix_len = (uint8_t)(lx->pos - start);
             scan_string(lx, flags);
             return;
         }
@@ -561,6 +571,12 @@ void es_lexer_next(es_lexer_t *lx) {
                 set_error(lx, "unexpected character after line continuation character");
                 return;
             }
+            if (lx->pos >= lx->len) {
+                mark_token_start(lx);
+                set_error(lx, "unexpected EOF while parsing");
+                lx->error_incomplete = true;
+                return;
+            }
         } else if (c == '\n' || c == '\r') {
             if (lx->bracket_depth > 0 || lx->fragment || !lx->line_has_token) {
                 take_newline(lx);
@@ -588,6 +604,7 @@ void es_lexer_next(es_lexer_t *lx) {
     } else if (is_digit(c) || (c == '.' && is_digit(peek(lx, 1)))) {
         scan_number(lx);
     } else if (c == '\'' || c == '"') {
+        lx->string_prefix_len = 0;
         scan_string(lx, 0);
     } else {
         scan_operator(lx);
@@ -638,9 +655,20 @@ long es_lexer_decode_string(const char *body, size_t len, int flags, char *out,
             out[o++] = '\n';
             continue;
         }
-        if (c >= 0x80 && bytes) {
-            *error = "bytes can only contain ASCII literal characters";
-            return -1;
+        if (c >= 0x80) {
+            if (bytes) {
+                *error = "bytes can only contain ASCII literal characters";
+                return -1;
+            }
+            size_t n = utf8_sequence_length(body + i, len - i);
+            if (n == 0) {
+                *error = "(unicode error) 'utf-8' codec can't decode byte";
+                return -1;
+            }
+            memmove(out + o, body + i, n);
+            o += n;
+            i += n - 1;
+            continue;
         }
         if (c != '\\' || raw || i + 1 >= len) {
             out[o++] = (char)c;

@@ -149,6 +149,7 @@ typedef struct {
     uint8_t number_kind;  /* es_num_kind_t */
     uint8_t string_flags; /* ES_STR_* */
     char string_quote;    /* ' or " */
+    uint8_t string_prefix_len;
 
     /* set with ES_TOK_ERROR */
     const char *error_msg;

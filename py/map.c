@@ -14,7 +14,7 @@ static size_t key_hash(es_obj_t key) {
         return es_qstr_hash(es_obj_qstr_value(key)) & (size_t)ES_SMALL_INT_MAX;
     }
     if (es_obj_is_small_int(key)) {
-        return (size_t)es_small_int_value(key);
+        return es_map_small_int_hash(es_small_int_value(key));
     }
     return (size_t)es_small_int_value(es_obj_hash(key));
 }

@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "py/objtype.h"
 #include "py/runtime.h"
 #include "py/sequence.h"
 #include "py/sort.h"
@@ -9,6 +10,10 @@
 /* The list behind self; methods called through the type (list.append(x, 1)) check it. */
 static es_obj_list_t *list_of(es_obj_t self) {
     if (!es_obj_is_type(self, &es_type_list)) {
+        es_obj_t native = es_instance_native(self); /* a subclass instance reached through super() */
+        if (es_obj_is_type(native, &es_type_list)) {
+            return es_obj_to_ptr(native);
+        }
         es_raise_msg_varg(&es_type_TypeError, "descriptor for 'list' objects doesn't apply to a '%s' object",
                           es_obj_type_name(self));
     }
@@ -440,8 +445,9 @@ static const es_type_t list_reverseiterator_type = {
 static es_obj_t list_reversed(es_obj_t self) {
     list_reverse_iter_t *it = es_new(list_reverse_iter_t);
     it->base.type = &list_reverseiterator_type;
-    it->list = self;
-    it->remaining = list_of(self)->len;
+    es_obj_list_t *l = list_of(self);
+    it->list = es_obj_from_ptr(l);
+    it->remaining = l->len;
     return es_obj_from_ptr(it);
 }
 static ES_DEFINE_FUN_1(list_reversed_obj, ES_Q___reversed__, list_reversed);
@@ -572,11 +578,20 @@ static es_obj_t list_sort(size_t n_args, const es_obj_t *args, es_map_t *kw_args
     };
     es_arg_val_t vals[2];
     es_arg_parse_all(0, NULL, kw_args, ES_ARRAY_SIZE(allowed), allowed, vals);
-    list_of(args[0]);
-    es_obj_list_sort(args[0], vals[0].u_obj, es_obj_is_true(vals[1].u_obj));
+    es_obj_list_sort(es_obj_from_ptr(list_of(args[0])), vals[0].u_obj, es_obj_is_true(vals[1].u_obj));
     return ES_OBJ_NONE;
 }
 static ES_DEFINE_FUN_KW(list_sort_obj, ES_Q_sort, 1, list_sort);
+
+static es_obj_t list_init(size_t n_args, const es_obj_t *args) {
+    list_of(args[0]);
+    es_obj_list_set_len(args[0], 0);
+    if (n_args == 2) {
+        es_obj_list_extend(args[0], args[1]);
+    }
+    return ES_OBJ_NONE;
+}
+static ES_DEFINE_FUN_VAR(list_init_obj, ES_Q___init__, 1, 2, list_init);
 
 static const es_map_elem_t list_locals_table[] = {
     {ES_OBJ_NEW_QSTR(ES_Q_append), ES_OBJ_FROM_CONST(list_append_obj)},
@@ -591,6 +606,8 @@ static const es_map_elem_t list_locals_table[] = {
     {ES_OBJ_NEW_QSTR(ES_Q_reverse), ES_OBJ_FROM_CONST(list_reverse_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_sort), ES_OBJ_FROM_CONST(list_sort_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q___reversed__), ES_OBJ_FROM_CONST(list_reversed_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q___init__), ES_OBJ_FROM_CONST(list_init_obj)},
+    ES_SEQ_DUNDER_LOCALS_RW,
 };
 static ES_DEFINE_CONST_DICT(list_locals_dict, list_locals_table);
 

@@ -211,6 +211,7 @@ static ES_DEFINE_FUN_VAR(tuple_index_obj, ES_Q_index, 2, 4, tuple_index);
 static const es_map_elem_t tuple_locals_table[] = {
     {ES_OBJ_NEW_QSTR(ES_Q_count), ES_OBJ_FROM_CONST(tuple_count_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_index), ES_OBJ_FROM_CONST(tuple_index_obj)},
+    ES_SEQ_DUNDER_LOCALS_RO,
 };
 static ES_DEFINE_CONST_DICT(tuple_locals_dict, tuple_locals_table);
 

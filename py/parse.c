@@ -1,6 +1,7 @@
 /* parse.c: recursive-descent parser from tokens to the AST of ast.h. */
 #include <setjmp.h>
 #include <string.h>
+#include "py/config.h"
 #include "py/gc.h"
 #include "py/qstr.h"
 #include "py/lexer.h"
@@ -13,6 +14,21 @@
  * Errors unwind with longjmp to es_parse; all memory is GC heap, so nothing leaks.
  */
 
+/* Rarely taken constructs get their own frames so the common recursion path stays small. */
+#define NOINLINE __attribute__((noinline))
+
+/*
+ * Bytes of C stack the parser may use below es_parse's frame before nesting is refused
+ * with a SyntaxError; the depth counter alone would not know how big frames are.
+ */
+#ifndef ES_PARSE_STACK_BUDGET
+#define ES_PARSE_STACK_BUDGET (ES_STACK_LIMIT / 2)
+#endif
+
+#ifdef ES_PARSE_STACK_STATS
+size_t es_parse_stack_peak; /* deepest stack use seen, for measuring frame sizes */
+#endif
+
 /* What kind of code the parser is in, for return/yield/await/break checks. */
 enum { SCOPE_MODULE, SCOPE_FUNCTION, SCOPE_ASYNC, SCOPE_LAMBDA, SCOPE_CLASS };
 
@@ -20,10 +36,15 @@ typedef struct {
     es_lexer_t lx;
     jmp_buf *fail;
     es_parse_error_t *err;
+    const char *stack_base; /* an address in es_parse's frame */
     uint16_t depth;
     uint16_t loops; /* loops around the current statement within its function */
     uint8_t scope;
     uint8_t mode;
+    /* An await outside an async def is an error unless it turns out to be inside a
+       generator expression (an async genexp); the verdict waits for the statement's end. */
+    const char *await_error;
+    uint32_t await_line, await_col;
 } parser_t;
 
 typedef struct {
@@ -63,14 +84,15 @@ enum {
 
 static es_ast_node_t *parse_expression(parser_t *p);
 static es_ast_node_t *parse_named(parser_t *p);
+static es_ast_node_t *parse_test(parser_t *p, bool named);
 static es_ast_node_t *parse_binary(parser_t *p, int min_prec);
 static es_ast_node_t *parse_list(parser_t *p, int flags);
 static void parse_statement(parser_t *p, vec_t *out);
 
 /* ---- errors ---- */
 
-static void __attribute__((noreturn)) fail_at(parser_t *p, uint32_t line, uint32_t col,
-                                              const char *msg, es_parse_error_kind_t kind) {
+static void __attribute__((noreturn))
+fail_at(parser_t *p, uint32_t line, uint32_t col, const char *msg, es_parse_error_kind_t kind) {
     es_parse_error_t *err = p->err;
     err->kind = kind;
     err->message = msg;
@@ -80,6 +102,9 @@ static void __attribute__((noreturn)) fail_at(parser_t *p, uint32_t line, uint32
 }
 
 static void __attribute__((noreturn)) syntax_error(parser_t *p, const char *msg) {
+    if (p->lx.tok == ES_TOK_ENDMARKER && !p->lx.fragment) {
+        p->err->incomplete = p->err->incomplete_block = true;
+    }
     fail_at(p, p->lx.tok_line, p->lx.tok_col, msg, ES_PARSE_SYNTAX_ERROR);
 }
 
@@ -88,21 +113,35 @@ static void __attribute__((noreturn)) node_error(parser_t *p, es_ast_node_t *n, 
 }
 
 static void __attribute__((noreturn)) indentation_error(parser_t *p, const char *msg) {
-    p->err->incomplete = p->lx.tok == ES_TOK_ENDMARKER;
+    p->err->incomplete = p->err->incomplete_block = p->lx.tok == ES_TOK_ENDMARKER;
     fail_at(p, p->lx.tok_line, p->lx.tok_col, msg, ES_PARSE_INDENTATION_ERROR);
 }
 
-static void enter(parser_t *p) {
-    if (++p->depth > ES_PARSE_MAX_DEPTH) {
-        syntax_error(p, "too many nested parentheses");
+/* Every recursive path passes here: nesting is bounded by depth and by real stack use. */
+static void enter_with(parser_t *p, const char *too_deep) {
+    char here;
+    size_t used = (size_t)(p->stack_base - &here);
+#ifdef ES_PARSE_STACK_STATS
+    if (used > es_parse_stack_peak) {
+        es_parse_stack_peak = used;
+    }
+#endif
+    if (++p->depth > ES_PARSE_MAX_DEPTH || used > ES_PARSE_STACK_BUDGET) {
+        syntax_error(p, too_deep);
     }
 }
 
-static void leave(parser_t *p) { p->depth--; }
+static void enter(parser_t *p) { enter_with(p, "too many nested parentheses"); }
+
+static void leave(parser_t *p) {
+    p->depth--;
+}
 
 /* ---- tokens ---- */
 
-static es_tok_kind_t tok(const parser_t *p) { return p->lx.tok; }
+static es_tok_kind_t tok(const parser_t *p) {
+    return p->lx.tok;
+}
 
 static void advance(parser_t *p) {
     es_lexer_next(&p->lx);
@@ -136,9 +175,9 @@ static es_qstr_t expect_name(parser_t *p) {
     return q;
 }
 
-static pos_t here(const parser_t *p) { return (pos_t){p->lx.tok_line, p->lx.tok_col}; }
-
-static pos_t pos_of(const es_ast_node_t *n) { return (pos_t){n->line, n->col}; }
+static pos_t here(const parser_t *p) {
+    return (pos_t){p->lx.tok_line, p->lx.tok_col};
+}
 
 /* Can the current token begin an expression? */
 static bool starts_expression(const parser_t *p) {
@@ -262,16 +301,17 @@ static es_ast_node_t *new_constant(int kind, const char *s, size_t n, pos_t pos)
 
 /* ---- targets ---- */
 
-#define TARGET_MSG(ctx, what) ((ctx) == ES_AST_DEL ? "cannot delete " what : "cannot assign to " what)
+#define TARGET_MSG(ctx, what)                                                                      \
+    ((ctx) == ES_AST_DEL ? "cannot delete " what : "cannot assign to " what)
 
 static void __attribute__((noreturn)) bad_target(parser_t *p, es_ast_node_t *n, int ctx) {
     const char *msg;
     switch (n->kind) {
     case ES_AST_CALL: msg = TARGET_MSG(ctx, "function call"); break;
     case ES_AST_CONSTANT:
-        msg = n->sub == ES_AST_CONST_NONE    ? TARGET_MSG(ctx, "None")
-              : n->sub == ES_AST_CONST_TRUE  ? TARGET_MSG(ctx, "True")
-              : n->sub == ES_AST_CONST_FALSE ? TARGET_MSG(ctx, "False")
+        msg = n->sub == ES_AST_CONST_NONE       ? TARGET_MSG(ctx, "None")
+              : n->sub == ES_AST_CONST_TRUE     ? TARGET_MSG(ctx, "True")
+              : n->sub == ES_AST_CONST_FALSE    ? TARGET_MSG(ctx, "False")
               : n->sub == ES_AST_CONST_ELLIPSIS ? TARGET_MSG(ctx, "ellipsis")
                                                 : TARGET_MSG(ctx, "literal");
         break;
@@ -300,6 +340,13 @@ static void __attribute__((noreturn)) bad_target(parser_t *p, es_ast_node_t *n, 
 static void set_context(parser_t *p, es_ast_node_t *n, int ctx) {
     switch (n->kind) {
     case ES_AST_NAME:
+        if (es_qstr_len(n->u.name.id) == 9 &&
+            memcmp(es_qstr_str(n->u.name.id), "__debug__", 9) == 0) {
+            node_error(
+                p, n, ctx == ES_AST_DEL ? "cannot delete __debug__" : "cannot assign to __debug__");
+        }
+        n->sub = (uint8_t)ctx;
+        return;
     case ES_AST_ATTRIBUTE:
     case ES_AST_SUBSCRIPT: n->sub = (uint8_t)ctx; return;
     case ES_AST_STARRED:
@@ -364,6 +411,7 @@ static void flush_literal(vec_t *parts, buf_t *acc, pos_t pos) {
 }
 
 static es_ast_node_t *parse_yield(parser_t *p);
+static void forgive_await_in_genexp(parser_t *p, const char *before);
 
 /* Parses the text of one f-string replacement field as an expression on its own. */
 static es_ast_node_t *parse_fragment(parser_t *p, const char *s, size_t n, pos_t pos) {
@@ -383,12 +431,41 @@ static es_ast_node_t *parse_fragment(parser_t *p, const char *s, size_t n, pos_t
     return e;
 }
 
-static size_t fstring_scan(parser_t *p, const char *s, size_t len, size_t i, int flags,
-                           int nest, vec_t *parts, buf_t *acc, pos_t pos);
+/* One f-string literal being taken apart. */
+typedef struct {
+    const char *s; /* the body, between the quotes */
+    size_t len;
+    int flags;      /* ES_STR_* */
+    pos_t pos;      /* of the whole string group; its parts carry it too */
+    pos_t body_pos; /* of s[0] */
+    pos_t spec_pos; /* for format specs: CPython gives them the token's line, the group's column */
+} fstring_t;
+
+static size_t fstring_scan(parser_t *p, const fstring_t *f, size_t i, int nest, vec_t *parts,
+                           buf_t *acc);
+
+/* Where s[i] of an f-string body sits in the source. */
+static pos_t fstring_pos(const fstring_t *f, size_t i) {
+    pos_t pos = f->body_pos;
+    size_t line_start = 0;
+    bool first_line = true;
+    for (size_t k = 0; k < i; k++) {
+        if (f->s[k] == '\n') {
+            pos.line++;
+            line_start = k + 1;
+            first_line = false;
+        }
+    }
+    pos.col = (uint32_t)(i - line_start) + (first_line ? f->body_pos.col : 0);
+    return pos;
+}
 
 /* One {field} of an f-string, s[i] being just after the brace; returns the index after it. */
-static size_t fstring_field(parser_t *p, const char *s, size_t len, size_t i, int flags,
-                            int nest, vec_t *parts, buf_t *acc, pos_t pos) {
+static size_t fstring_field(parser_t *p, const fstring_t *f, size_t i, int nest, vec_t *parts,
+                            buf_t *acc) {
+    const char *s = f->s;
+    size_t len = f->len;
+    pos_t pos = f->pos;
     size_t start = i;
     int depth = 0;
     char quote = 0;
@@ -455,7 +532,7 @@ static size_t fstring_field(parser_t *p, const char *s, size_t len, size_t i, in
     if (k == expr_end) {
         syntax_error(p, "f-string: empty expression not allowed");
     }
-    es_ast_node_t *value = parse_fragment(p, s + start, expr_end - start, pos);
+    es_ast_node_t *value = parse_fragment(p, s + start, expr_end - start, fstring_pos(f, start));
     size_t debug_end = 0;
     if (s[i] == '=') {
         i++;
@@ -476,10 +553,10 @@ static size_t fstring_field(parser_t *p, const char *s, size_t len, size_t i, in
     if (i < len && s[i] == ':') {
         vec_t spec_parts = {0};
         buf_t spec_acc = {0};
-        i = fstring_scan(p, s, len, i + 1, flags, nest + 1, &spec_parts, &spec_acc, pos);
-        flush_literal(&spec_parts, &spec_acc, pos);
+        i = fstring_scan(p, f, i + 1, nest + 1, &spec_parts, &spec_acc);
+        flush_literal(&spec_parts, &spec_acc, f->spec_pos);
         buf_free(&spec_acc);
-        spec = NEW(ES_AST_JOINEDSTR, seq, pos);
+        spec = NEW(ES_AST_JOINEDSTR, seq, f->spec_pos);
         spec->u.seq.elts = vec_finish(&spec_parts);
     }
     if (i >= len || s[i] != '}') {
@@ -505,8 +582,11 @@ static size_t fstring_field(parser_t *p, const char *s, size_t len, size_t i, in
  * The literal text and fields of an f-string body from s[i]; nest > 0 means inside a
  * format spec, which ends at an unmatched '}' (returned index points at it).
  */
-static size_t fstring_scan(parser_t *p, const char *s, size_t len, size_t i, int flags,
-                           int nest, vec_t *parts, buf_t *acc, pos_t pos) {
+static size_t fstring_scan(parser_t *p, const fstring_t *f, size_t i, int nest, vec_t *parts,
+                           buf_t *acc) {
+    const char *s = f->s;
+    size_t len = f->len;
+    int flags = f->flags;
     size_t seg = i;
     while (i < len) {
         char c = s[i];
@@ -522,7 +602,7 @@ static size_t fstring_scan(parser_t *p, const char *s, size_t len, size_t i, int
             if (nest >= 2) {
                 syntax_error(p, "f-string: expressions nested too deeply");
             }
-            i = fstring_field(p, s, len, i + 1, flags, nest, parts, acc, pos);
+            i = fstring_field(p, f, i + 1, nest, parts, acc);
             seg = i;
             continue;
         }
@@ -538,12 +618,13 @@ static size_t fstring_scan(parser_t *p, const char *s, size_t len, size_t i, int
             seg = i;
             continue;
         }
-        if (c == '\\' && !(flags & ES_STR_RAW) && next) {
+        if (c == '\\' && !(flags & ES_STR_RAW) && next && next != '{' && next != '}') {
             i += 2;
             if (next == 'N' && i < len && s[i] == '{') {
                 while (i < len && s[i] != '}') {
                     i++;
                 }
+                i += i < len;
             }
             continue;
         }
@@ -554,7 +635,7 @@ static size_t fstring_scan(parser_t *p, const char *s, size_t len, size_t i, int
 }
 
 /* Adjacent string literals, joined; a JoinedStr as soon as one is an f-string. */
-static es_ast_node_t *parse_strings(parser_t *p) {
+static NOINLINE es_ast_node_t *parse_strings(parser_t *p) {
     pos_t pos = here(p);
     bool bytes = p->lx.string_flags & ES_STR_BYTES;
     bool joined = false;
@@ -569,8 +650,10 @@ static es_ast_node_t *parse_strings(parser_t *p) {
             syntax_error(p, "cannot mix bytes and nonbytes literals");
         }
         if (flags & ES_STR_FORMAT) {
+            fstring_t f = {body, len, flags, pos, here(p), {p->lx.tok_line, pos.col}};
+            f.body_pos.col += p->lx.string_prefix_len + ((flags & ES_STR_TRIPLE) ? 3 : 1);
             joined = true;
-            fstring_scan(p, body, len, 0, flags, 0, &parts, &acc, here(p));
+            fstring_scan(p, &f, 0, 0, &parts, &acc);
         } else {
             append_decoded(p, &acc, body, len, flags);
         }
@@ -592,7 +675,7 @@ static es_ast_node_t *parse_strings(parser_t *p) {
 
 /* ---- atoms ---- */
 
-static es_ast_node_t *parse_number(parser_t *p) {
+static NOINLINE es_ast_node_t *parse_number(parser_t *p) {
     es_ast_node_t *c = NEW(ES_AST_CONSTANT, constant, here(p));
     int kind = p->lx.number_kind;
     c->sub = (uint8_t)(kind == ES_NUM_INT     ? ES_AST_CONST_INT
@@ -633,27 +716,31 @@ static es_ast_seq_t parse_comprehension_clauses(parser_t *p) {
     return vec_finish(&gens);
 }
 
-static es_ast_node_t *new_comprehension(int kind, es_ast_node_t *elt, parser_t *p) {
+static es_ast_node_t *new_comprehension(int kind, es_ast_node_t *elt, pos_t pos, parser_t *p) {
     if (elt->kind == ES_AST_STARRED) {
         node_error(p, elt, "iterable unpacking cannot be used in comprehension");
     }
-    es_ast_node_t *c = NEW(kind, comp, pos_of(elt));
+    es_ast_node_t *c = NEW(kind, comp, pos);
     c->u.comp.elt = elt;
     c->u.comp.generators = parse_comprehension_clauses(p);
     return c;
 }
 
+static NOINLINE es_ast_node_t *parse_starred(parser_t *p) {
+    es_ast_node_t *s = NEW(ES_AST_STARRED, starred, here(p));
+    advance(p);
+    s->u.starred.value = parse_binary(p, PREC_BITOR);
+    return s;
+}
+
 static es_ast_node_t *list_item(parser_t *p, int flags) {
     if ((flags & LIST_STAR) && tok(p) == ES_TOK_STAR) {
-        es_ast_node_t *s = NEW(ES_AST_STARRED, starred, here(p));
-        advance(p);
-        s->u.starred.value = parse_binary(p, PREC_BITOR);
-        return s;
+        return parse_starred(p);
     }
     if (flags & LIST_TARGET) {
         return parse_binary(p, PREC_BITOR);
     }
-    return flags & LIST_NAMED ? parse_named(p) : parse_expression(p);
+    return parse_test(p, flags & LIST_NAMED);
 }
 
 /* Items separated by commas up to a token that cannot start one; true if a comma was seen. */
@@ -673,12 +760,13 @@ static bool parse_list_items(parser_t *p, int flags, vec_t *v) {
 /* One item, or a Tuple when there are commas (a, b / *a, b). */
 static es_ast_node_t *parse_list(parser_t *p, int flags) {
     vec_t v = {0};
+    pos_t pos = here(p);
     if (!parse_list_items(p, flags, &v)) {
         es_ast_node_t *n = v.items[0];
         es_free(v.items);
         return n;
     }
-    es_ast_node_t *t = NEW(ES_AST_TUPLE, seq, pos_of(v.items[0]));
+    es_ast_node_t *t = NEW(ES_AST_TUPLE, seq, pos);
     t->u.seq.elts = vec_finish(&v);
     return t;
 }
@@ -697,7 +785,7 @@ static es_ast_node_t *finish_display(parser_t *p, int kind, es_ast_node_t *first
     return n;
 }
 
-static es_ast_node_t *parse_paren(parser_t *p) {
+static NOINLINE es_ast_node_t *parse_paren(parser_t *p) {
     pos_t pos = here(p);
     advance(p);
     if (accept(p, ES_TOK_RPAREN)) {
@@ -709,14 +797,16 @@ static es_ast_node_t *parse_paren(parser_t *p) {
         expect(p, ES_TOK_RPAREN);
         return e;
     }
+    const char *await_before = p->await_error;
     e = list_item(p, LIST_STAR | LIST_NAMED);
     if (tok(p) == ES_TOK_KW_FOR || tok(p) == ES_TOK_KW_ASYNC) {
-        e = new_comprehension(ES_AST_GENERATOREXP, e, p);
+        e = new_comprehension(ES_AST_GENERATOREXP, e, pos, p);
+        forgive_await_in_genexp(p, await_before);
         expect(p, ES_TOK_RPAREN);
         return e;
     }
     if (tok(p) == ES_TOK_COMMA) {
-        return finish_display(p, ES_AST_TUPLE, e, pos_of(e), ES_TOK_RPAREN);
+        return finish_display(p, ES_AST_TUPLE, e, pos, ES_TOK_RPAREN);
     }
     if (e->kind == ES_AST_STARRED) {
         node_error(p, e, "cannot use starred expression here");
@@ -725,7 +815,7 @@ static es_ast_node_t *parse_paren(parser_t *p) {
     return e;
 }
 
-static es_ast_node_t *parse_list_display(parser_t *p) {
+static NOINLINE es_ast_node_t *parse_list_display(parser_t *p) {
     pos_t pos = here(p);
     advance(p);
     if (accept(p, ES_TOK_RBRACKET)) {
@@ -733,9 +823,7 @@ static es_ast_node_t *parse_list_display(parser_t *p) {
     }
     es_ast_node_t *e = list_item(p, LIST_STAR | LIST_NAMED);
     if (tok(p) == ES_TOK_KW_FOR || tok(p) == ES_TOK_KW_ASYNC) {
-        e = new_comprehension(ES_AST_LISTCOMP, e, p);
-        e->line = pos.line;
-        e->col = (uint16_t)pos.col;
+        e = new_comprehension(ES_AST_LISTCOMP, e, pos, p);
         expect(p, ES_TOK_RBRACKET);
         return e;
     }
@@ -754,7 +842,7 @@ static void parse_dict_entry(parser_t *p, vec_t *keys, vec_t *values) {
     vec_push(values, parse_expression(p));
 }
 
-static es_ast_node_t *parse_brace(parser_t *p) {
+static NOINLINE es_ast_node_t *parse_brace(parser_t *p) {
     pos_t pos = here(p);
     advance(p);
     vec_t keys = {0}, values = {0};
@@ -767,7 +855,7 @@ static es_ast_node_t *parse_brace(parser_t *p) {
         es_ast_node_t *first = list_item(p, LIST_STAR | LIST_NAMED);
         if (tok(p) != ES_TOK_COLON) {
             if (tok(p) == ES_TOK_KW_FOR || tok(p) == ES_TOK_KW_ASYNC) {
-                n = new_comprehension(ES_AST_SETCOMP, first, p);
+                n = new_comprehension(ES_AST_SETCOMP, first, pos, p);
                 expect(p, ES_TOK_RBRACE);
             } else {
                 n = finish_display(p, ES_AST_SET, first, pos, ES_TOK_RBRACE);
@@ -776,7 +864,7 @@ static es_ast_node_t *parse_brace(parser_t *p) {
             n->col = (uint16_t)pos.col;
             return n;
         }
-        if (first->kind == ES_AST_STARRED || first->kind == ES_AST_NAMEDEXPR) {
+        if (first->kind == ES_AST_STARRED) {
             node_error(p, first, "invalid syntax");
         }
         advance(p);
@@ -832,7 +920,7 @@ static es_ast_node_t *parse_atom(parser_t *p) {
 /* ---- trailers: calls, subscripts, attributes ---- */
 
 /* Arguments of a call or class bases up to and including ')'. */
-static void parse_call_args(parser_t *p, vec_t *args, vec_t *keywords) {
+static void parse_call_args(parser_t *p, vec_t *args, vec_t *keywords, pos_t call_pos) {
     bool seen_double_star = false;
     while (tok(p) != ES_TOK_RPAREN) {
         pos_t pos = here(p);
@@ -849,6 +937,7 @@ static void parse_call_args(parser_t *p, vec_t *args, vec_t *keywords) {
             vec_push(keywords, k);
             seen_double_star = true;
         } else {
+            const char *await_before = p->await_error;
             es_ast_node_t *e = parse_named(p);
             if (tok(p) == ES_TOK_ASSIGN) {
                 if (e->kind != ES_AST_NAME) {
@@ -867,7 +956,8 @@ static void parse_call_args(parser_t *p, vec_t *args, vec_t *keywords) {
                 vec_push(keywords, k);
             } else {
                 if (tok(p) == ES_TOK_KW_FOR || tok(p) == ES_TOK_KW_ASYNC) {
-                    e = new_comprehension(ES_AST_GENERATOREXP, e, p);
+                    e = new_comprehension(ES_AST_GENERATOREXP, e, call_pos, p);
+                    forgive_await_in_genexp(p, await_before);
                     if (args->len || keywords->len || tok(p) != ES_TOK_RPAREN) {
                         node_error(p, e, "Generator expression must be parenthesized");
                     }
@@ -922,9 +1012,9 @@ static es_ast_node_t *parse_slice_item(parser_t *p) {
 }
 
 static es_ast_node_t *parse_subscript(parser_t *p) {
+    pos_t pos = here(p);
     es_ast_node_t *first = parse_slice_item(p);
-    if (tok(p) != ES_TOK_COMMA) {
-        no_bare_starred(p, first);
+    if (tok(p) != ES_TOK_COMMA && first->kind != ES_AST_STARRED) {
         return first;
     }
     vec_t v = {0};
@@ -932,57 +1022,79 @@ static es_ast_node_t *parse_subscript(parser_t *p) {
     while (accept(p, ES_TOK_COMMA) && tok(p) != ES_TOK_RBRACKET) {
         vec_push(&v, parse_slice_item(p));
     }
-    es_ast_node_t *t = NEW(ES_AST_TUPLE, seq, pos_of(first));
+    es_ast_node_t *t = NEW(ES_AST_TUPLE, seq, pos);
     t->u.seq.elts = vec_finish(&v);
     return t;
 }
 
-static es_ast_node_t *parse_primary(parser_t *p) {
-    es_ast_node_t *e = parse_atom(p);
-    for (;;) {
-        pos_t pos = pos_of(e);
-        if (accept(p, ES_TOK_DOT)) {
-            es_ast_node_t *a = NEW(ES_AST_ATTRIBUTE, attribute, pos);
-            a->u.attribute.value = e;
-            a->u.attribute.attr = expect_name(p);
-            e = a;
-        } else if (accept(p, ES_TOK_LPAREN)) {
-            vec_t args = {0}, keywords = {0};
-            es_ast_node_t *c = NEW(ES_AST_CALL, call, pos);
-            c->u.call.func = e;
-            enter(p);
-            parse_call_args(p, &args, &keywords);
-            leave(p);
-            c->u.call.args = vec_finish(&args);
-            c->u.call.keywords = vec_finish(&keywords);
-            e = c;
-        } else if (accept(p, ES_TOK_LBRACKET)) {
-            es_ast_node_t *s = NEW(ES_AST_SUBSCRIPT, subscript, pos);
-            s->u.subscript.value = e;
-            enter(p);
-            s->u.subscript.slice = parse_subscript(p);
-            leave(p);
-            expect(p, ES_TOK_RBRACKET);
-            e = s;
-        } else {
-            return e;
-        }
+/* One trailer after a primary: .name, (arguments) or [subscript]. */
+static NOINLINE es_ast_node_t *parse_trailer(parser_t *p, es_ast_node_t *e, pos_t pos) {
+    pos_t paren = here(p);
+    if (accept(p, ES_TOK_DOT)) {
+        es_ast_node_t *a = NEW(ES_AST_ATTRIBUTE, attribute, pos);
+        a->u.attribute.value = e;
+        a->u.attribute.attr = expect_name(p);
+        return a;
     }
+    enter(p);
+    if (accept(p, ES_TOK_LPAREN)) {
+        vec_t args = {0}, keywords = {0};
+        es_ast_node_t *c = NEW(ES_AST_CALL, call, pos);
+        c->u.call.func = e;
+        parse_call_args(p, &args, &keywords, paren);
+        c->u.call.args = vec_finish(&args);
+        c->u.call.keywords = vec_finish(&keywords);
+        e = c;
+    } else {
+        advance(p);
+        es_ast_node_t *s = NEW(ES_AST_SUBSCRIPT, subscript, pos);
+        s->u.subscript.value = e;
+        s->u.subscript.slice = parse_subscript(p);
+        expect(p, ES_TOK_RBRACKET);
+        e = s;
+    }
+    leave(p);
+    return e;
+}
+
+static es_ast_node_t *parse_primary(parser_t *p) {
+    pos_t pos = here(p);
+    es_ast_node_t *e = parse_atom(p);
+    while (tok(p) == ES_TOK_DOT || tok(p) == ES_TOK_LPAREN || tok(p) == ES_TOK_LBRACKET) {
+        e = parse_trailer(p, e, pos);
+    }
+    return e;
 }
 
 /* ---- operators ---- */
 
 static void check_await(parser_t *p) {
-    if (p->scope != SCOPE_ASYNC) {
-        syntax_error(p, p->scope == SCOPE_FUNCTION || p->scope == SCOPE_LAMBDA
-                            ? "'await' outside async function"
-                            : "'await' outside function");
+    if (p->scope != SCOPE_ASYNC && p->await_error == NULL) {
+        p->await_error = p->scope == SCOPE_FUNCTION || p->scope == SCOPE_LAMBDA
+                             ? "'await' outside async function"
+                             : "'await' outside function";
+        p->await_line = p->lx.tok_line;
+        p->await_col = p->lx.tok_col;
+    }
+}
+
+/* A generator expression inside a function may await: forget awaits seen in it. */
+static void forgive_await_in_genexp(parser_t *p, const char *before) {
+    if (p->scope == SCOPE_FUNCTION || p->scope == SCOPE_LAMBDA) {
+        p->await_error = before;
+    }
+}
+
+static void report_pending_await(parser_t *p) {
+    if (p->await_error) {
+        fail_at(p, p->await_line, p->await_col, p->await_error, ES_PARSE_SYNTAX_ERROR);
     }
 }
 
 /* await? primary (** factor)? */
 static es_ast_node_t *parse_power(parser_t *p) {
     es_ast_node_t *e;
+    pos_t pos = here(p);
     if (tok(p) == ES_TOK_KW_AWAIT) {
         check_await(p);
         e = NEW(ES_AST_AWAIT, value, here(p));
@@ -992,7 +1104,7 @@ static es_ast_node_t *parse_power(parser_t *p) {
         e = parse_primary(p);
     }
     if (accept(p, ES_TOK_DOUBLESTAR)) {
-        es_ast_node_t *b = NEW(ES_AST_BINOP, bin_op, pos_of(e));
+        es_ast_node_t *b = NEW(ES_AST_BINOP, bin_op, pos);
         b->sub = ES_AST_POW;
         b->u.bin_op.left = e;
         b->u.bin_op.right = parse_binary(p, PREC_UNARY);
@@ -1047,7 +1159,7 @@ static int parse_compare_op(parser_t *p) {
     }
 }
 
-static es_ast_node_t *parse_compare(parser_t *p, es_ast_node_t *left) {
+static es_ast_node_t *parse_compare(parser_t *p, es_ast_node_t *left, pos_t pos) {
     vec_t comparators = {0};
     buf_t ops = {0};
     while (binary_precedence(tok(p)) == PREC_CMP) {
@@ -1055,7 +1167,7 @@ static es_ast_node_t *parse_compare(parser_t *p, es_ast_node_t *left) {
         buf_append(&ops, &op, 1);
         vec_push(&comparators, parse_binary(p, PREC_CMP + 1));
     }
-    es_ast_node_t *c = NEW(ES_AST_COMPARE, compare, pos_of(left));
+    es_ast_node_t *c = NEW(ES_AST_COMPARE, compare, pos);
     c->u.compare.left = left;
     c->u.compare.ops = es_alloc(ops.len);
     memcpy(c->u.compare.ops, ops.data, ops.len);
@@ -1065,50 +1177,63 @@ static es_ast_node_t *parse_compare(parser_t *p, es_ast_node_t *left) {
 }
 
 /* Precedence climbing over or, and, not, comparisons and the binary operators. */
+/* not x, -x, +x, ~x: the operand binds as tightly as the operator allows. */
+static NOINLINE es_ast_node_t *parse_unary(parser_t *p) {
+    es_ast_node_t *u = NEW(ES_AST_UNARYOP, unary_op, here(p));
+    es_tok_kind_t t = tok(p);
+    advance(p);
+    u->sub = t == ES_TOK_KW_NOT ? ES_AST_NOT
+             : t == ES_TOK_MINUS ? ES_AST_USUB
+             : t == ES_TOK_PLUS  ? ES_AST_UADD
+                                 : ES_AST_INVERT;
+    u->u.unary_op.operand = parse_binary(p, t == ES_TOK_KW_NOT ? PREC_NOT : PREC_UNARY);
+    return u;
+}
+
+/* left, then one operator of precedence prec and what follows it. */
+static NOINLINE es_ast_node_t *parse_binary_operator(parser_t *p, es_ast_node_t *left, int prec,
+                                                     pos_t pos) {
+    es_tok_kind_t t = tok(p);
+    if (prec == PREC_CMP) {
+        return parse_compare(p, left, pos);
+    }
+    if (prec == PREC_OR || prec == PREC_AND) {
+        vec_t values = {0};
+        vec_push(&values, left);
+        while (accept(p, t)) {
+            vec_push(&values, parse_binary(p, prec + 1));
+        }
+        es_ast_node_t *b = NEW(ES_AST_BOOLOP, bool_op, pos);
+        b->sub = prec == PREC_OR ? ES_AST_OR : ES_AST_AND;
+        b->u.bool_op.values = vec_finish(&values);
+        return b;
+    }
+    advance(p);
+    es_ast_node_t *b = NEW(ES_AST_BINOP, bin_op, pos);
+    b->sub = (uint8_t)(t - ES_TOK_PLUS);
+    b->u.bin_op.left = left;
+    b->u.bin_op.right = parse_binary(p, prec + 1);
+    return b;
+}
+
+/* Precedence climbing over or, and, not, comparisons and the binary operators. */
 static es_ast_node_t *parse_binary(parser_t *p, int min_prec) {
     es_ast_node_t *left;
     pos_t pos = here(p);
-    enter(p);
     es_tok_kind_t t = tok(p);
-    if (t == ES_TOK_KW_NOT && min_prec <= PREC_NOT) {
-        advance(p);
-        left = NEW(ES_AST_UNARYOP, unary_op, pos);
-        left->sub = ES_AST_NOT;
-        left->u.unary_op.operand = parse_binary(p, PREC_NOT);
-    } else if (t == ES_TOK_MINUS || t == ES_TOK_PLUS || t == ES_TOK_TILDE) {
-        advance(p);
-        left = NEW(ES_AST_UNARYOP, unary_op, pos);
-        left->sub = t == ES_TOK_MINUS ? ES_AST_USUB : t == ES_TOK_PLUS ? ES_AST_UADD : ES_AST_INVERT;
-        left->u.unary_op.operand = parse_binary(p, PREC_UNARY);
+    enter(p);
+    if ((t == ES_TOK_KW_NOT && min_prec <= PREC_NOT) || t == ES_TOK_MINUS || t == ES_TOK_PLUS ||
+        t == ES_TOK_TILDE) {
+        left = parse_unary(p);
     } else {
         left = parse_power(p);
     }
     for (;;) {
-        t = tok(p);
-        int prec = binary_precedence(t);
+        int prec = binary_precedence(tok(p));
         if (prec == PREC_NONE || prec < min_prec) {
             break;
         }
-        if (prec == PREC_CMP) {
-            left = parse_compare(p, left);
-        } else if (prec == PREC_OR || prec == PREC_AND) {
-            vec_t values = {0};
-            vec_push(&values, left);
-            while (accept(p, t)) {
-                vec_push(&values, parse_binary(p, prec + 1));
-            }
-            es_ast_node_t *b = NEW(ES_AST_BOOLOP, bool_op, pos_of(left));
-            b->sub = prec == PREC_OR ? ES_AST_OR : ES_AST_AND;
-            b->u.bool_op.values = vec_finish(&values);
-            left = b;
-        } else {
-            advance(p);
-            es_ast_node_t *b = NEW(ES_AST_BINOP, bin_op, pos_of(left));
-            b->sub = (uint8_t)(t - ES_TOK_PLUS);
-            b->u.bin_op.left = left;
-            b->u.bin_op.right = parse_binary(p, prec + 1);
-            left = b;
-        }
+        left = parse_binary_operator(p, left, prec, pos);
     }
     leave(p);
     return left;
@@ -1118,8 +1243,9 @@ static es_ast_node_t *parse_binary(parser_t *p, int min_prec) {
 
 static es_ast_node_t *parse_arguments(parser_t *p, es_tok_kind_t closing, bool annotations);
 
-static es_ast_node_t *parse_lambda(parser_t *p) {
+static NOINLINE es_ast_node_t *parse_lambda(parser_t *p) {
     es_ast_node_t *l = NEW(ES_AST_LAMBDA, lambda, here(p));
+    enter(p);
     advance(p);
     l->u.lambda.args = parse_arguments(p, ES_TOK_COLON, false);
     expect(p, ES_TOK_COLON);
@@ -1127,20 +1253,15 @@ static es_ast_node_t *parse_lambda(parser_t *p) {
     p->scope = SCOPE_LAMBDA;
     l->u.lambda.body = parse_expression(p);
     p->scope = scope;
+    leave(p);
     return l;
 }
 
 /* lambda, or a disjunction with an optional "if test else orelse". */
-static es_ast_node_t *parse_expression(parser_t *p) {
-    if (tok(p) == ES_TOK_KW_LAMBDA) {
-        return parse_lambda(p);
-    }
-    es_ast_node_t *body = parse_binary(p, PREC_OR);
-    if (tok(p) != ES_TOK_KW_IF) {
-        return body;
-    }
+/* body "if" test "else" orelse, the "if" being the current token. */
+static NOINLINE es_ast_node_t *parse_conditional(parser_t *p, es_ast_node_t *body, pos_t pos) {
     advance(p);
-    es_ast_node_t *e = NEW(ES_AST_IFEXP, if_exp, pos_of(body));
+    es_ast_node_t *e = NEW(ES_AST_IFEXP, if_exp, pos);
     e->u.if_exp.body = body;
     e->u.if_exp.test = parse_binary(p, PREC_OR);
     expect(p, ES_TOK_KW_ELSE);
@@ -1150,21 +1271,38 @@ static es_ast_node_t *parse_expression(parser_t *p) {
     return e;
 }
 
-static es_ast_node_t *parse_named(parser_t *p) {
-    es_ast_node_t *e = parse_expression(p);
-    if (tok(p) != ES_TOK_WALRUS) {
-        return e;
-    }
-    if (e->kind != ES_AST_NAME) {
-        node_error(p, e, "cannot use assignment expressions with expression");
+/* name := value, the ":=" being the current token. */
+static NOINLINE es_ast_node_t *parse_walrus(parser_t *p, es_ast_node_t *target, pos_t pos) {
+    if (target->kind != ES_AST_NAME) {
+        node_error(p, target, "cannot use assignment expressions with expression");
     }
     advance(p);
-    e->sub = ES_AST_STORE;
-    es_ast_node_t *n = NEW(ES_AST_NAMEDEXPR, named_expr, pos_of(e));
-    n->u.named_expr.target = e;
+    target->sub = ES_AST_STORE;
+    es_ast_node_t *n = NEW(ES_AST_NAMEDEXPR, named_expr, pos);
+    n->u.named_expr.target = target;
     n->u.named_expr.value = parse_expression(p);
     return n;
 }
+
+/* lambda, or a disjunction with an optional "if test else orelse"; with named, also x := y. */
+static es_ast_node_t *parse_test(parser_t *p, bool named) {
+    if (tok(p) == ES_TOK_KW_LAMBDA) {
+        return parse_lambda(p);
+    }
+    pos_t pos = here(p);
+    es_ast_node_t *e = parse_binary(p, PREC_OR);
+    if (tok(p) == ES_TOK_KW_IF) {
+        return parse_conditional(p, e, pos);
+    }
+    if (named && tok(p) == ES_TOK_WALRUS) {
+        return parse_walrus(p, e, pos);
+    }
+    return e;
+}
+
+static es_ast_node_t *parse_expression(parser_t *p) { return parse_test(p, false); }
+
+static es_ast_node_t *parse_named(parser_t *p) { return parse_test(p, true); }
 
 static es_ast_node_t *parse_yield(parser_t *p) {
     if (p->scope != SCOPE_FUNCTION && p->scope != SCOPE_ASYNC && p->scope != SCOPE_LAMBDA) {
@@ -1197,11 +1335,13 @@ static es_ast_node_t *parse_value(parser_t *p) {
 
 /* ---- parameters ---- */
 
-static es_ast_node_t *parse_param(parser_t *p, bool annotations) {
+/* NAME [: annotation]; *args may be annotated with a starred expression (*args: *Ts). */
+static es_ast_node_t *parse_param(parser_t *p, bool annotations, bool star_annotation) {
     es_ast_node_t *a = NEW(ES_AST_ARG, arg, here(p));
     a->u.arg.arg = expect_name(p);
     if (annotations && accept(p, ES_TOK_COLON)) {
-        a->u.arg.annotation = parse_expression(p);
+        a->u.arg.annotation = star_annotation && tok(p) == ES_TOK_STAR ? list_item(p, LIST_STAR)
+                                                                       : parse_expression(p);
     }
     return a;
 }
@@ -1240,7 +1380,7 @@ static void check_duplicates(parser_t *p, es_ast_node_t *args) {
 }
 
 /* Parameters of def (closing ')', annotations) or lambda (closing ':'). */
-static es_ast_node_t *parse_arguments(parser_t *p, es_tok_kind_t closing, bool annotations) {
+static NOINLINE es_ast_node_t *parse_arguments(parser_t *p, es_tok_kind_t closing, bool annotations) {
     es_ast_node_t *a = NEW(ES_AST_ARGUMENTS, arguments, here(p));
     vec_t posonly = {0}, args = {0}, defaults = {0}, kwonly = {0}, kw_defaults = {0};
     bool star = false, bare_star = false, slash = false;
@@ -1268,17 +1408,17 @@ static es_ast_node_t *parse_arguments(parser_t *p, es_tok_kind_t closing, bool a
             if (tok(p) == ES_TOK_COMMA || tok(p) == closing) {
                 bare_star = true;
             } else {
-                a->u.arguments.vararg = parse_param(p, annotations);
+                a->u.arguments.vararg = parse_param(p, annotations, true);
             }
         } else if (accept(p, ES_TOK_DOUBLESTAR)) {
-            a->u.arguments.kwarg = parse_param(p, annotations);
+            a->u.arguments.kwarg = parse_param(p, annotations, false);
             accept(p, ES_TOK_COMMA);
             if (tok(p) != closing) {
                 syntax_error(p, "arguments cannot follow var-keyword argument");
             }
             break;
         } else {
-            es_ast_node_t *param = parse_param(p, annotations);
+            es_ast_node_t *param = parse_param(p, annotations, false);
             es_ast_node_t *dflt = accept(p, ES_TOK_ASSIGN) ? parse_expression(p) : NULL;
             if (star) {
                 vec_push(&kwonly, param);
@@ -1338,7 +1478,7 @@ static es_ast_node_t *parse_alias(parser_t *p, bool dotted) {
     return a;
 }
 
-static es_ast_node_t *parse_import(parser_t *p) {
+static NOINLINE es_ast_node_t *parse_import(parser_t *p) {
     es_ast_node_t *n = NEW(ES_AST_IMPORT, import, here(p));
     vec_t names = {0};
     advance(p);
@@ -1349,7 +1489,7 @@ static es_ast_node_t *parse_import(parser_t *p) {
     return n;
 }
 
-static es_ast_node_t *parse_from_import(parser_t *p) {
+static NOINLINE es_ast_node_t *parse_from_import(parser_t *p) {
     es_ast_node_t *n = NEW(ES_AST_IMPORTFROM, import_from, here(p));
     vec_t names = {0};
     advance(p);
@@ -1396,7 +1536,7 @@ static es_ast_node_t *parse_from_import(parser_t *p) {
     return n;
 }
 
-static es_ast_node_t *parse_global(parser_t *p) {
+static NOINLINE es_ast_node_t *parse_global(parser_t *p) {
     es_ast_node_t *n = NEW(ES_AST_GLOBAL, global, here(p));
     if (tok(p) == ES_TOK_KW_NONLOCAL) {
         n->kind = ES_AST_NONLOCAL;
@@ -1419,11 +1559,10 @@ static es_ast_node_t *parse_global(parser_t *p) {
 }
 
 /* Expression statement, or an assignment of any kind. */
-static es_ast_node_t *parse_expression_statement(parser_t *p) {
+static NOINLINE es_ast_node_t *parse_expression_statement(parser_t *p) {
     es_tok_kind_t first_tok = tok(p);
     pos_t pos = here(p);
-    es_ast_node_t *first =
-        first_tok == ES_TOK_KW_YIELD ? parse_yield(p) : parse_list(p, LIST_STAR);
+    es_ast_node_t *first = first_tok == ES_TOK_KW_YIELD ? parse_yield(p) : parse_list(p, LIST_STAR);
     es_tok_kind_t t = tok(p);
     es_ast_node_t *n;
     if (t == ES_TOK_ASSIGN) {
@@ -1567,9 +1706,7 @@ static es_ast_seq_t parse_block(parser_t *p) {
     if (tok(p) != ES_TOK_INDENT) {
         indentation_error(p, "expected an indented block");
     }
-    if (++p->depth > ES_PARSE_MAX_DEPTH) {
-        syntax_error(p, "too many statically nested blocks");
-    }
+    enter_with(p, "too many statically nested blocks");
     advance(p);
     while (tok(p) != ES_TOK_DEDENT && tok(p) != ES_TOK_ENDMARKER) {
         parse_statement(p, &body);
@@ -1593,7 +1730,7 @@ static es_ast_seq_t parse_else(parser_t *p) {
     return (es_ast_seq_t){0, NULL};
 }
 
-static es_ast_node_t *parse_if(parser_t *p) {
+static NOINLINE es_ast_node_t *parse_if(parser_t *p) {
     es_ast_node_t *n = NEW(ES_AST_IF, if_, here(p));
     advance(p);
     n->u.if_.test = parse_named(p);
@@ -1611,7 +1748,7 @@ static es_ast_node_t *parse_if(parser_t *p) {
     return n;
 }
 
-static es_ast_node_t *parse_while(parser_t *p) {
+static NOINLINE es_ast_node_t *parse_while(parser_t *p) {
     es_ast_node_t *n = NEW(ES_AST_WHILE, if_, here(p));
     advance(p);
     n->u.if_.test = parse_named(p);
@@ -1620,7 +1757,7 @@ static es_ast_node_t *parse_while(parser_t *p) {
     return n;
 }
 
-static es_ast_node_t *parse_for(parser_t *p, bool is_async, pos_t pos) {
+static NOINLINE es_ast_node_t *parse_for(parser_t *p, bool is_async, pos_t pos) {
     es_ast_node_t *n = NEW(is_async ? ES_AST_ASYNCFOR : ES_AST_FOR, for_, pos);
     advance(p);
     n->u.for_.target = parse_list(p, LIST_STAR | LIST_TARGET);
@@ -1632,7 +1769,7 @@ static es_ast_node_t *parse_for(parser_t *p, bool is_async, pos_t pos) {
     return n;
 }
 
-static es_ast_node_t *parse_try(parser_t *p) {
+static NOINLINE es_ast_node_t *parse_try(parser_t *p) {
     es_ast_node_t *n = NEW(ES_AST_TRY, try_, here(p));
     vec_t handlers = {0};
     advance(p);
@@ -1713,7 +1850,7 @@ static bool try_parenthesised_with_items(parser_t *p, vec_t *items) {
     return ok;
 }
 
-static es_ast_node_t *parse_with(parser_t *p, bool is_async, pos_t pos) {
+static NOINLINE es_ast_node_t *parse_with(parser_t *p, bool is_async, pos_t pos) {
     es_ast_node_t *n = NEW(is_async ? ES_AST_ASYNCWITH : ES_AST_WITH, with, pos);
     vec_t items = {0};
     advance(p);
@@ -1739,9 +1876,9 @@ static es_ast_seq_t parse_scope_body(parser_t *p, int scope) {
     return body;
 }
 
-static es_ast_node_t *parse_def(parser_t *p, es_ast_seq_t decorators, bool is_async, pos_t pos) {
-    es_ast_node_t *n = NEW(is_async ? ES_AST_ASYNCFUNCTIONDEF : ES_AST_FUNCTIONDEF, function_def,
-                           pos);
+static NOINLINE es_ast_node_t *parse_def(parser_t *p, es_ast_seq_t decorators, bool is_async, pos_t pos) {
+    es_ast_node_t *n =
+        NEW(is_async ? ES_AST_ASYNCFUNCTIONDEF : ES_AST_FUNCTIONDEF, function_def, pos);
     advance(p);
     n->u.function_def.name = expect_name(p);
     n->u.function_def.decorator_list = decorators;
@@ -1757,7 +1894,7 @@ static es_ast_node_t *parse_def(parser_t *p, es_ast_seq_t decorators, bool is_as
     return n;
 }
 
-static es_ast_node_t *parse_class(parser_t *p, es_ast_seq_t decorators) {
+static NOINLINE es_ast_node_t *parse_class(parser_t *p, es_ast_seq_t decorators) {
     es_ast_node_t *n = NEW(ES_AST_CLASSDEF, class_def, here(p));
     advance(p);
     n->u.class_def.name = expect_name(p);
@@ -1765,7 +1902,7 @@ static es_ast_node_t *parse_class(parser_t *p, es_ast_seq_t decorators) {
     if (accept(p, ES_TOK_LPAREN)) {
         vec_t bases = {0}, keywords = {0};
         enter(p);
-        parse_call_args(p, &bases, &keywords);
+        parse_call_args(p, &bases, &keywords, here(p));
         leave(p);
         n->u.class_def.bases = vec_finish(&bases);
         n->u.class_def.keywords = vec_finish(&keywords);
@@ -1774,7 +1911,7 @@ static es_ast_node_t *parse_class(parser_t *p, es_ast_seq_t decorators) {
     return n;
 }
 
-static es_ast_node_t *parse_async(parser_t *p, es_ast_seq_t decorators) {
+static NOINLINE es_ast_node_t *parse_async(parser_t *p, es_ast_seq_t decorators) {
     pos_t pos = here(p);
     advance(p);
     switch (tok(p)) {
@@ -1800,7 +1937,7 @@ static es_ast_node_t *parse_async(parser_t *p, es_ast_seq_t decorators) {
     syntax_error(p, "invalid syntax");
 }
 
-static es_ast_node_t *parse_decorated(parser_t *p) {
+static NOINLINE es_ast_node_t *parse_decorated(parser_t *p) {
     vec_t decorators = {0};
     while (accept(p, ES_TOK_AT)) {
         vec_push(&decorators, parse_named(p));
@@ -1818,7 +1955,7 @@ static es_ast_node_t *parse_decorated(parser_t *p) {
 static void parse_statement(parser_t *p, vec_t *out) {
     es_ast_seq_t none = {0, NULL};
     es_ast_node_t *n;
-    enter(p);
+    enter_with(p, "too many statically nested blocks");
     switch (tok(p)) {
     case ES_TOK_KW_IF: n = parse_if(p); break;
     case ES_TOK_KW_WHILE: n = parse_while(p); break;
@@ -1830,46 +1967,34 @@ static void parse_statement(parser_t *p, vec_t *out) {
     case ES_TOK_KW_ASYNC: n = parse_async(p, none); break;
     case ES_TOK_AT: n = parse_decorated(p); break;
     case ES_TOK_INDENT: indentation_error(p, "unexpected indent");
-    case ES_TOK_DEDENT:
-        indentation_error(p, "unindent does not match any outer indentation level");
+    case ES_TOK_DEDENT: indentation_error(p, "unindent does not match any outer indentation level");
     default:
         parse_simple_statements(p, out);
+        report_pending_await(p);
         leave(p);
         return;
     }
     vec_push(out, n);
+    report_pending_await(p);
     leave(p);
 }
 
 /* ---- entry points ---- */
 
-es_ast_module_t *es_parse(const char *src, size_t len, es_qstr_t filename, int mode,
-                          es_parse_error_t *err) {
+/* Parses the whole input; the only place a syntax error unwinds to. */
+static es_ast_module_t *parse_module(parser_t *p, es_qstr_t filename) {
     jmp_buf fail;
-    parser_t *p = es_alloc(sizeof(parser_t));
-    memset(err, 0, sizeof(*err));
     if (setjmp(fail)) {
-        es_free(p);
         return NULL;
     }
     p->fail = &fail;
-    p->err = err;
-    p->mode = (uint8_t)mode;
-    if (mode == ES_PARSE_EVAL) {
-        /* eval() ignores leading blanks rather than calling them an indent */
-        while (len > 0 && (*src == ' ' || *src == '\t')) {
-            src++;
-            len--;
-        }
-    }
-    es_lexer_init(&p->lx, src, len);
     advance(p);
     es_ast_module_t *m = es_alloc(sizeof(es_ast_module_t));
-    m->mode = (uint8_t)mode;
+    m->mode = p->mode;
     m->filename = filename;
-    if (mode == ES_PARSE_EVAL) {
-        m->expr = parse_list(p, LIST_STAR);
-        no_bare_starred(p, m->expr);
+    if (p->mode == ES_PARSE_EVAL) {
+        m->expr = parse_list(p, 0);
+        report_pending_await(p);
         while (accept(p, ES_TOK_NEWLINE)) {
         }
         if (tok(p) != ES_TOK_ENDMARKER) {
@@ -1884,6 +2009,26 @@ es_ast_module_t *es_parse(const char *src, size_t len, es_qstr_t filename, int m
         }
         m->body = vec_finish(&body);
     }
+    return m;
+}
+
+es_ast_module_t *es_parse(const char *src, size_t len, es_qstr_t filename, int mode,
+                          es_parse_error_t *err) {
+    memset(err, 0, sizeof(*err));
+    if (mode == ES_PARSE_EVAL) {
+        /* eval() ignores leading blanks rather than calling them an indent */
+        while (len > 0 && (*src == ' ' || *src == '\t')) {
+            src++;
+            len--;
+        }
+    }
+    char base;
+    parser_t *p = es_alloc(sizeof(parser_t));
+    p->stack_base = &base;
+    p->err = err;
+    p->mode = (uint8_t)mode;
+    es_lexer_init(&p->lx, src, len);
+    es_ast_module_t *m = parse_module(p, filename);
     es_free(p);
     return m;
 }
@@ -1909,15 +2054,8 @@ static bool starts_compound(const char *src, size_t len) {
     }
 }
 
-bool es_parse_is_incomplete(const char *src, size_t len) {
-    es_parse_error_t err;
-    if (es_parse(src, len, 0, ES_PARSE_SINGLE, &err) == NULL) {
-        return err.incomplete;
-    }
-    if (!starts_compound(src, len)) {
-        return false;
-    }
-    /* a compound statement is complete once its last line is blank */
+/* Is the last line of the text empty or blank? */
+static bool ends_with_blank_line(const char *src, size_t len) {
     size_t end = len;
     if (end > 0 && src[end - 1] == '\n') {
         end--;
@@ -1928,8 +2066,17 @@ bool es_parse_is_incomplete(const char *src, size_t len) {
     }
     for (size_t k = i; k < end; k++) {
         if (src[k] != ' ' && src[k] != '\t' && src[k] != '\r') {
-            return true;
+            return false;
         }
     }
-    return false;
+    return true;
+}
+
+bool es_parse_is_incomplete(const char *src, size_t len) {
+    es_parse_error_t err;
+    if (es_parse(src, len, 0, ES_PARSE_SINGLE, &err) == NULL) {
+        /* an open bracket or string always continues; a block ends at a blank line */
+        return err.incomplete && !(err.incomplete_block && ends_with_blank_line(src, len));
+    }
+    return starts_compound(src, len) && !ends_with_blank_line(src, len);
 }

@@ -264,3 +264,43 @@ bool es_repr_guard(const es_print_t *print, es_obj_t self, es_print_kind_t kind,
     repr_depth = depth;
     return true;
 }
+
+/* ---- special methods shared by the container types ---------------------------------------- */
+
+/*
+** Built-in containers expose their slots as __getitem__, __len__... too, so that subclasses can
+** call super().__setitem__(k, v) and code can call list.__getitem__(x, i) as in CPython.
+*/
+static es_obj_t dunder_getitem(es_obj_t self, es_obj_t index) { return es_obj_subscr(self, index, ES_OBJ_SENTINEL); }
+ES_DEFINE_FUN_2(es_dunder_getitem_obj, ES_Q___getitem__, dunder_getitem);
+
+static es_obj_t dunder_setitem(es_obj_t self, es_obj_t index, es_obj_t value) {
+    es_obj_subscr(self, index, value);
+    return ES_OBJ_NONE;
+}
+ES_DEFINE_FUN_3(es_dunder_setitem_obj, ES_Q___setitem__, dunder_setitem);
+
+static es_obj_t dunder_delitem(es_obj_t self, es_obj_t index) {
+    es_obj_subscr(self, index, ES_OBJ_NULL);
+    return ES_OBJ_NONE;
+}
+ES_DEFINE_FUN_2(es_dunder_delitem_obj, ES_Q___delitem__, dunder_delitem);
+
+ES_DEFINE_FUN_1(es_dunder_len_obj, ES_Q___len__, es_obj_len);
+
+static es_obj_t dunder_contains(es_obj_t self, es_obj_t item) {
+    return es_binary_op(ES_BINARY_OP_IN, self, item);
+}
+ES_DEFINE_FUN_2(es_dunder_contains_obj, ES_Q___contains__, dunder_contains);
+
+static es_obj_t dunder_iter(es_obj_t self) { return es_getiter(self, NULL); }
+ES_DEFINE_FUN_1(es_dunder_iter_obj, ES_Q___iter__, dunder_iter);
+
+/* list[int] and friends in annotations: the class itself stands for the alias. */
+static es_obj_t class_getitem(es_obj_t cls, es_obj_t item) {
+    ES_UNUSED(item);
+    return cls;
+}
+static ES_DEFINE_FUN_2(class_getitem_fun_obj, ES_Q___class_getitem__, class_getitem);
+const es_obj_static_class_method_t es_class_getitem_obj = {{&es_type_classmethod},
+                                                           ES_OBJ_FROM_CONST(class_getitem_fun_obj)};

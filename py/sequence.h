@@ -93,7 +93,6 @@ es_obj_t es_obj_new_range(es_int_t start, es_int_t stop, es_int_t step);
 es_obj_t es_obj_new_getitem_iter(es_obj_t obj);
 /* iter(callable, sentinel) */
 es_obj_t es_obj_new_callable_iter(es_obj_t callable, es_obj_t sentinel);
-extern const es_type_t es_type_memoryview;
 
 /* ---- repr of containers that may hold themselves ------------------------------------------ */
 
@@ -108,3 +107,18 @@ bool es_repr_guard(const es_print_t *print, es_obj_t self, es_print_kind_t kind,
 /* Iterators that fit es_obj_iter_buf_t may live in the caller's buffer instead of the heap. */
 #define ES_STATIC_ASSERT_ITER_BUF_FITS(type)                                                       \
     _Static_assert(sizeof(type) <= sizeof(es_obj_iter_buf_t), #type " must fit es_obj_iter_buf_t")
+
+/* __getitem__, __setitem__, __delitem__, __len__, __contains__, __iter__ over the type's slots,
+** and __class_getitem__ (a classmethod returning the class), for the containers' locals. */
+extern const es_obj_fun_builtin_t es_dunder_getitem_obj, es_dunder_setitem_obj, es_dunder_delitem_obj,
+    es_dunder_len_obj, es_dunder_contains_obj, es_dunder_iter_obj;
+extern const es_obj_static_class_method_t es_class_getitem_obj;
+#define ES_SEQ_DUNDER_LOCALS_RO                                                                    \
+    {ES_OBJ_NEW_QSTR(ES_Q___getitem__), ES_OBJ_FROM_CONST(es_dunder_getitem_obj)},                 \
+        {ES_OBJ_NEW_QSTR(ES_Q___len__), ES_OBJ_FROM_CONST(es_dunder_len_obj)},                     \
+        {ES_OBJ_NEW_QSTR(ES_Q___contains__), ES_OBJ_FROM_CONST(es_dunder_contains_obj)},           \
+        {ES_OBJ_NEW_QSTR(ES_Q___iter__), ES_OBJ_FROM_CONST(es_dunder_iter_obj)},                   \
+        {ES_OBJ_NEW_QSTR(ES_Q___class_getitem__), ES_OBJ_FROM_CONST(es_class_getitem_obj)}
+#define ES_SEQ_DUNDER_LOCALS_RW                                                                    \
+    ES_SEQ_DUNDER_LOCALS_RO, {ES_OBJ_NEW_QSTR(ES_Q___setitem__), ES_OBJ_FROM_CONST(es_dunder_setitem_obj)}, \
+        {ES_OBJ_NEW_QSTR(ES_Q___delitem__), ES_OBJ_FROM_CONST(es_dunder_delitem_obj)}

@@ -4,5 +4,5 @@ set -e
 cd "$(dirname "$0")/../.."
 mkdir -p build
 CFLAGS="-std=gnu11 -Wall -Wextra -Werror -g ${EXTRA_CFLAGS:-}"
-cc $CFLAGS -Itests/unit/shim -I. -o build/parser_dump \
+cc $CFLAGS -Itests/unit/shim -I. -Iports/unix -o build/parser_dump \
     tests/unit/parser_dump.c tests/unit/shim/shim.c py/lexer.c py/parse.c

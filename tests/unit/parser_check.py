@@ -1,6 +1,7 @@
 """parser_check.py: compares build/parser_dump's tree with CPython's ast for each given file."""
 import ast
 import os
+import warnings
 import subprocess
 import sys
 
@@ -34,6 +35,8 @@ def expected(path, mode, positions):
         src = f.read()
     try:
         tree = normalise(ast.parse(src, path, mode))
+        # the checks CPython leaves to its compiler (return outside function...) count too
+        compile(src, path, mode, dont_inherit=True)
     except SyntaxError as e:
         kind = "IndentationError" if isinstance(e, IndentationError) else "SyntaxError"
         return None, kind, e.lineno
@@ -58,12 +61,16 @@ def actual(path, mode, positions):
         if "(line " in out:
             line = int(out.split("(line ")[1].split(",")[0])
         return None, kind, (line, out)
-    tree = eval(out, vars(ast))
+    try:
+        tree = eval(out, vars(ast))
+    except Exception as e:
+        return None, "BADDUMP %r" % e, None
     tree = ast.fix_missing_locations(tree) if not positions else tree
     return (dump_with_positions(tree) if positions else ast.dump(tree)), None, None
 
 
 def main():
+    warnings.simplefilter("ignore")
     args = sys.argv[1:]
     mode = "exec"
     positions = False

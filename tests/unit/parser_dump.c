@@ -1,4 +1,5 @@
-/* parser_dump.c: parses a file and prints the tree as Python code that rebuilds it with the ast module. */
+/* parser_dump.c: parses a file and prints the tree as Python code that rebuilds it with the ast
+ * module. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -6,12 +7,12 @@
 #include "py/qstr.h"
 #include "py/parse.h"
 
-static const char *const binop_names[] = {"Add",    "Sub",    "Mult",   "MatMult", "Div",
-                                          "Mod",    "Pow",    "LShift", "RShift",  "BitOr",
+static const char *const binop_names[] = {"Add",    "Sub",    "Mult",    "MatMult", "Div",
+                                          "Mod",    "Pow",    "LShift",  "RShift",  "BitOr",
                                           "BitXor", "BitAnd", "FloorDiv"};
 static const char *const unaryop_names[] = {"Invert", "Not", "UAdd", "USub"};
-static const char *const cmpop_names[] = {"Eq", "NotEq", "Lt",    "LtE", "Gt",
-                                          "GtE", "Is",   "IsNot", "In",  "NotIn"};
+static const char *const cmpop_names[] = {"Eq",  "NotEq", "Lt",    "LtE", "Gt",
+                                          "GtE", "Is",    "IsNot", "In",  "NotIn"};
 static const char *const ctx_names[] = {"Load()", "Store()", "Del()"};
 
 static int with_positions;
@@ -56,7 +57,9 @@ static void dump_seq(es_ast_seq_t s) {
     putchar(']');
 }
 
-static void field(const char *name) { printf(", %s=", name); }
+static void field(const char *name) {
+    printf(", %s=", name);
+}
 
 static void dump_opt(const es_ast_node_t *n) {
     if (n) {
@@ -73,6 +76,7 @@ static void dump(const es_ast_node_t *n) {
     }
     const char *ctx = ctx_names[n->sub < 3 ? n->sub : 0];
     bool positioned = true;
+    bool empty = false;
     switch (n->kind) {
     case ES_AST_FUNCTIONDEF:
     case ES_AST_ASYNCFUNCTIONDEF:
@@ -100,12 +104,30 @@ static void dump(const es_ast_node_t *n) {
         field("decorator_list");
         dump_seq(n->u.class_def.decorator_list);
         break;
-    case ES_AST_RETURN: printf("Return(value="); dump_opt(n->u.value.value); break;
-    case ES_AST_EXPR: printf("Expr(value="); dump(n->u.value.value); break;
-    case ES_AST_AWAIT: printf("Await(value="); dump(n->u.value.value); break;
-    case ES_AST_YIELD: printf("Yield(value="); dump_opt(n->u.value.value); break;
-    case ES_AST_YIELDFROM: printf("YieldFrom(value="); dump(n->u.value.value); break;
-    case ES_AST_DELETE: printf("Delete(targets="); dump_seq(n->u.delete_.targets); break;
+    case ES_AST_RETURN:
+        printf("Return(value=");
+        dump_opt(n->u.value.value);
+        break;
+    case ES_AST_EXPR:
+        printf("Expr(value=");
+        dump(n->u.value.value);
+        break;
+    case ES_AST_AWAIT:
+        printf("Await(value=");
+        dump(n->u.value.value);
+        break;
+    case ES_AST_YIELD:
+        printf("Yield(value=");
+        dump_opt(n->u.value.value);
+        break;
+    case ES_AST_YIELDFROM:
+        printf("YieldFrom(value=");
+        dump(n->u.value.value);
+        break;
+    case ES_AST_DELETE:
+        printf("Delete(targets=");
+        dump_seq(n->u.delete_.targets);
+        break;
     case ES_AST_ASSIGN:
         printf("Assign(targets=");
         dump_seq(n->u.assign.targets);
@@ -180,7 +202,10 @@ static void dump(const es_ast_node_t *n) {
         field("msg");
         dump_opt(n->u.assert_.msg);
         break;
-    case ES_AST_IMPORT: printf("Import(names="); dump_seq(n->u.import.names); break;
+    case ES_AST_IMPORT:
+        printf("Import(names=");
+        dump_seq(n->u.import.names);
+        break;
     case ES_AST_IMPORTFROM:
         printf("ImportFrom(module=");
         put_name(n->u.import_from.module);
@@ -199,9 +224,18 @@ static void dump(const es_ast_node_t *n) {
         }
         putchar(']');
         break;
-    case ES_AST_PASS: printf("Pass("); break;
-    case ES_AST_BREAK: printf("Break("); break;
-    case ES_AST_CONTINUE: printf("Continue("); break;
+    case ES_AST_PASS:
+        printf("Pass(");
+        empty = true;
+        break;
+    case ES_AST_BREAK:
+        printf("Break(");
+        empty = true;
+        break;
+    case ES_AST_CONTINUE:
+        printf("Continue(");
+        empty = true;
+        break;
     case ES_AST_BOOLOP:
         printf("BoolOp(op=%s(), values=", n->sub == ES_AST_AND ? "And" : "Or");
         dump_seq(n->u.bool_op.values);
@@ -243,8 +277,14 @@ static void dump(const es_ast_node_t *n) {
         field("values");
         dump_seq(n->u.dict.values);
         break;
-    case ES_AST_SET: printf("Set(elts="); dump_seq(n->u.seq.elts); break;
-    case ES_AST_JOINEDSTR: printf("JoinedStr(values="); dump_seq(n->u.seq.elts); break;
+    case ES_AST_SET:
+        printf("Set(elts=");
+        dump_seq(n->u.seq.elts);
+        break;
+    case ES_AST_JOINEDSTR:
+        printf("JoinedStr(values=");
+        dump_seq(n->u.seq.elts);
+        break;
     case ES_AST_LIST:
     case ES_AST_TUPLE:
         printf("%s(elts=", n->kind == ES_AST_LIST ? "List" : "Tuple");
@@ -407,7 +447,8 @@ static void dump(const es_ast_node_t *n) {
     default: printf("Unknown%d(", n->kind); break;
     }
     if (positioned && with_positions) {
-        printf(", lineno=%u, col_offset=%u", (unsigned)n->line, (unsigned)n->col);
+        printf("%slineno=%u, col_offset=%u", empty ? "" : ", ", (unsigned)n->line,
+               (unsigned)n->col);
     }
     putchar(')');
 }
@@ -454,6 +495,10 @@ int main(int argc, char **argv) {
     }
     es_parse_error_t err;
     es_ast_module_t *m = es_parse(src, len, es_qstr_from_strn(path, strlen(path)), mode, &err);
+#ifdef ES_PARSE_STACK_STATS
+    extern size_t es_parse_stack_peak;
+    fprintf(stderr, "parser stack peak: %zu bytes\n", es_parse_stack_peak);
+#endif
     if (m == NULL) {
         printf("%s: %s (line %u, col %u)%s\n",
                err.kind == ES_PARSE_INDENTATION_ERROR ? "IndentationError" : "SyntaxError",

@@ -17,7 +17,9 @@ void *es_alloc(size_t nbytes) {
     return p;
 }
 
-void es_free(void *p) { free(p); }
+void es_free(void *p) {
+    free(p);
+}
 
 typedef struct {
     char *s;
@@ -47,5 +49,9 @@ es_qstr_t es_qstr_from_strn(const char *s, size_t len) {
     return qcount++;
 }
 
-const char *es_qstr_str(es_qstr_t q) { return qtable[q].s; }
-size_t es_qstr_len(es_qstr_t q) { return qtable[q].len; }
+const char *es_qstr_str(es_qstr_t q) {
+    return qtable[q].s;
+}
+size_t es_qstr_len(es_qstr_t q) {
+    return qtable[q].len;
+}
