@@ -461,8 +461,11 @@ static void format_value(es_vstr_t *out, es_obj_t value, es_obj_t spec_obj) {
         }
         return;
     }
-    es_obj_t dest[3];
-    es_load_method_maybe(value, ES_Q___format__, dest);
+    es_obj_t dest[3] = {ES_OBJ_NULL, ES_OBJ_NULL, ES_OBJ_NULL};
+    /* Look in the class first: an instance's attribute slot may raise AttributeError when absent. */
+    if (es_type_lookup(type, ES_Q___format__) != ES_OBJ_NULL) {
+        es_load_method_maybe(value, ES_Q___format__, dest);
+    }
     if (dest[0] != ES_OBJ_NULL) {
         dest[2] = spec_obj;
         es_obj_t r = es_call_method_n_kw(1, 0, dest);
