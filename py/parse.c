@@ -102,6 +102,9 @@ fail_at(parser_t *p, uint32_t line, uint32_t col, const char *msg, es_parse_erro
 }
 
 static void __attribute__((noreturn)) syntax_error(parser_t *p, const char *msg) {
+    if (p->lx.tok == ES_TOK_ENDMARKER && !p->lx.fragment) {
+        p->err->incomplete = p->err->incomplete_block = true;
+    }
     fail_at(p, p->lx.tok_line, p->lx.tok_col, msg, ES_PARSE_SYNTAX_ERROR);
 }
 
@@ -110,11 +113,12 @@ static void __attribute__((noreturn)) node_error(parser_t *p, es_ast_node_t *n, 
 }
 
 static void __attribute__((noreturn)) indentation_error(parser_t *p, const char *msg) {
-    p->err->incomplete = p->lx.tok == ES_TOK_ENDMARKER;
+    p->err->incomplete = p->err->incomplete_block = p->lx.tok == ES_TOK_ENDMARKER;
     fail_at(p, p->lx.tok_line, p->lx.tok_col, msg, ES_PARSE_INDENTATION_ERROR);
 }
 
-static void enter(parser_t *p) {
+/* Every recursive path passes here: nesting is bounded by depth and by real stack use. */
+static void enter_with(parser_t *p, const char *too_deep) {
     char here;
     size_t used = (size_t)(p->stack_base - &here);
 #ifdef ES_PARSE_STACK_STATS
@@ -123,9 +127,11 @@ static void enter(parser_t *p) {
     }
 #endif
     if (++p->depth > ES_PARSE_MAX_DEPTH || used > ES_PARSE_STACK_BUDGET) {
-        syntax_error(p, "too many nested parentheses");
+        syntax_error(p, too_deep);
     }
 }
+
+static void enter(parser_t *p) { enter_with(p, "too many nested parentheses"); }
 
 static void leave(parser_t *p) {
     p->depth--;
@@ -1239,6 +1245,7 @@ static es_ast_node_t *parse_arguments(parser_t *p, es_tok_kind_t closing, bool a
 
 static NOINLINE es_ast_node_t *parse_lambda(parser_t *p) {
     es_ast_node_t *l = NEW(ES_AST_LAMBDA, lambda, here(p));
+    enter(p);
     advance(p);
     l->u.lambda.args = parse_arguments(p, ES_TOK_COLON, false);
     expect(p, ES_TOK_COLON);
@@ -1246,6 +1253,7 @@ static NOINLINE es_ast_node_t *parse_lambda(parser_t *p) {
     p->scope = SCOPE_LAMBDA;
     l->u.lambda.body = parse_expression(p);
     p->scope = scope;
+    leave(p);
     return l;
 }
 
@@ -1698,11 +1706,7 @@ static es_ast_seq_t parse_block(parser_t *p) {
     if (tok(p) != ES_TOK_INDENT) {
         indentation_error(p, "expected an indented block");
     }
-    char here;
-    if (++p->depth > ES_PARSE_MAX_DEPTH ||
-        (size_t)(p->stack_base - &here) > ES_PARSE_STACK_BUDGET) {
-        syntax_error(p, "too many statically nested blocks");
-    }
+    enter_with(p, "too many statically nested blocks");
     advance(p);
     while (tok(p) != ES_TOK_DEDENT && tok(p) != ES_TOK_ENDMARKER) {
         parse_statement(p, &body);
@@ -1951,7 +1955,7 @@ static NOINLINE es_ast_node_t *parse_decorated(parser_t *p) {
 static void parse_statement(parser_t *p, vec_t *out) {
     es_ast_seq_t none = {0, NULL};
     es_ast_node_t *n;
-    enter(p);
+    enter_with(p, "too many statically nested blocks");
     switch (tok(p)) {
     case ES_TOK_KW_IF: n = parse_if(p); break;
     case ES_TOK_KW_WHILE: n = parse_while(p); break;
@@ -1989,8 +1993,7 @@ static es_ast_module_t *parse_module(parser_t *p, es_qstr_t filename) {
     m->mode = p->mode;
     m->filename = filename;
     if (p->mode == ES_PARSE_EVAL) {
-        m->expr = parse_list(p, LIST_STAR);
-        no_bare_starred(p, m->expr);
+        m->expr = parse_list(p, 0);
         report_pending_await(p);
         while (accept(p, ES_TOK_NEWLINE)) {
         }
@@ -2051,15 +2054,8 @@ static bool starts_compound(const char *src, size_t len) {
     }
 }
 
-bool es_parse_is_incomplete(const char *src, size_t len) {
-    es_parse_error_t err;
-    if (es_parse(src, len, 0, ES_PARSE_SINGLE, &err) == NULL) {
-        return err.incomplete;
-    }
-    if (!starts_compound(src, len)) {
-        return false;
-    }
-    /* a compound statement is complete once its last line is blank */
+/* Is the last line of the text empty or blank? */
+static bool ends_with_blank_line(const char *src, size_t len) {
     size_t end = len;
     if (end > 0 && src[end - 1] == '\n') {
         end--;
@@ -2070,8 +2066,17 @@ bool es_parse_is_incomplete(const char *src, size_t len) {
     }
     for (size_t k = i; k < end; k++) {
         if (src[k] != ' ' && src[k] != '\t' && src[k] != '\r') {
-            return true;
+            return false;
         }
     }
-    return false;
+    return true;
+}
+
+bool es_parse_is_incomplete(const char *src, size_t len) {
+    es_parse_error_t err;
+    if (es_parse(src, len, 0, ES_PARSE_SINGLE, &err) == NULL) {
+        /* an open bracket or string always continues; a block ends at a blank line */
+        return err.incomplete && !(err.incomplete_block && ends_with_blank_line(src, len));
+    }
+    return starts_compound(src, len) && !ends_with_blank_line(src, len);
 }

@@ -21,6 +21,9 @@ typedef struct {
        an unterminated triple-quoted string, a compound statement without its block,
        a trailing backslash.  The REPL asks for a continuation line then. */
     bool incomplete;
+    /* with incomplete: the input ended inside a compound statement (not inside a bracket or
+       string), so an empty line ends the statement instead of continuing it */
+    bool incomplete_block;
 } es_parse_error_t;
 
 /*
