@@ -69,9 +69,19 @@ void es_map_deinit(es_map_t *map) {
 
 void es_map_clear(es_map_t *map) { es_map_deinit(map); }
 
+/*
+** First index slot for a hash. Ints hash to themselves, so runs of consecutive keys would form
+** one long cluster under plain masking and make every removal (which re-inserts the rest of
+** its cluster) cost O(n); Fibonacci hashing spreads them.
+*/
+static inline size_t first_slot(size_t hash, unsigned bits) {
+    uint32_t h = (uint32_t)hash ^ (uint32_t)((uint64_t)hash >> 32);
+    return (uint32_t)(h * 2654435769u) >> (32 - bits);
+}
+
 static void index_insert(es_map_t *map, size_t hash, size_t pos) {
     size_t mask = ((size_t)1 << map->index_bits) - 1;
-    size_t slot = hash & mask;
+    size_t slot = first_slot(hash, map->index_bits);
     while (map->index[slot] != 0) {
         slot = (slot + 1) & mask;
     }
@@ -158,7 +168,7 @@ es_map_elem_t *es_map_lookup(es_map_t *map, es_obj_t key, es_map_lookup_kind_t k
     } else {
         size_t hash = key_hash(key);
         size_t mask = ((size_t)1 << map->index_bits) - 1;
-        for (size_t slot = hash & mask;; slot = (slot + 1) & mask) {
+        for (size_t slot = first_slot(hash, map->index_bits);; slot = (slot + 1) & mask) {
             uint32_t pos = map->index[slot];
             if (pos == 0) {
                 break;
