@@ -37,6 +37,7 @@ typedef struct gc_heap_t {
     uint8_t *pool_end;
     size_t n_blocks;
     size_t first_free_hint; /* no free block lies below this index */
+    size_t next_fit;        /* where the last allocation ended: the next search starts here */
     size_t used_blocks;
     size_t peak_blocks;
     size_t alloc_since_collect; /* bytes */
@@ -104,13 +105,31 @@ void es_gc_init(void *start, void *end) {
 
 /* ---- allocation ---------------------------------------------------------------- */
 
+static void *alloc_blocks_from(size_t i, size_t n_needed, bool has_finaliser);
+
+/*
+** Next fit: a search resumes where the previous allocation ended, and goes back to the
+** lowest free block only when the rest of the heap has no room. Starting every search at
+** the lowest free block walks across the whole used heap for each allocation as soon as
+** one small hole sits low down, which made allocation-heavy programs (big-int arithmetic)
+** spend nearly all their time here.
+*/
 static void *alloc_blocks(size_t n_needed, bool has_finaliser) {
     /* The hint may rest on blocks taken since (a neighbour grown in place): move past them once. */
     while (heap.first_free_hint < heap.n_blocks && atb_get(heap.first_free_hint) != AT_FREE) {
         heap.first_free_hint++;
     }
+    if (heap.next_fit > heap.first_free_hint && heap.next_fit < heap.n_blocks) {
+        void *p = alloc_blocks_from(heap.next_fit, n_needed, has_finaliser);
+        if (p != NULL) {
+            return p;
+        }
+    }
+    return alloc_blocks_from(heap.first_free_hint, n_needed, has_finaliser);
+}
+
+static void *alloc_blocks_from(size_t i, size_t n_needed, bool has_finaliser) {
     size_t run = 0;
-    size_t i = heap.first_free_hint;
     while (i < heap.n_blocks) {
         /* Skip four allocated blocks at a time while no run has started. */
         if (run == 0 && (i % BLOCKS_PER_ATB_BYTE) == 0 && i + BLOCKS_PER_ATB_BYTE <= heap.n_blocks) {
@@ -133,6 +152,7 @@ static void *alloc_blocks(size_t n_needed, bool has_finaliser) {
                 if (first == heap.first_free_hint) {
                     heap.first_free_hint = i + 1;
                 }
+                heap.next_fit = i + 1;
                 heap.used_blocks += n_needed;
                 if (heap.used_blocks > heap.peak_blocks) {
                     heap.peak_blocks = heap.used_blocks;
@@ -389,6 +409,7 @@ void es_gc_collect(void) {
     while (heap.first_free_hint < heap.n_blocks && atb_get(heap.first_free_hint) != AT_FREE) {
         heap.first_free_hint++;
     }
+    heap.next_fit = heap.first_free_hint;
     heap.alloc_since_collect = 0;
     heap.mark_stack = NULL;
     heap.collecting = false;
