@@ -18,4 +18,6 @@ void es_format_float(es_vstr_t *vstr, es_float_t x, char type, int precision);
 
 /* '#' in a format spec: always a decimal point, and trailing zeros kept for g/G. */
 #define ES_FORMAT_FLOAT_ALT (1)
+/* Type 'r' without the ".0" of integral values ("1", "1e+16"), as inside complex reprs. */
+#define ES_FORMAT_FLOAT_NO_DOT0 (2)
 void es_format_float_ex(es_vstr_t *vstr, es_float_t x, char type, int precision, unsigned flags);

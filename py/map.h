@@ -53,6 +53,20 @@ typedef struct es_obj_dict_t {
     static ES_DEFINE_CONST_DICT(module_name##_globals, table_name);                                \
     const es_obj_module_t module_name = {{&es_type_module}, (es_obj_dict_t *)&module_name##_globals}
 
+/*
+** Hash of a small int as numbers hash ints everywhere (CPython's rule: modulo 2**61 - 1 on
+** 64-bit words, -1 becomes -2), so that 1, 1.0 and True, or -1 and -1.0, find each other.
+*/
+static inline size_t es_map_small_int_hash(es_int_t v) {
+#if UINTPTR_MAX > 0xffffffffu
+    const es_int_t modulus = ((es_int_t)1 << 61) - 1;
+    if (v >= modulus || v <= -modulus) {
+        v %= modulus;
+    }
+#endif
+    return v == -1 ? (size_t)-2 : (size_t)v;
+}
+
 void es_map_init(es_map_t *map, size_t n);
 void es_map_init_fixed_table(es_map_t *map, size_t n, const es_map_elem_t *table);
 void es_map_deinit(es_map_t *map);

@@ -40,6 +40,9 @@ bool es_obj_int_is_big(es_obj_t i);
 es_obj_t es_obj_int_unary_op(es_unary_op_t op, es_obj_t i);
 es_obj_t es_obj_int_binary_op(es_binary_op_t op, es_obj_t lhs, es_obj_t rhs);
 
+/* Compares int i with float f exactly: -1, 0, 1; *unordered is set when f is nan. */
+int es_obj_int_compare_float(es_obj_t i, es_float_t f, bool *unordered);
+
 /* pow(base, exp, mod) for ints, negative exp meaning the modular inverse as Python 3.8+. */
 es_obj_t es_obj_int_pow3(es_obj_t base, es_obj_t exp, es_obj_t mod);
 

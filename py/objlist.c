@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "py/objtype.h"
 #include "py/runtime.h"
 #include "py/sequence.h"
 #include "py/sort.h"
@@ -9,6 +10,10 @@
 /* The list behind self; methods called through the type (list.append(x, 1)) check it. */
 static es_obj_list_t *list_of(es_obj_t self) {
     if (!es_obj_is_type(self, &es_type_list)) {
+        es_obj_t native = es_instance_native(self); /* a subclass instance reached through super() */
+        if (es_obj_is_type(native, &es_type_list)) {
+            return es_obj_to_ptr(native);
+        }
         es_raise_msg_varg(&es_type_TypeError, "descriptor for 'list' objects doesn't apply to a '%s' object",
                           es_obj_type_name(self));
     }
@@ -46,7 +51,7 @@ es_obj_t es_obj_new_list(size_t n, const es_obj_t *items) {
     if (n > 0) {
         list_reserve(l, n);
         if (items != NULL) {
-            memcpy(l->items, items, n * sizeof(es_obj_t));
+            es_seq_copy_objs(l->items, items, n);
         } else {
             for (size_t i = 0; i < n; i++) {
                 l->items[i] = ES_OBJ_NONE;
@@ -75,7 +80,7 @@ void es_obj_list_get(es_obj_t list, size_t *len, es_obj_t **items) {
 void es_obj_list_set_len(es_obj_t list, size_t len) {
     es_obj_list_t *l = list_of(list);
     if (len < l->len) {
-        memset(l->items + len, 0, (l->len - len) * sizeof(es_obj_t));
+        es_seq_clear_objs(l->items + len, (l->len - len));
         l->len = len;
     }
 }
@@ -88,7 +93,7 @@ void es_obj_list_extend(es_obj_t list, es_obj_t iterable) {
         es_obj_get_array(iterable, &n, &items);
         list_reserve(l, l->len + n);
         es_obj_get_array(iterable, &n, &items); /* extending a list by itself: items may have moved */
-        memcpy(l->items + l->len, items, n * sizeof(es_obj_t));
+        es_seq_copy_objs(l->items + l->len, items, n);
         l->len += n;
         return;
     }
@@ -118,7 +123,7 @@ es_obj_t es_obj_list_pop(es_obj_t list, es_int_t index) {
         es_raise_msg(&es_type_IndexError, "pop index out of range");
     }
     es_obj_t item = l->items[index];
-    memmove(l->items + index, l->items + index + 1, (l->len - (size_t)index - 1) * sizeof(es_obj_t));
+    es_seq_copy_objs(l->items + index, l->items + index + 1, (l->len - (size_t)index - 1));
     l->items[--l->len] = ES_OBJ_NULL;
     list_trim(l);
     return item;
@@ -177,22 +182,22 @@ static bool list_compare(es_binary_op_t op, const es_obj_list_t *a, const es_obj
     if ((op == ES_BINARY_OP_EQUAL || op == ES_BINARY_OP_NOT_EQUAL) && a->len != b->len) {
         return op == ES_BINARY_OP_NOT_EQUAL;
     }
-    es_stack_check();
+    bool outermost = es_nesting_enter(" in comparison");
     size_t i = 0;
-    for (; i < a->len && i < b->len; i++) {
-        es_obj_t x = a->items[i], y = b->items[i];
-        if (!es_obj_equal(x, y)) {
-            break;
-        }
+    while (i < a->len && i < b->len && es_obj_equal(a->items[i], b->items[i])) {
+        i++;
     }
+    bool result;
     if (i >= a->len || i >= b->len) {
         /* one is a prefix of the other: the sizes decide */
-        return es_seq_order_satisfies(op, a->len < b->len ? -1 : a->len > b->len ? 1 : 0);
+        result = es_seq_order_satisfies(op, a->len < b->len ? -1 : a->len > b->len ? 1 : 0);
+    } else if (op == ES_BINARY_OP_EQUAL || op == ES_BINARY_OP_NOT_EQUAL) {
+        result = op == ES_BINARY_OP_NOT_EQUAL;
+    } else {
+        result = es_obj_is_true(es_binary_op(op, a->items[i], b->items[i]));
     }
-    if (op == ES_BINARY_OP_EQUAL || op == ES_BINARY_OP_NOT_EQUAL) {
-        return op == ES_BINARY_OP_NOT_EQUAL;
-    }
-    return es_obj_is_true(es_binary_op(op, a->items[i], b->items[i]));
+    es_nesting_leave(outermost);
+    return result;
 }
 
 static void list_repeat_in_place(es_obj_list_t *l, size_t times) {
@@ -212,13 +217,14 @@ static es_obj_t list_binary_op(es_binary_op_t op, es_obj_t lhs, es_obj_t rhs) {
     switch (op) {
     case ES_BINARY_OP_ADD: {
         if (!es_obj_is_type(rhs, &es_type_list)) {
+            es_seq_raise_concat_error(&es_type_list, rhs);
             return ES_OBJ_NULL;
         }
         const es_obj_list_t *b = es_obj_to_ptr(rhs);
         es_obj_t result = es_obj_new_list(a->len + b->len, NULL);
         es_obj_list_t *r = es_obj_to_ptr(result);
-        memcpy(r->items, a->items, a->len * sizeof(es_obj_t));
-        memcpy(r->items + a->len, b->items, b->len * sizeof(es_obj_t));
+        es_seq_copy_objs(r->items, a->items, a->len);
+        es_seq_copy_objs(r->items + a->len, b->items, b->len);
         return result;
     }
     case ES_BINARY_OP_INPLACE_ADD:
@@ -228,6 +234,7 @@ static es_obj_t list_binary_op(es_binary_op_t op, es_obj_t lhs, es_obj_t rhs) {
     case ES_BINARY_OP_REVERSE_MULTIPLY: {
         size_t times;
         if (!es_seq_repeat_count(rhs, a->len * sizeof(es_obj_t), &times)) {
+            es_seq_raise_repeat_error(rhs);
             return ES_OBJ_NULL;
         }
         es_obj_t result = es_obj_new_list(a->len * times, NULL);
@@ -273,10 +280,10 @@ static void list_replace_range(es_obj_list_t *l, size_t start, size_t stop, size
     if (n > removed) {
         list_reserve(l, new_len);
     }
-    memmove(l->items + start + n, l->items + stop, (l->len - stop) * sizeof(es_obj_t));
-    memcpy(l->items + start, items, n * sizeof(es_obj_t));
+    es_seq_copy_objs(l->items + start + n, l->items + stop, (l->len - stop));
+    es_seq_copy_objs(l->items + start, items, n);
     if (new_len < l->len) {
-        memset(l->items + new_len, 0, (l->len - new_len) * sizeof(es_obj_t));
+        es_seq_clear_objs(l->items + new_len, (l->len - new_len));
     }
     l->len = new_len;
     list_trim(l);
@@ -307,7 +314,7 @@ static void list_delete_slice(es_obj_list_t *l, es_obj_t index) {
         }
         l->items[to++] = l->items[from];
     }
-    memset(l->items + to, 0, (l->len - to) * sizeof(es_obj_t));
+    es_seq_clear_objs(l->items + to, (l->len - to));
     l->len = to;
     list_trim(l);
 }
@@ -440,8 +447,9 @@ static const es_type_t list_reverseiterator_type = {
 static es_obj_t list_reversed(es_obj_t self) {
     list_reverse_iter_t *it = es_new(list_reverse_iter_t);
     it->base.type = &list_reverseiterator_type;
-    it->list = self;
-    it->remaining = list_of(self)->len;
+    es_obj_list_t *l = list_of(self);
+    it->list = es_obj_from_ptr(l);
+    it->remaining = l->len;
     return es_obj_from_ptr(it);
 }
 static ES_DEFINE_FUN_1(list_reversed_obj, ES_Q___reversed__, list_reversed);
@@ -475,7 +483,7 @@ static es_obj_t list_insert(es_obj_t self, es_obj_t index, es_obj_t item) {
         i = (es_int_t)l->len;
     }
     list_reserve(l, l->len + 1);
-    memmove(l->items + i + 1, l->items + i, (l->len - (size_t)i) * sizeof(es_obj_t));
+    es_seq_copy_objs(l->items + i + 1, l->items + i, (l->len - (size_t)i));
     l->items[i] = item;
     l->len++;
     return ES_OBJ_NONE;
@@ -547,7 +555,7 @@ static es_obj_t list_index(size_t n_args, const es_obj_t *args) {
             return es_obj_new_small_int((es_int_t)i);
         }
     }
-    es_raise_msg(&es_type_ValueError, "list.index(x): x not in list");
+    es_raise_msg_varg(&es_type_ValueError, "%s is not in list", es_repr_cstr(args[1]));
 }
 static ES_DEFINE_FUN_VAR(list_index_obj, ES_Q_index, 2, 4, list_index);
 
@@ -572,11 +580,20 @@ static es_obj_t list_sort(size_t n_args, const es_obj_t *args, es_map_t *kw_args
     };
     es_arg_val_t vals[2];
     es_arg_parse_all(0, NULL, kw_args, ES_ARRAY_SIZE(allowed), allowed, vals);
-    list_of(args[0]);
-    es_obj_list_sort(args[0], vals[0].u_obj, es_obj_is_true(vals[1].u_obj));
+    es_obj_list_sort(es_obj_from_ptr(list_of(args[0])), vals[0].u_obj, es_obj_is_true(vals[1].u_obj));
     return ES_OBJ_NONE;
 }
 static ES_DEFINE_FUN_KW(list_sort_obj, ES_Q_sort, 1, list_sort);
+
+static es_obj_t list_init(size_t n_args, const es_obj_t *args) {
+    list_of(args[0]);
+    es_obj_list_set_len(args[0], 0);
+    if (n_args == 2) {
+        es_obj_list_extend(args[0], args[1]);
+    }
+    return ES_OBJ_NONE;
+}
+static ES_DEFINE_FUN_VAR(list_init_obj, ES_Q___init__, 1, 2, list_init);
 
 static const es_map_elem_t list_locals_table[] = {
     {ES_OBJ_NEW_QSTR(ES_Q_append), ES_OBJ_FROM_CONST(list_append_obj)},
@@ -591,6 +608,8 @@ static const es_map_elem_t list_locals_table[] = {
     {ES_OBJ_NEW_QSTR(ES_Q_reverse), ES_OBJ_FROM_CONST(list_reverse_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_sort), ES_OBJ_FROM_CONST(list_sort_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q___reversed__), ES_OBJ_FROM_CONST(list_reversed_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q___init__), ES_OBJ_FROM_CONST(list_init_obj)},
+    ES_SEQ_DUNDER_LOCALS_RW,
 };
 static ES_DEFINE_CONST_DICT(list_locals_dict, list_locals_table);
 

@@ -19,5 +19,12 @@ es_obj_t es_parse_num_integer(const char *s, size_t len, int base);
 */
 es_obj_t es_parse_num_float(const char *s, size_t len, bool allow_imag);
 
+/* The same, where text_obj (str, bytes or bytearray holding the text) is shown in the error. */
+es_obj_t es_parse_num_int_text(const char *s, size_t len, int base, es_obj_t text_obj);
+es_obj_t es_parse_num_float_text(const char *s, size_t len, es_obj_t text_obj);
+
+/* Text of a str, bytes or bytes-like object (bytearray, memoryview); false for anything else. */
+bool es_parse_num_get_text(es_obj_t o, const char **data, size_t *len);
+
 /* complex(text): "1+2j", "(1-2.5e3j)", "-j", "3"; ValueError "complex() arg is a malformed string". */
 es_obj_t es_parse_num_complex(const char *s, size_t len);

@@ -1,0 +1,110 @@
+/* modmicropython.c: the micropython module: const, memory and qstr reports, heap lock, schedule, code-emitter decorators. */
+
+#include "py/runtime.h"
+
+static es_obj_t mp_identity(es_obj_t x) { return x; }
+static ES_DEFINE_FUN_1(mp_const_obj, ES_Q_const, mp_identity);
+/* native/viper/bytecode select a code emitter in MicroPython; here every function is bytecode. */
+static ES_DEFINE_FUN_1(mp_native_obj, ES_Q_native, mp_identity);
+static ES_DEFINE_FUN_1(mp_viper_obj, ES_Q_viper, mp_identity);
+static ES_DEFINE_FUN_1(mp_bytecode_obj, ES_Q_bytecode, mp_identity);
+
+static es_obj_t mp_opt_level(size_t n_args, const es_obj_t *args) {
+    if (n_args == 0) {
+        return ES_OBJ_NEW_SMALL_INT(0);
+    }
+    es_obj_get_int(args[0]);
+    return ES_OBJ_NONE;
+}
+static ES_DEFINE_FUN_VAR(mp_opt_level_obj, ES_Q_opt_level, 0, 1, mp_opt_level);
+
+static es_obj_t mp_mem_info(size_t n_args, const es_obj_t *args) {
+    ES_UNUSED(args);
+    es_gc_info_t info;
+    es_gc_info(&info);
+    es_printf(&es_plat_print, "stack: %u out of %u\n", (unsigned)es_stack_usage(), (unsigned)es_state.stack_limit);
+    es_printf(&es_plat_print, "GC: total: %u, used: %u, free: %u\n", (unsigned)info.total, (unsigned)info.used,
+              (unsigned)info.free);
+    es_printf(&es_plat_print, " max free: %u, peak used: %u\n", (unsigned)info.max_free, (unsigned)info.peak_used);
+    if (n_args > 0) {
+        es_printf(&es_plat_print, "GC memory layout is not shown by this build.\n");
+    }
+    return ES_OBJ_NONE;
+}
+static ES_DEFINE_FUN_VAR(mp_mem_info_obj, ES_Q_mem_info, 0, 1, mp_mem_info);
+
+static es_obj_t mp_qstr_info(size_t n_args, const es_obj_t *args) {
+    ES_UNUSED(n_args);
+    ES_UNUSED(args);
+    size_t n_qstr, n_bytes;
+    es_qstr_pool_info(&n_qstr, &n_bytes);
+    es_printf(&es_plat_print, "qstr pool: n_qstr=%u, n_str_data_bytes=%u\n", (unsigned)n_qstr, (unsigned)n_bytes);
+    return ES_OBJ_NONE;
+}
+static ES_DEFINE_FUN_VAR(mp_qstr_info_obj, ES_Q_qstr_info, 0, 1, mp_qstr_info);
+
+static es_obj_t mp_stack_use(void) { return es_obj_new_int_from_uint(es_stack_usage()); }
+static ES_DEFINE_FUN_0(mp_stack_use_obj, ES_Q_stack_use, mp_stack_use);
+
+static es_obj_t mp_heap_lock(void) {
+    es_gc_lock();
+    return ES_OBJ_NONE;
+}
+static ES_DEFINE_FUN_0(mp_heap_lock_obj, ES_Q_heap_lock, mp_heap_lock);
+
+static es_obj_t mp_heap_unlock(void) {
+    es_gc_unlock();
+    return es_obj_new_small_int(es_gc_is_locked());
+}
+static ES_DEFINE_FUN_0(mp_heap_unlock_obj, ES_Q_heap_unlock, mp_heap_unlock);
+
+static es_obj_t mp_heap_locked(void) { return es_obj_new_small_int(es_gc_is_locked()); }
+static ES_DEFINE_FUN_0(mp_heap_locked_obj, ES_Q_heap_locked, mp_heap_locked);
+
+static es_obj_t mp_kbd_intr(es_obj_t chr) {
+    es_obj_get_int(chr); /* the console always treats Ctrl-C as an interrupt */
+    return ES_OBJ_NONE;
+}
+static ES_DEFINE_FUN_1(mp_kbd_intr_obj, ES_Q_kbd_intr, mp_kbd_intr);
+
+static es_obj_t mp_alloc_emergency_exception_buf(es_obj_t size) {
+    es_obj_get_int(size); /* exceptions raised with a locked heap use preallocated objects */
+    return ES_OBJ_NONE;
+}
+static ES_DEFINE_FUN_1(mp_alloc_emergency_exception_buf_obj, ES_Q_alloc_emergency_exception_buf,
+                       mp_alloc_emergency_exception_buf);
+
+/* Queues fun(arg) to run at the next safe point; safe to call from an interrupt handler. */
+static es_obj_t mp_schedule(es_obj_t fun, es_obj_t arg) {
+    size_t slots = ES_ARRAY_SIZE(es_state.roots.scheduled) / 2;
+    if (es_state.sched_len >= slots) {
+        es_raise_msg(&es_type_RuntimeError, "schedule queue full");
+    }
+    es_state.roots.scheduled[2 * es_state.sched_len] = fun;
+    es_state.roots.scheduled[2 * es_state.sched_len + 1] = arg;
+    es_state.sched_len++;
+    es_state.sched_state = 1;
+    return ES_OBJ_NONE;
+}
+static ES_DEFINE_FUN_2(mp_schedule_obj, ES_Q_schedule, mp_schedule);
+
+static const es_map_elem_t micropython_globals_table[] = {
+    {ES_OBJ_NEW_QSTR(ES_Q___name__), ES_OBJ_NEW_QSTR(ES_Q_micropython)},
+    {ES_OBJ_NEW_QSTR(ES_Q_const), ES_OBJ_FROM_CONST(mp_const_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q_native), ES_OBJ_FROM_CONST(mp_native_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q_viper), ES_OBJ_FROM_CONST(mp_viper_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q_bytecode), ES_OBJ_FROM_CONST(mp_bytecode_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q_opt_level), ES_OBJ_FROM_CONST(mp_opt_level_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q_mem_info), ES_OBJ_FROM_CONST(mp_mem_info_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q_qstr_info), ES_OBJ_FROM_CONST(mp_qstr_info_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q_stack_use), ES_OBJ_FROM_CONST(mp_stack_use_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q_heap_lock), ES_OBJ_FROM_CONST(mp_heap_lock_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q_heap_unlock), ES_OBJ_FROM_CONST(mp_heap_unlock_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q_heap_locked), ES_OBJ_FROM_CONST(mp_heap_locked_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q_kbd_intr), ES_OBJ_FROM_CONST(mp_kbd_intr_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q_alloc_emergency_exception_buf), ES_OBJ_FROM_CONST(mp_alloc_emergency_exception_buf_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q_schedule), ES_OBJ_FROM_CONST(mp_schedule_obj)},
+};
+
+ES_DEFINE_CONST_MODULE(es_module_micropython, micropython_globals_table);
+ES_REGISTER_MODULE(ES_Q_micropython, es_module_micropython);

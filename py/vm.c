@@ -1,0 +1,1230 @@
+/* vm.c: the bytecode interpreter: dispatch loop, exception unwinding, line numbers. */
+
+#include <string.h>
+
+#include "py/bc.h"
+#include "py/runtime.h"
+#if __has_include("py/objstr.h")
+#include "py/objstr.h"
+#else
+es_obj_t es_obj_format(es_obj_t value, es_obj_t spec);
+#endif
+
+/* What the dispatch loop hands back to es_vm_execute. */
+typedef enum {
+    DISPATCH_RETURN,
+    DISPATCH_YIELD,
+    DISPATCH_RAISE,   /* a new raise: this frame gets a traceback entry */
+    DISPATCH_RERAISE, /* re-raise of an exception already recorded here */
+} dispatch_result_t;
+
+size_t es_code_line_for_offset(const es_code_t *code, size_t offset) {
+    const uint8_t *p = es_code_line_table(code);
+    const uint8_t *end = p + code->line_len;
+    size_t pos = 0;
+    es_int_t line = (es_int_t)code->first_line;
+    while (p < end) {
+        pos += es_bc_read_uint(&p);
+        es_int_t delta = es_bc_read_sint(&p);
+        if (pos > offset) {
+            break;
+        }
+        line += delta;
+    }
+    return (size_t)line;
+}
+
+/* ---- helpers kept out of the loop so that it stays small ------------------------------ */
+
+_Noreturn static void raise_unbound_local(const es_code_t *code, size_t slot) {
+    es_raise_msg_varg(&es_type_UnboundLocalError, "cannot access local variable '%q' where it is not associated with a value",
+                      code->slot_names[slot]);
+}
+
+_Noreturn static void raise_unbound_deref(const es_code_t *code, size_t slot) {
+    if (slot < (size_t)(code->n_slots - code->n_free)) {
+        raise_unbound_local(code, slot);
+    }
+    es_raise_msg_varg(&es_type_NameError,
+                      "cannot access free variable '%q' where it is not associated with a value in enclosing scope",
+                      code->slot_names[slot]);
+}
+
+static es_obj_t load_global(es_frame_t *frame, es_qstr_t name, size_t cache_slot) {
+    es_map_t *map = &frame->globals->map;
+    es_obj_t key = es_obj_new_qstr(name);
+    uint16_t *cache = frame->code->cache;
+    if (cache != NULL) {
+        size_t pos = cache[cache_slot];
+        if (pos < map->used && map->table[pos].key == key) {
+            return map->table[pos].value;
+        }
+    }
+    es_map_elem_t *elem = es_map_lookup(map, key, ES_MAP_LOOKUP);
+    if (elem != NULL) {
+        size_t pos = (size_t)(elem - map->table);
+        if (cache != NULL && pos <= 0xffff) {
+            cache[cache_slot] = (uint16_t)pos;
+        }
+        return elem->value;
+    }
+    es_obj_t v = es_builtin_lookup(name);
+    if (v == ES_OBJ_NULL) {
+        es_raise_name_error(name);
+    }
+    return v;
+}
+
+static es_obj_t make_exception(es_obj_t o) {
+    if (es_obj_is_exception_type(o)) {
+        o = es_call_function_0(o);
+    }
+    if (!es_obj_is_exception_instance(o)) {
+        es_raise_msg(&es_type_TypeError, "exceptions must derive from BaseException");
+    }
+    return o;
+}
+
+static void set_cause(es_obj_t exc, es_obj_t cause) {
+    if (cause != ES_OBJ_NONE) {
+        if (es_obj_is_exception_type(cause)) {
+            cause = es_call_function_0(cause);
+        }
+        if (!es_obj_is_exception_instance(cause)) {
+            es_raise_msg(&es_type_TypeError, "exception causes must derive from BaseException");
+        }
+    }
+    ((es_obj_exception_t *)es_obj_to_ptr(exc))->cause = cause;
+}
+
+static void check_exc_type(es_obj_t t) {
+    if (es_obj_is_type(t, &es_type_tuple)) {
+        es_obj_tuple_t *tuple = es_obj_to_ptr(t);
+        for (size_t i = 0; i < tuple->len; i++) {
+            check_exc_type(tuple->items[i]);
+        }
+    } else if (!es_obj_is_exception_type(t)) {
+        es_raise_msg(&es_type_TypeError, "catching classes that do not inherit from BaseException is not allowed");
+    }
+}
+
+static bool exc_matches(es_obj_t exc, es_obj_t t) {
+    if (es_obj_is_type(t, &es_type_tuple)) {
+        es_obj_tuple_t *tuple = es_obj_to_ptr(t);
+        for (size_t i = 0; i < tuple->len; i++) {
+            if (exc_matches(exc, tuple->items[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+    return es_obj_exception_match(exc, es_obj_to_ptr(t));
+}
+
+static void extend_list(es_obj_t list, es_obj_t seq) {
+    es_obj_t iter = es_getiter(seq, NULL);
+    es_obj_t item;
+    while ((item = es_iternext(iter)) != ES_OBJ_STOP_ITERATION) {
+        es_obj_list_append(list, item);
+    }
+}
+
+static void update_set(es_obj_t set, es_obj_t seq) {
+    es_obj_t iter = es_getiter(seq, NULL);
+    es_obj_t item;
+    while ((item = es_iternext(iter)) != ES_OBJ_STOP_ITERATION) {
+        es_obj_set_store(set, item);
+    }
+}
+
+/* d.update(other) for {**other} and f(**other); merging rejects repeated keys as calls do. */
+static void update_dict(es_obj_t dict, es_obj_t other, bool merge) {
+    if (es_obj_is_type(other, &es_type_dict)) {
+        es_map_t *map = es_obj_dict_get_map(other);
+        for (size_t i = 0; i < map->used; i++) {
+            if (es_map_slot_is_filled(map, i)) {
+                es_obj_t k = map->table[i].key;
+                if (merge) {
+                    if (!es_obj_is_str(k)) {
+                        es_raise_msg(&es_type_TypeError, "keywords must be strings");
+                    }
+                    if (es_obj_dict_get(dict, k) != ES_OBJ_NULL) {
+                        es_raise_msg_varg(&es_type_TypeError, "got multiple values for keyword argument '%s'",
+                                          es_obj_str_get_str(k));
+                    }
+                }
+                es_obj_dict_store(dict, k, map->table[i].value);
+            }
+        }
+        return;
+    }
+    es_obj_t dest[2];
+    es_load_method_maybe(other, ES_Q_keys, dest);
+    if (dest[0] == ES_OBJ_NULL) {
+        es_raise_msg_varg(&es_type_TypeError, merge ? "argument after ** must be a mapping, not %s" : "'%s' object is not a mapping",
+                          es_obj_type_name(other));
+    }
+    es_obj_t keys = es_call_method_n_kw(0, 0, dest);
+    es_obj_t iter = es_getiter(keys, NULL);
+    es_obj_t k;
+    while ((k = es_iternext(iter)) != ES_OBJ_STOP_ITERATION) {
+        if (merge && es_obj_dict_get(dict, k) != ES_OBJ_NULL) {
+            es_raise_msg_varg(&es_type_TypeError, "got multiple values for keyword argument '%s'", es_obj_str_get_str(k));
+        }
+        es_obj_dict_store(dict, k, es_obj_subscr(other, k, ES_OBJ_SENTINEL));
+    }
+}
+
+static es_obj_t format_value(es_obj_t v, uint8_t flags, es_obj_t spec) {
+    uint8_t conv = flags & 3;
+    if (conv != 0) {
+        es_vstr_t vstr;
+        es_print_t print;
+        es_vstr_init_print(&vstr, 16, &print);
+        es_obj_print_helper(&print, v, conv == 1 ? ES_PRINT_STR : ES_PRINT_REPR);
+        v = es_obj_new_str_from_vstr(&es_type_str, &vstr);
+    }
+    if (spec == ES_OBJ_NULL && es_obj_is_str(v)) {
+        return v;
+    }
+    return es_obj_format(v, spec == ES_OBJ_NULL ? es_obj_new_qstr(ES_Q__S_empty) : spec);
+}
+
+static es_obj_t build_string(size_t n, const es_obj_t *parts) {
+    es_vstr_t vstr;
+    es_vstr_init(&vstr, 32);
+    for (size_t i = 0; i < n; i++) {
+        size_t len;
+        const char *s = es_obj_str_get_data(parts[i], &len);
+        es_vstr_add_strn(&vstr, s, len);
+    }
+    return es_obj_new_str_from_vstr(&es_type_str, &vstr);
+}
+
+/* Loads a special method or raises TypeError with `msg` (which takes the type name). */
+static void load_special(es_obj_t o, es_qstr_t name, es_obj_t *dest, const char *msg) {
+    es_load_method_maybe(o, name, dest);
+    if (dest[0] == ES_OBJ_NULL) {
+        es_raise_msg_varg(&es_type_TypeError, msg, es_obj_type_name(o));
+    }
+}
+
+static es_obj_t bound(es_obj_t *dest) {
+    return dest[1] == ES_OBJ_NULL ? dest[0] : es_obj_new_bound_meth(dest[0], dest[1]);
+}
+
+static es_obj_t get_awaitable(es_obj_t o) {
+    if (es_obj_is_generator(o)) {
+        return o;
+    }
+    es_obj_t dest[2];
+    load_special(o, ES_Q___await__, dest, "object %s can't be used in 'await' expression");
+    return es_call_method_n_kw(0, 0, dest);
+}
+
+/*
+** One step of `yield from` / `await`: sends `value` into `iter`. Returns ES_VM_YIELD with
+** the value to pass up, or ES_VM_RETURN with the iterator's final value. Exceptions from
+** the iterator propagate.
+*/
+static es_vm_return_t yield_from_send(es_obj_t iter, es_obj_t value, es_obj_t *result) {
+    if (es_obj_is_generator(iter)) {
+        es_vm_return_t r = es_gen_resume(iter, value, ES_OBJ_NULL, result);
+        if (r == ES_VM_EXCEPTION) {
+            es_nlr_jump(*result);
+        }
+        return r;
+    }
+    if (value == ES_OBJ_NONE) {
+        es_obj_t v = es_iternext(iter);
+        if (v == ES_OBJ_STOP_ITERATION) {
+            *result = ES_OBJ_NONE;
+            return ES_VM_RETURN;
+        }
+        *result = v;
+        return ES_VM_YIELD;
+    }
+    es_obj_t dest[3];
+    load_special(iter, ES_Q_send, dest, "'%s' object has no attribute 'send'");
+    dest[2] = value;
+    es_nlr_buf_t nlr;
+    if (es_nlr_push(&nlr) == 0) {
+        *result = es_call_method_n_kw(1, 0, dest);
+        es_nlr_pop();
+        return ES_VM_YIELD;
+    }
+    if (es_obj_exception_match(nlr.ret_val, &es_type_StopIteration)) {
+        *result = es_obj_exception_get_value(nlr.ret_val);
+        return ES_VM_RETURN;
+    }
+    es_nlr_jump(nlr.ret_val);
+}
+
+static void print_expr(es_obj_t v) {
+    if (v != ES_OBJ_NONE) {
+        es_obj_print(v, ES_PRINT_REPR);
+        es_obj_print(es_obj_new_qstr(ES_Q__S_newline), ES_PRINT_STR);
+    }
+}
+
+static es_obj_t fast_floor_divide(es_obj_t a, es_obj_t b) {
+    es_int_t x = es_small_int_value(a), y = es_small_int_value(b);
+    es_int_t q = x / y;
+    if ((x % y != 0) && ((x < 0) != (y < 0))) {
+        q--;
+    }
+    return es_obj_new_int(q);
+}
+
+static es_obj_t fast_modulo(es_obj_t a, es_obj_t b) {
+    es_int_t x = es_small_int_value(a), y = es_small_int_value(b);
+    es_int_t r = x % y;
+    if (r != 0 && ((r < 0) != (y < 0))) {
+        r += y;
+    }
+    return es_obj_new_small_int(r);
+}
+
+/* ---- the dispatch loop --------------------------------------------------------------- */
+
+#define READ_UINT(v)                                                                               \
+    do {                                                                                           \
+        v = *ip++;                                                                                 \
+        if (v & 0x80) {                                                                            \
+            ip--;                                                                                  \
+            v = es_bc_read_uint(&ip);                                                              \
+        }                                                                                          \
+    } while (0)
+#define READ_JUMP(v)                                                                               \
+    do {                                                                                           \
+        v = (int16_t)(ip[0] | (ip[1] << 8));                                                       \
+        ip += 2;                                                                                   \
+    } while (0)
+#define PUSH(v) (*++sp = (v))
+#define POP() (*sp--)
+#define TOP() (*sp)
+#define SET_TOP(v) (*sp = (v))
+#define POLL()                                                                                     \
+    do {                                                                                           \
+        if (es_state.sched_state) {                                                                \
+            es_handle_pending();                                                                   \
+        }                                                                                          \
+    } while (0)
+
+#if ES_ENABLE_COMPUTED_GOTO && defined(__GNUC__)
+#define USE_COMPUTED_GOTO (1)
+#define DISPATCH()                                                                                 \
+    do {                                                                                           \
+        frame->ip = ip;                                                                            \
+        goto *dispatch_table[*ip++];                                                               \
+    } while (0)
+#define CASE(name) op_##name:
+#else
+#define USE_COMPUTED_GOTO (0)
+#define DISPATCH() goto dispatch
+#define CASE(name) case ES_BC_##name:
+#endif
+
+/* Small-int fast path for a comparison: tagged words order as their values do. */
+#define COMPARE(name, cop, binop)                                                                  \
+    CASE(name) {                                                                                   \
+        es_obj_t rhs = POP();                                                                      \
+        es_obj_t lhs = TOP();                                                                      \
+        if (es_obj_is_small_int(lhs) && es_obj_is_small_int(rhs)) {                                \
+            SET_TOP(es_obj_new_bool((es_int_t)lhs cop (es_int_t)rhs));                             \
+        } else {                                                                                   \
+            SET_TOP(es_binary_op(binop, lhs, rhs));                                                \
+        }                                                                                          \
+        DISPATCH();                                                                                \
+    }
+
+static __attribute__((noinline)) dispatch_result_t dispatch(es_frame_t *frame, es_obj_t *result) {
+#if USE_COMPUTED_GOTO
+    static const void *const dispatch_table[ES_BC_NUM_OPCODES] = {
+#define ES_BC_LABEL(name, ops) [ES_BC_##name] = &&op_##name,
+        ES_BC_OPCODES(ES_BC_LABEL)
+#undef ES_BC_LABEL
+    };
+#endif
+    const es_code_t *code = frame->code;
+    es_obj_t *const slots = frame->slots;
+    const es_obj_t *const consts = code->consts;
+    const uint8_t *ip = frame->ip;
+    es_obj_t *sp = frame->sp;
+
+#if USE_COMPUTED_GOTO
+    DISPATCH();
+#else
+dispatch:
+    frame->ip = ip;
+    switch (*ip++) {
+#endif
+
+    CASE(NOP) { DISPATCH(); }
+    CASE(POP_TOP) {
+        sp--;
+        DISPATCH();
+    }
+    CASE(COPY) {
+        size_t n;
+        READ_UINT(n);
+        es_obj_t v = sp[1 - (es_int_t)n];
+        PUSH(v);
+        DISPATCH();
+    }
+    CASE(SWAP) {
+        size_t n;
+        READ_UINT(n);
+        es_obj_t v = sp[1 - (es_int_t)n];
+        sp[1 - (es_int_t)n] = sp[0];
+        sp[0] = v;
+        DISPATCH();
+    }
+    CASE(ROT_THREE) {
+        es_obj_t top = sp[0];
+        sp[0] = sp[-1];
+        sp[-1] = sp[-2];
+        sp[-2] = top;
+        DISPATCH();
+    }
+    CASE(LOAD_CONST) {
+        size_t i;
+        READ_UINT(i);
+        PUSH(consts[i]);
+        DISPATCH();
+    }
+    CASE(LOAD_QSTR) {
+        size_t q;
+        READ_UINT(q);
+        PUSH(es_obj_new_qstr(q));
+        DISPATCH();
+    }
+    CASE(LOAD_SMALL_INT) {
+        es_int_t v = es_bc_read_sint(&ip);
+        PUSH(es_obj_new_small_int(v));
+        DISPATCH();
+    }
+    CASE(LOAD_NONE) {
+        PUSH(ES_OBJ_NONE);
+        DISPATCH();
+    }
+    CASE(LOAD_TRUE) {
+        PUSH(ES_OBJ_TRUE);
+        DISPATCH();
+    }
+    CASE(LOAD_FALSE) {
+        PUSH(ES_OBJ_FALSE);
+        DISPATCH();
+    }
+    CASE(LOAD_NULL) {
+        PUSH(ES_OBJ_NULL);
+        DISPATCH();
+    }
+    CASE(LOAD_FAST) {
+        size_t i;
+        READ_UINT(i);
+        es_obj_t v = slots[i];
+        if (v == ES_OBJ_NULL) {
+            raise_unbound_local(code, i);
+        }
+        PUSH(v);
+        DISPATCH();
+    }
+    CASE(STORE_FAST) {
+        size_t i;
+        READ_UINT(i);
+        slots[i] = POP();
+        DISPATCH();
+    }
+    CASE(DELETE_FAST) {
+        size_t i;
+        READ_UINT(i);
+        if (slots[i] == ES_OBJ_NULL) {
+            raise_unbound_local(code, i);
+        }
+        slots[i] = ES_OBJ_NULL;
+        DISPATCH();
+    }
+    CASE(LOAD_DEREF) {
+        size_t i;
+        READ_UINT(i);
+        es_obj_t v = ((es_obj_cell_t *)es_obj_to_ptr(slots[i]))->value;
+        if (v == ES_OBJ_NULL) {
+            raise_unbound_deref(code, i);
+        }
+        PUSH(v);
+        DISPATCH();
+    }
+    CASE(STORE_DEREF) {
+        size_t i;
+        READ_UINT(i);
+        ((es_obj_cell_t *)es_obj_to_ptr(slots[i]))->value = POP();
+        DISPATCH();
+    }
+    CASE(DELETE_DEREF) {
+        size_t i;
+        READ_UINT(i);
+        es_obj_cell_t *cell = es_obj_to_ptr(slots[i]);
+        if (cell->value == ES_OBJ_NULL) {
+            raise_unbound_deref(code, i);
+        }
+        cell->value = ES_OBJ_NULL;
+        DISPATCH();
+    }
+    CASE(LOAD_CLOSURE) {
+        size_t i;
+        READ_UINT(i);
+        PUSH(slots[i]);
+        DISPATCH();
+    }
+    CASE(LOAD_CLASSDEREF) {
+        size_t q, i;
+        READ_UINT(q);
+        READ_UINT(i);
+        es_obj_t v = ES_OBJ_NULL;
+        if (es_locals_get() != NULL) {
+            es_map_elem_t *elem = es_map_lookup(&es_locals_get()->map, es_obj_new_qstr(q), ES_MAP_LOOKUP);
+            if (elem != NULL) {
+                v = elem->value;
+            }
+        }
+        if (v == ES_OBJ_NULL) {
+            v = ((es_obj_cell_t *)es_obj_to_ptr(slots[i]))->value;
+            if (v == ES_OBJ_NULL) {
+                raise_unbound_deref(code, i);
+            }
+        }
+        PUSH(v);
+        DISPATCH();
+    }
+    CASE(LOAD_NAME) {
+        size_t q;
+        READ_UINT(q);
+        PUSH(es_load_name(q));
+        DISPATCH();
+    }
+    CASE(STORE_NAME) {
+        size_t q;
+        READ_UINT(q);
+        es_store_name(q, POP());
+        DISPATCH();
+    }
+    CASE(DELETE_NAME) {
+        size_t q;
+        READ_UINT(q);
+        es_delete_name(q);
+        DISPATCH();
+    }
+    CASE(LOAD_GLOBAL) {
+        size_t q, c;
+        READ_UINT(q);
+        READ_UINT(c);
+        PUSH(load_global(frame, q, c));
+        DISPATCH();
+    }
+    CASE(STORE_GLOBAL) {
+        size_t q;
+        READ_UINT(q);
+        es_obj_dict_store(es_obj_from_ptr(frame->globals), es_obj_new_qstr(q), POP());
+        DISPATCH();
+    }
+    CASE(DELETE_GLOBAL) {
+        size_t q;
+        READ_UINT(q);
+        if (es_map_lookup(&frame->globals->map, es_obj_new_qstr(q), ES_MAP_LOOKUP_REMOVE_IF_FOUND) == NULL) {
+            es_raise_name_error(q);
+        }
+        DISPATCH();
+    }
+    CASE(LOAD_ATTR) {
+        size_t q, c;
+        READ_UINT(q);
+        READ_UINT(c);
+        (void)c;
+        SET_TOP(es_load_attr(TOP(), q));
+        DISPATCH();
+    }
+    CASE(STORE_ATTR) {
+        size_t q;
+        READ_UINT(q);
+        es_obj_t obj = POP();
+        es_obj_t value = POP();
+        es_store_attr(obj, q, value);
+        DISPATCH();
+    }
+    CASE(DELETE_ATTR) {
+        size_t q;
+        READ_UINT(q);
+        es_delete_attr(POP(), q);
+        DISPATCH();
+    }
+    CASE(LOAD_METHOD) {
+        size_t q, c;
+        READ_UINT(q);
+        READ_UINT(c);
+        (void)c;
+        es_load_method(TOP(), q, sp);
+        sp++;
+        DISPATCH();
+    }
+    CASE(BINARY_SUBSCR) {
+        es_obj_t index = POP();
+        es_obj_t base = TOP();
+        if (es_obj_is_small_int(index) && es_obj_is_ptr(base)) {
+            const es_type_t *t = ((es_obj_base_t *)es_obj_to_ptr(base))->type;
+            es_int_t i = es_small_int_value(index);
+            if (t == &es_type_list) {
+                es_obj_list_t *list = es_obj_to_ptr(base);
+                if (i < 0) {
+                    i += (es_int_t)list->len;
+                }
+                if (i >= 0 && (size_t)i < list->len) {
+                    SET_TOP(list->items[i]);
+                    DISPATCH();
+                }
+            } else if (t == &es_type_tuple) {
+                es_obj_tuple_t *tuple = es_obj_to_ptr(base);
+                if (i < 0) {
+                    i += (es_int_t)tuple->len;
+                }
+                if (i >= 0 && (size_t)i < tuple->len) {
+                    SET_TOP(tuple->items[i]);
+                    DISPATCH();
+                }
+            }
+        }
+        SET_TOP(es_obj_subscr(base, index, ES_OBJ_SENTINEL));
+        DISPATCH();
+    }
+    CASE(STORE_SUBSCR) {
+        es_obj_t index = sp[0];
+        es_obj_t base = sp[-1];
+        es_obj_t value = sp[-2];
+        sp -= 3;
+        if (es_obj_is_small_int(index) && es_obj_is_type(base, &es_type_list)) {
+            es_obj_list_t *list = es_obj_to_ptr(base);
+            es_int_t i = es_small_int_value(index);
+            if (i < 0) {
+                i += (es_int_t)list->len;
+            }
+            if (i >= 0 && (size_t)i < list->len) {
+                list->items[i] = value;
+                DISPATCH();
+            }
+        }
+        es_obj_subscr(base, index, value);
+        DISPATCH();
+    }
+    CASE(DELETE_SUBSCR) {
+        es_obj_t index = POP();
+        es_obj_t base = POP();
+        es_obj_subscr(base, index, ES_OBJ_NULL);
+        DISPATCH();
+    }
+    CASE(BUILD_SLICE) {
+        size_t n;
+        READ_UINT(n);
+        es_obj_t step = n == 3 ? POP() : ES_OBJ_NONE;
+        es_obj_t stop = POP();
+        SET_TOP(es_obj_new_slice(TOP(), stop, step));
+        DISPATCH();
+    }
+    CASE(UNARY_OP) {
+        uint8_t o = *ip++;
+        es_obj_t v = TOP();
+        if (o == ES_UNARY_OP_NEGATIVE && es_obj_is_small_int(v) && es_small_int_value(v) != ES_SMALL_INT_MIN) {
+            SET_TOP(es_obj_new_small_int(-es_small_int_value(v)));
+        } else {
+            SET_TOP(es_unary_op(o, v));
+        }
+        DISPATCH();
+    }
+    CASE(NOT) {
+        es_obj_t v = TOP();
+        SET_TOP(v == ES_OBJ_FALSE ? ES_OBJ_TRUE : v == ES_OBJ_TRUE ? ES_OBJ_FALSE : es_obj_new_bool(!es_obj_is_true(v)));
+        DISPATCH();
+    }
+    CASE(BINARY_OP) {
+        uint8_t o = *ip++;
+        es_obj_t rhs = POP();
+        SET_TOP(es_binary_op(o, TOP(), rhs));
+        DISPATCH();
+    }
+    CASE(ADD) {
+        es_obj_t rhs = POP();
+        es_obj_t lhs = TOP();
+        es_int_t r;
+        if (es_obj_is_small_int(lhs) && es_obj_is_small_int(rhs) &&
+            !__builtin_add_overflow((es_int_t)lhs, (es_int_t)rhs - 1, &r)) {
+            SET_TOP((es_obj_t)r);
+        } else {
+            SET_TOP(es_binary_op(ES_BINARY_OP_ADD, lhs, rhs));
+        }
+        DISPATCH();
+    }
+    CASE(SUB) {
+        es_obj_t rhs = POP();
+        es_obj_t lhs = TOP();
+        es_int_t r;
+        if (es_obj_is_small_int(lhs) && es_obj_is_small_int(rhs) &&
+            !__builtin_sub_overflow((es_int_t)lhs, (es_int_t)rhs - 1, &r)) {
+            SET_TOP((es_obj_t)r);
+        } else {
+            SET_TOP(es_binary_op(ES_BINARY_OP_SUBTRACT, lhs, rhs));
+        }
+        DISPATCH();
+    }
+    CASE(MUL) {
+        es_obj_t rhs = POP();
+        es_obj_t lhs = TOP();
+        es_int_t r;
+        if (es_obj_is_small_int(lhs) && es_obj_is_small_int(rhs) &&
+            !__builtin_mul_overflow(es_small_int_value(lhs), es_small_int_value(rhs), &r) && es_small_int_fits(r)) {
+            SET_TOP(es_obj_new_small_int(r));
+        } else {
+            SET_TOP(es_binary_op(ES_BINARY_OP_MULTIPLY, lhs, rhs));
+        }
+        DISPATCH();
+    }
+    CASE(FLOORDIV) {
+        es_obj_t rhs = POP();
+        es_obj_t lhs = TOP();
+        if (es_obj_is_small_int(lhs) && es_obj_is_small_int(rhs) && rhs != es_obj_new_small_int(0)) {
+            SET_TOP(fast_floor_divide(lhs, rhs));
+        } else {
+            SET_TOP(es_binary_op(ES_BINARY_OP_FLOOR_DIVIDE, lhs, rhs));
+        }
+        DISPATCH();
+    }
+    CASE(MOD) {
+        es_obj_t rhs = POP();
+        es_obj_t lhs = TOP();
+        if (es_obj_is_small_int(lhs) && es_obj_is_small_int(rhs) && rhs != es_obj_new_small_int(0)) {
+            SET_TOP(fast_modulo(lhs, rhs));
+        } else {
+            SET_TOP(es_binary_op(ES_BINARY_OP_MODULO, lhs, rhs));
+        }
+        DISPATCH();
+    }
+    COMPARE(LT, <, ES_BINARY_OP_LESS)
+    COMPARE(LE, <=, ES_BINARY_OP_LESS_EQUAL)
+    COMPARE(GT, >, ES_BINARY_OP_MORE)
+    COMPARE(GE, >=, ES_BINARY_OP_MORE_EQUAL)
+    CASE(EQ) {
+        es_obj_t rhs = POP();
+        es_obj_t lhs = TOP();
+        if (es_obj_is_small_int(lhs) && es_obj_is_small_int(rhs)) {
+            SET_TOP(es_obj_new_bool(lhs == rhs));
+        } else {
+            SET_TOP(es_binary_op(ES_BINARY_OP_EQUAL, lhs, rhs));
+        }
+        DISPATCH();
+    }
+    CASE(NE) {
+        es_obj_t rhs = POP();
+        es_obj_t lhs = TOP();
+        if (es_obj_is_small_int(lhs) && es_obj_is_small_int(rhs)) {
+            SET_TOP(es_obj_new_bool(lhs != rhs));
+        } else {
+            SET_TOP(es_binary_op(ES_BINARY_OP_NOT_EQUAL, lhs, rhs));
+        }
+        DISPATCH();
+    }
+    CASE(IS_OP) {
+        uint8_t invert = *ip++;
+        es_obj_t rhs = POP();
+        SET_TOP(es_obj_new_bool((TOP() == rhs) != invert));
+        DISPATCH();
+    }
+    CASE(CONTAINS_OP) {
+        uint8_t invert = *ip++;
+        es_obj_t container = POP();
+        es_obj_t r = es_binary_op(ES_BINARY_OP_IN, container, TOP());
+        SET_TOP(es_obj_new_bool((r == ES_OBJ_TRUE) != invert));
+        DISPATCH();
+    }
+    CASE(BUILD_TUPLE) {
+        size_t n;
+        READ_UINT(n);
+        sp -= n;
+        es_obj_t t = es_obj_new_tuple(n, sp + 1);
+        PUSH(t);
+        DISPATCH();
+    }
+    CASE(BUILD_LIST) {
+        size_t n;
+        READ_UINT(n);
+        sp -= n;
+        es_obj_t l = es_obj_new_list(n, sp + 1);
+        PUSH(l);
+        DISPATCH();
+    }
+    CASE(BUILD_SET) {
+        size_t n;
+        READ_UINT(n);
+        sp -= n;
+        es_obj_t s = es_obj_new_set(n, sp + 1);
+        PUSH(s);
+        DISPATCH();
+    }
+    CASE(BUILD_MAP) {
+        size_t n;
+        READ_UINT(n);
+        PUSH(es_obj_new_dict(n));
+        DISPATCH();
+    }
+    CASE(BUILD_STRING) {
+        size_t n;
+        READ_UINT(n);
+        sp -= n;
+        es_obj_t s = build_string(n, sp + 1);
+        PUSH(s);
+        DISPATCH();
+    }
+    CASE(LIST_APPEND) {
+        size_t n;
+        READ_UINT(n);
+        es_obj_t v = POP();
+        es_obj_list_append(sp[1 - (es_int_t)n], v);
+        DISPATCH();
+    }
+    CASE(SET_ADD) {
+        size_t n;
+        READ_UINT(n);
+        es_obj_t v = POP();
+        es_obj_set_store(sp[1 - (es_int_t)n], v);
+        DISPATCH();
+    }
+    CASE(MAP_ADD) {
+        size_t n;
+        READ_UINT(n);
+        es_obj_t v = POP();
+        es_obj_t k = POP();
+        es_obj_dict_store(sp[1 - (es_int_t)n], k, v);
+        DISPATCH();
+    }
+    CASE(LIST_EXTEND) {
+        size_t n;
+        READ_UINT(n);
+        es_obj_t v = POP();
+        extend_list(sp[1 - (es_int_t)n], v);
+        DISPATCH();
+    }
+    CASE(SET_UPDATE) {
+        size_t n;
+        READ_UINT(n);
+        es_obj_t v = POP();
+        update_set(sp[1 - (es_int_t)n], v);
+        DISPATCH();
+    }
+    CASE(DICT_UPDATE) {
+        size_t n;
+        READ_UINT(n);
+        es_obj_t v = POP();
+        update_dict(sp[1 - (es_int_t)n], v, false);
+        DISPATCH();
+    }
+    CASE(DICT_MERGE) {
+        size_t n;
+        READ_UINT(n);
+        es_obj_t v = POP();
+        update_dict(sp[1 - (es_int_t)n], v, true);
+        DISPATCH();
+    }
+    CASE(LIST_TO_TUPLE) {
+        es_obj_list_t *list = es_obj_to_ptr(TOP());
+        SET_TOP(es_obj_new_tuple(list->len, list->items));
+        DISPATCH();
+    }
+    CASE(UNPACK_SEQUENCE) {
+        size_t n;
+        READ_UINT(n);
+        es_obj_t seq = TOP();
+        if (es_obj_is_type(seq, &es_type_tuple) && ((es_obj_tuple_t *)es_obj_to_ptr(seq))->len == n) {
+            const es_obj_t *items = ((es_obj_tuple_t *)es_obj_to_ptr(seq))->items;
+            sp--;
+            for (size_t i = n; i-- > 0;) {
+                PUSH(items[i]);
+            }
+            DISPATCH();
+        }
+        es_unpack_sequence(seq, n, sp);
+        for (size_t i = 0; i < n / 2; i++) {
+            es_obj_t t = sp[i];
+            sp[i] = sp[n - 1 - i];
+            sp[n - 1 - i] = t;
+        }
+        sp += (es_int_t)n - 1;
+        DISPATCH();
+    }
+    CASE(UNPACK_EX) {
+        size_t before, after;
+        READ_UINT(before);
+        READ_UINT(after);
+        size_t n = before + 1 + after;
+        es_unpack_ex(TOP(), before, after, sp);
+        for (size_t i = 0; i < n / 2; i++) {
+            es_obj_t t = sp[i];
+            sp[i] = sp[n - 1 - i];
+            sp[n - 1 - i] = t;
+        }
+        sp += (es_int_t)n - 1;
+        DISPATCH();
+    }
+    CASE(FORMAT_VALUE) {
+        uint8_t flags = *ip++;
+        es_obj_t spec = (flags & 4) ? POP() : ES_OBJ_NULL;
+        SET_TOP(format_value(TOP(), flags, spec));
+        DISPATCH();
+    }
+    CASE(JUMP) {
+        int16_t off;
+        READ_JUMP(off);
+        ip += off;
+        if (off < 0) {
+            POLL();
+        }
+        DISPATCH();
+    }
+    CASE(POP_JUMP_IF_FALSE) {
+        int16_t off;
+        READ_JUMP(off);
+        es_obj_t v = POP();
+        if (v == ES_OBJ_FALSE || (v != ES_OBJ_TRUE && !es_obj_is_true(v))) {
+            ip += off;
+            if (off < 0) {
+                POLL();
+            }
+        }
+        DISPATCH();
+    }
+    CASE(POP_JUMP_IF_TRUE) {
+        int16_t off;
+        READ_JUMP(off);
+        es_obj_t v = POP();
+        if (v == ES_OBJ_TRUE || (v != ES_OBJ_FALSE && es_obj_is_true(v))) {
+            ip += off;
+            if (off < 0) {
+                POLL();
+            }
+        }
+        DISPATCH();
+    }
+    CASE(JUMP_IF_FALSE_OR_POP) {
+        int16_t off;
+        READ_JUMP(off);
+        if (!es_obj_is_true(TOP())) {
+            ip += off;
+        } else {
+            sp--;
+        }
+        DISPATCH();
+    }
+    CASE(JUMP_IF_TRUE_OR_POP) {
+        int16_t off;
+        READ_JUMP(off);
+        if (es_obj_is_true(TOP())) {
+            ip += off;
+        } else {
+            sp--;
+        }
+        DISPATCH();
+    }
+    CASE(POP_JUMP_IF_NOT_NONE) {
+        int16_t off;
+        READ_JUMP(off);
+        if (POP() != ES_OBJ_NONE) {
+            ip += off;
+        }
+        DISPATCH();
+    }
+    CASE(GET_ITER) {
+        SET_TOP(es_getiter(TOP(), NULL));
+        DISPATCH();
+    }
+    CASE(FOR_ITER) {
+        int16_t off;
+        READ_JUMP(off);
+        es_obj_t v;
+        if (es_obj_is_generator(TOP())) {
+            es_vm_return_t r = es_gen_resume(TOP(), ES_OBJ_NONE, ES_OBJ_NULL, &v);
+            if (r == ES_VM_EXCEPTION) {
+                es_nlr_jump(v);
+            }
+            if (r == ES_VM_RETURN) {
+                v = ES_OBJ_STOP_ITERATION;
+            }
+        } else {
+            v = es_iternext(TOP());
+        }
+        if (v == ES_OBJ_STOP_ITERATION) {
+            sp--;
+            ip += off;
+        } else {
+            PUSH(v);
+        }
+        DISPATCH();
+    }
+    CASE(CALL) {
+        size_t n_args, n_kw;
+        READ_UINT(n_args);
+        READ_UINT(n_kw);
+        sp -= n_args + 2 * n_kw + 1;
+        es_obj_t fun = sp[0];
+        const es_obj_t *args = sp + 2;
+        if (sp[1] != ES_OBJ_NULL) {
+            args = sp + 1;
+            n_args++;
+        }
+        POLL();
+        if (es_obj_is_type(fun, &es_type_function)) {
+            SET_TOP(es_fun_call(fun, n_args, n_kw, args));
+        } else {
+            SET_TOP(es_call_function_n_kw(fun, n_args, n_kw, args));
+        }
+        DISPATCH();
+    }
+    CASE(CALL_EX) {
+        uint8_t has_kw = *ip++;
+        es_obj_t kw = has_kw ? POP() : ES_OBJ_NULL;
+        es_obj_t star = POP();
+        sp -= 1;
+        POLL();
+        SET_TOP(es_call_function_star(sp[0], sp[1] != ES_OBJ_NULL, 0, sp + 1, star, kw));
+        DISPATCH();
+    }
+    CASE(RETURN_VALUE) {
+        *result = POP();
+        frame->sp = sp;
+        return DISPATCH_RETURN;
+    }
+    CASE(MAKE_FUNCTION) {
+        size_t i;
+        READ_UINT(i);
+        uint8_t flags = *ip++;
+        es_obj_t closure = (flags & 4) ? POP() : ES_OBJ_NULL;
+        es_obj_t kwdefaults = (flags & 2) ? POP() : ES_OBJ_NULL;
+        es_obj_t defaults = (flags & 1) ? POP() : ES_OBJ_NULL;
+        PUSH(es_obj_new_function(es_obj_to_ptr(consts[i]), frame->globals, defaults, kwdefaults, closure));
+        DISPATCH();
+    }
+    CASE(LOAD_BUILD_CLASS) {
+        PUSH(es_load_build_class());
+        DISPATCH();
+    }
+    CASE(IMPORT_NAME) {
+        size_t q;
+        READ_UINT(q);
+        es_obj_t fromlist = POP();
+        SET_TOP(es_import_name(q, fromlist, TOP()));
+        DISPATCH();
+    }
+    CASE(IMPORT_FROM) {
+        size_t q;
+        READ_UINT(q);
+        es_obj_t v = es_import_from(TOP(), q);
+        PUSH(v);
+        DISPATCH();
+    }
+    CASE(IMPORT_STAR) {
+        es_import_all(POP());
+        DISPATCH();
+    }
+    CASE(RAISE) {
+        size_t n;
+        READ_UINT(n);
+        if (n == 0) {
+            es_obj_t active = es_state.roots.active_exception;
+            if (active == ES_OBJ_NULL) {
+                es_raise_msg(&es_type_RuntimeError, "No active exception to reraise");
+            }
+            *result = active;
+            return DISPATCH_RERAISE;
+        }
+        es_obj_t cause = n == 2 ? POP() : ES_OBJ_NULL;
+        es_obj_t exc = make_exception(POP());
+        if (n == 2) {
+            set_cause(exc, cause);
+        }
+        *result = exc;
+        return DISPATCH_RAISE;
+    }
+    CASE(RERAISE) {
+        *result = POP();
+        return DISPATCH_RERAISE;
+    }
+    CASE(PUSH_EXC_INFO) {
+        es_obj_t exc = TOP();
+        SET_TOP(es_state.roots.active_exception);
+        PUSH(exc);
+        es_state.roots.active_exception = exc;
+        DISPATCH();
+    }
+    CASE(POP_EXCEPT) {
+        es_state.roots.active_exception = POP();
+        DISPATCH();
+    }
+    CASE(POP_EXCEPT_RERAISE) {
+        *result = POP();
+        es_state.roots.active_exception = POP();
+        return DISPATCH_RERAISE;
+    }
+    CASE(CHECK_EXC_MATCH) {
+        es_obj_t t = POP();
+        check_exc_type(t);
+        bool match = exc_matches(TOP(), t);
+        PUSH(es_obj_new_bool(match));
+        DISPATCH();
+    }
+    CASE(LOAD_ASSERTION_ERROR) {
+        PUSH(es_obj_from_ptr(&es_type_AssertionError));
+        DISPATCH();
+    }
+    CASE(BEFORE_WITH) {
+        es_obj_t mgr = TOP();
+        es_obj_t enter[2], exit[2];
+        load_special(mgr, ES_Q___enter__, enter, "'%s' object does not support the context manager protocol");
+        load_special(mgr, ES_Q___exit__, exit, "'%s' object does not support the context manager protocol");
+        SET_TOP(bound(exit));
+        es_obj_t r = es_call_method_n_kw(0, 0, enter);
+        PUSH(r);
+        DISPATCH();
+    }
+    CASE(BEFORE_ASYNC_WITH) {
+        es_obj_t mgr = TOP();
+        es_obj_t enter[2], exit[2];
+        load_special(mgr, ES_Q___aenter__, enter, "'%s' object does not support the asynchronous context manager protocol");
+        load_special(mgr, ES_Q___aexit__, exit, "'%s' object does not support the asynchronous context manager protocol");
+        SET_TOP(bound(exit));
+        es_obj_t r = es_call_method_n_kw(0, 0, enter);
+        PUSH(r);
+        DISPATCH();
+    }
+    CASE(WITH_EXCEPT_START) {
+        es_obj_t exc = sp[0];
+        es_obj_t args[3] = {es_obj_from_ptr(es_obj_exception_get_type(exc)), exc, ES_OBJ_NONE};
+        es_obj_t r = es_call_function_n_kw(sp[-2], 3, 0, args);
+        PUSH(r);
+        DISPATCH();
+    }
+    CASE(YIELD_VALUE) {
+        *result = POP();
+        frame->sp = sp;
+        return DISPATCH_YIELD;
+    }
+    CASE(YIELD_FROM) {
+        es_obj_t value = POP();
+        es_obj_t v;
+        if (yield_from_send(TOP(), value, &v) == ES_VM_YIELD) {
+            *result = v;
+            frame->sp = sp;
+            return DISPATCH_YIELD;
+        }
+        SET_TOP(v);
+        DISPATCH();
+    }
+    CASE(GET_YIELD_FROM_ITER) {
+        if (!es_obj_is_generator(TOP())) {
+            SET_TOP(es_getiter(TOP(), NULL));
+        }
+        DISPATCH();
+    }
+    CASE(GET_AWAITABLE) {
+        SET_TOP(get_awaitable(TOP()));
+        DISPATCH();
+    }
+    CASE(GET_AITER) {
+        es_obj_t dest[2];
+        load_special(TOP(), ES_Q___aiter__, dest, "'async for' requires an object with __aiter__ method, got %s");
+        SET_TOP(es_call_method_n_kw(0, 0, dest));
+        DISPATCH();
+    }
+    CASE(GET_ANEXT) {
+        es_obj_t dest[2];
+        load_special(TOP(), ES_Q___anext__, dest, "'async for' requires an iterator with __anext__ method, got %s");
+        es_obj_t awaitable = get_awaitable(es_call_method_n_kw(0, 0, dest));
+        PUSH(awaitable);
+        DISPATCH();
+    }
+    CASE(END_ASYNC_FOR) {
+        es_obj_t exc = POP();
+        if (!es_obj_exception_match(exc, &es_type_StopAsyncIteration)) {
+            *result = exc;
+            return DISPATCH_RERAISE;
+        }
+        sp--;
+        DISPATCH();
+    }
+    CASE(PRINT_EXPR) {
+        print_expr(POP());
+        DISPATCH();
+    }
+
+#if !USE_COMPUTED_GOTO
+    default:
+        es_fatal_error("bad opcode");
+    }
+#endif
+}
+
+/* ---- exceptions --------------------------------------------------------------------- */
+
+/* Records the exception in this frame and moves to its handler; false when none applies. */
+static bool unwind(es_frame_t *frame, es_obj_t exc, bool fresh) {
+    const es_code_t *code = frame->code;
+    size_t offset = (size_t)(frame->ip - code->bytecode);
+    if (fresh && es_obj_is_exception_instance(exc)) {
+        es_obj_exception_t *e = es_obj_to_ptr(exc);
+        es_obj_t active = es_state.roots.active_exception;
+        if (active != ES_OBJ_NULL && active != exc && e->context == ES_OBJ_NULL) {
+            e->context = active;
+        }
+        es_obj_exception_add_traceback(exc, code->filename, es_code_line_for_offset(code, offset), code->name);
+    }
+    const uint8_t *p = es_code_exc_table(code);
+    const uint8_t *end = p + code->exc_len;
+    while (p < end) {
+        size_t start = es_bc_read_uint(&p);
+        size_t len = es_bc_read_uint(&p);
+        size_t handler = es_bc_read_uint(&p);
+        size_t depth = es_bc_read_uint(&p);
+        if (offset >= start && offset < start + len) {
+            es_obj_t *sp = frame->slots + code->n_slots + depth;
+            *sp = exc;
+            frame->sp = sp;
+            frame->ip = code->bytecode + handler;
+            return true;
+        }
+    }
+    return false;
+}
+
+es_vm_return_t es_vm_execute(es_frame_t *frame, es_obj_t throw_exc, es_obj_t *result) {
+    es_globals_set(frame->globals);
+    if (throw_exc != ES_OBJ_NULL && !unwind(frame, throw_exc, true)) {
+        *result = throw_exc;
+        return ES_VM_EXCEPTION;
+    }
+    for (;;) {
+        es_nlr_buf_t nlr;
+        if (es_nlr_push(&nlr) == 0) {
+            dispatch_result_t r = dispatch(frame, result);
+            es_nlr_pop();
+            if (r == DISPATCH_RETURN) {
+                return ES_VM_RETURN;
+            }
+            if (r == DISPATCH_YIELD) {
+                return ES_VM_YIELD;
+            }
+            if (!unwind(frame, *result, r == DISPATCH_RAISE)) {
+                return ES_VM_EXCEPTION;
+            }
+        } else {
+            es_globals_set(frame->globals);
+            if (!unwind(frame, nlr.ret_val, true)) {
+                *result = nlr.ret_val;
+                return ES_VM_EXCEPTION;
+            }
+        }
+    }
+}
