@@ -53,7 +53,7 @@
     X(DELETE_DEREF, "U")                                                                           \
     X(LOAD_CLOSURE, "U")     /* push the cell itself */                                            \
     X(LOAD_CLASSDEREF, "UU") /* qstr, slot: class body reading a free variable */                 \
-    X(LOAD_NAME, "U")                                                                              \
+    X(LOAD_NAME, "UU")       /* qstr, cache slot (used when locals are the globals) */            \
     X(STORE_NAME, "U")                                                                             \
     X(DELETE_NAME, "U")                                                                            \
     X(LOAD_GLOBAL, "UU")     /* qstr, cache slot */                                                \

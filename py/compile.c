@@ -945,7 +945,7 @@ static void emit_name(compiler_t *c, es_qstr_t name, ctx_t ctx) {
         }
     }
     es_bc_opcode_t opcode = ops[kind][ctx];
-    if (opcode == ES_BC_LOAD_GLOBAL) {
+    if (opcode == ES_BC_LOAD_GLOBAL || opcode == ES_BC_LOAD_NAME) {
         op_uu(c, opcode, name, c->u->n_cache++, effect);
     } else if (kind == NAME_FAST || kind == NAME_CELL || kind == NAME_FREE) {
         op_u(c, opcode, sym->slot, effect);
