@@ -191,6 +191,7 @@ typedef struct es_obj_fun_t {
     es_obj_t defaults;   /* tuple or ES_OBJ_NULL */
     es_obj_t kwdefaults; /* dict or ES_OBJ_NULL */
     es_obj_t closure;    /* tuple of cells or ES_OBJ_NULL */
+    es_obj_t attrs;      /* dict of attributes set from Python, made on first store */
 } es_obj_fun_t;
 
 /* An activation of a code object: on the C stack for calls, inside the generator for generators. */

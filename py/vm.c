@@ -177,6 +177,10 @@ static void update_dict(es_obj_t dict, es_obj_t other, bool merge) {
 
 static es_obj_t format_value(es_obj_t v, uint8_t flags, es_obj_t spec) {
     uint8_t conv = flags & 3;
+    if (conv == 0 && spec == ES_OBJ_NULL && !es_obj_is_str(v) &&
+        !(es_obj_get_type(v)->flags & ES_TYPE_FLAG_IS_USER_CLASS)) {
+        conv = 1; /* format(x, '') of a built-in type is str(x); only classes may define __format__ */
+    }
     if (conv != 0) {
         es_vstr_t vstr;
         es_print_t print;
