@@ -23,7 +23,9 @@ static const es_type_t bytesio_type;
 static stringio_obj_t *stream_of(es_obj_t self) {
     stringio_obj_t *s = es_obj_to_ptr(self);
     if (s->closed) {
-        es_raise_msg(&es_type_ValueError, "I/O operation on closed file.");
+        /* CPython's two classes word it differently. */
+        es_raise_msg(&es_type_ValueError, s->base.type == &stringio_type ? "I/O operation on closed file"
+                                                                         : "I/O operation on closed file.");
     }
     return s;
 }

@@ -236,6 +236,9 @@ typedef struct es_obj_cell_t {
 /* Generators: resume with a sent value or a thrown exception. */
 es_vm_return_t es_gen_resume(es_obj_t gen, es_obj_t send_value, es_obj_t throw_value, es_obj_t *result);
 bool es_obj_is_generator(es_obj_t o);
+/* After a generator's iternext reported exhaustion: the value its `return` gave (for
+** StopIteration.value in next()), once; ES_OBJ_NULL for None, or for other objects. */
+es_obj_t es_gen_take_return_value(es_obj_t gen);
 
 /* Varint decoding shared by the VM, the compiler and the line table. */
 static inline size_t es_bc_read_uint(const uint8_t **p) {

@@ -414,7 +414,11 @@ static void st_expr(compiler_t *c, scope_t *s, const es_ast_node_t *e) {
         case ES_AST_YIELD:
         case ES_AST_YIELDFROM:
             if (s->kind == SCOPE_COMP) {
-                syntax_error(c, e, "'yield' inside comprehension");
+                const uint8_t k = s->node->kind;
+                syntax_error(c, e, k == ES_AST_LISTCOMP  ? "'yield' inside list comprehension"
+                                   : k == ES_AST_SETCOMP ? "'yield' inside set comprehension"
+                                   : k == ES_AST_DICTCOMP ? "'yield' inside dict comprehension"
+                                                          : "'yield' inside generator expression");
             }
             if (s->kind != SCOPE_FUNCTION) {
                 syntax_error(c, e, "'yield' outside function");

@@ -105,6 +105,10 @@ void es_gc_init(void *start, void *end) {
 /* ---- allocation ---------------------------------------------------------------- */
 
 static void *alloc_blocks(size_t n_needed, bool has_finaliser) {
+    /* The hint may rest on blocks taken since (a neighbour grown in place): move past them once. */
+    while (heap.first_free_hint < heap.n_blocks && atb_get(heap.first_free_hint) != AT_FREE) {
+        heap.first_free_hint++;
+    }
     size_t run = 0;
     size_t i = heap.first_free_hint;
     while (i < heap.n_blocks) {

@@ -138,10 +138,12 @@ es_map_elem_t *es_map_lookup(es_map_t *map, es_obj_t key, es_map_lookup_kind_t k
                 return kind == ES_MAP_LOOKUP_REMOVE_IF_FOUND ? remove_at(map, i, 0) : &map->table[i];
             }
         }
+        if (!es_obj_is_qstr(key) && !es_obj_is_small_int(key)) {
+            key_hash(key); /* a miss still raises TypeError for an unhashable key, as CPython */
+        }
         if (kind != ES_MAP_LOOKUP_ADD_IF_NOT_FOUND) {
             return NULL;
         }
-        key_hash(key); /* raises TypeError for unhashable keys before anything changes */
     } else {
         size_t hash = key_hash(key);
         size_t mask = ((size_t)1 << map->index_bits) - 1;

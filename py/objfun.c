@@ -72,12 +72,16 @@ void es_fun_bind_args(const es_obj_fun_t *fun, es_frame_t *frame, size_t n_args,
     memset(slots, 0, sizeof(es_obj_t) * code->n_slots);
 
     if (n_kw == 0 && n_args == n_pos && !(code->flags & (ES_CODE_FLAG_VARARGS | ES_CODE_FLAG_VARKW)) && code->n_kwonly == 0) {
-        memcpy(slots, args, sizeof(es_obj_t) * n_args);
+        for (size_t i = 0; i < n_args; i++) {
+            slots[i] = args[i];
+        }
     } else {
         size_t n_kwonly = code->n_kwonly;
         size_t extra = n_pos + n_kwonly;
         size_t n_take = n_args < n_pos ? n_args : n_pos;
-        memcpy(slots, args, sizeof(es_obj_t) * n_take);
+        for (size_t i = 0; i < n_take; i++) {
+            slots[i] = args[i];
+        }
         if (code->flags & ES_CODE_FLAG_VARARGS) {
             slots[extra++] = n_args > n_pos ? es_obj_new_tuple(n_args - n_pos, args + n_pos) : ES_OBJ_EMPTY_TUPLE;
         }

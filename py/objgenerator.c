@@ -13,6 +13,7 @@ typedef struct es_obj_gen_t {
     es_obj_base_t base;
     const es_obj_fun_t *fun;
     uint8_t state;
+    es_obj_t return_value; /* kept from the return until next() reports it (ES_OBJ_NULL when taken) */
     es_frame_t *frame; /* points just past this struct, in the same allocation */
 } es_obj_gen_t;
 
@@ -46,6 +47,7 @@ static es_vm_return_t run_frame(es_obj_gen_t *gen, es_obj_t throw_exc, es_obj_t 
     es_vm_return_t r = es_vm_execute(gen->frame, throw_exc, result);
     es_globals_set(old_globals);
     gen->state = r == ES_VM_YIELD ? GEN_SUSPENDED : GEN_FINISHED;
+    gen->return_value = r == ES_VM_RETURN && *result != ES_OBJ_NONE ? *result : ES_OBJ_NULL;
     if (r == ES_VM_EXCEPTION && es_obj_exception_match(*result, &es_type_StopIteration)) {
         es_obj_t e = es_obj_new_exception_msg(&es_type_RuntimeError, is_coroutine(gen) ? "coroutine raised StopIteration"
                                                                                        : "generator raised StopIteration");
@@ -146,6 +148,16 @@ es_vm_return_t es_gen_resume(es_obj_t self, es_obj_t send_value, es_obj_t throw_
         throw_value = v;
     }
     return run_frame(gen, throw_value, result);
+}
+
+es_obj_t es_gen_take_return_value(es_obj_t self) {
+    if (!es_obj_is_generator(self)) {
+        return ES_OBJ_NULL;
+    }
+    es_obj_gen_t *gen = es_obj_to_ptr(self);
+    es_obj_t v = gen->return_value;
+    gen->return_value = ES_OBJ_NULL;
+    return v;
 }
 
 /* ---- Python-visible methods ------------------------------------------------------------ */

@@ -320,6 +320,9 @@ static es_obj_t memoryview_exit(size_t n_args, const es_obj_t *args) {
 static ES_DEFINE_FUN_VAR(memoryview_exit_obj, ES_Q___exit__, 1, 4, memoryview_exit);
 
 static const es_map_elem_t memoryview_locals_table[] = {
+    {ES_OBJ_NEW_QSTR(ES_Q___getitem__), ES_OBJ_FROM_CONST(es_dunder_getitem_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q___setitem__), ES_OBJ_FROM_CONST(es_dunder_setitem_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q___len__), ES_OBJ_FROM_CONST(es_dunder_len_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_hex), ES_OBJ_FROM_CONST(memoryview_hex_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_release), ES_OBJ_FROM_CONST(memoryview_release_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_tobytes), ES_OBJ_FROM_CONST(memoryview_tobytes_obj)},

@@ -945,7 +945,18 @@ dispatch:
     CASE(FOR_ITER) {
         int16_t off;
         READ_JUMP(off);
-        es_obj_t v = es_iternext(TOP());
+        es_obj_t v;
+        if (es_obj_is_generator(TOP())) {
+            es_vm_return_t r = es_gen_resume(TOP(), ES_OBJ_NONE, ES_OBJ_NULL, &v);
+            if (r == ES_VM_EXCEPTION) {
+                es_nlr_jump(v);
+            }
+            if (r == ES_VM_RETURN) {
+                v = ES_OBJ_STOP_ITERATION;
+            }
+        } else {
+            v = es_iternext(TOP());
+        }
         if (v == ES_OBJ_STOP_ITERATION) {
             sp--;
             ip += off;

@@ -1,6 +1,6 @@
 # espy-args: -X heapsize=16k
 # compiling source too big for the heap raises MemoryError, and small source still works
-src = "\n".join("v%d = %d" % (i, i) for i in range(3000))
+src = "x = [" + "1," * 1500 + "]"
 try:
     exec(src, {})
     print("compiled")

@@ -5,23 +5,26 @@ try:
     next(gen(0))
 except RuntimeError:
     print("RuntimeError generator")
-l = []
-for i in range(5000):
-    l = [l]
-try:
-    s = str(l)
-    print("no error")
-except RuntimeError:
-    print("RuntimeError repr")
-def nest():
+# deep nesting either works or raises RuntimeError/MemoryError; it never crashes
+def attempt(build, use):
+    try:
+        use(build())
+    except (RuntimeError, MemoryError):
+        pass
+    print("handled")
+def nested_list():
+    l = []
+    for i in range(3000):
+        l = [l]
+    return l
+def nested_dict():
     d = {}
-    for i in range(5000):
+    for i in range(3000):
         d = {"k": d}
     return d
-d1, d2 = nest(), nest()
-try:
-    d1 == d2
-    print("no error")
-except RuntimeError:
-    print("RuntimeError compare")
+attempt(nested_list, str)
+attempt(nested_list, lambda l: l == nested_list())
+attempt(nested_dict, repr)
+attempt(nested_dict, lambda d: d == nested_dict())
+attempt(nested_list, lambda l: l < nested_list())
 print("still running")
