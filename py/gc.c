@@ -37,7 +37,7 @@ typedef struct gc_heap_t {
     uint8_t *pool_end;
     size_t n_blocks;
     size_t first_free_hint; /* no free block lies below this index */
-    size_t next_fit;        /* where the last allocation ended: the next search starts here */
+    size_t next_fit;        /* just after the latest allocation: where the next search starts */
     size_t used_blocks;
     size_t peak_blocks;
     size_t alloc_since_collect; /* bytes */
@@ -105,29 +105,6 @@ void es_gc_init(void *start, void *end) {
 
 /* ---- allocation ---------------------------------------------------------------- */
 
-static void *alloc_blocks_from(size_t i, size_t n_needed, bool has_finaliser);
-
-/*
-** Next fit: a search resumes where the previous allocation ended, and goes back to the
-** lowest free block only when the rest of the heap has no room. Starting every search at
-** the lowest free block walks across the whole used heap for each allocation as soon as
-** one small hole sits low down, which made allocation-heavy programs (big-int arithmetic)
-** spend nearly all their time here.
-*/
-static void *alloc_blocks(size_t n_needed, bool has_finaliser) {
-    /* The hint may rest on blocks taken since (a neighbour grown in place): move past them once. */
-    while (heap.first_free_hint < heap.n_blocks && atb_get(heap.first_free_hint) != AT_FREE) {
-        heap.first_free_hint++;
-    }
-    if (heap.next_fit > heap.first_free_hint && heap.next_fit < heap.n_blocks) {
-        void *p = alloc_blocks_from(heap.next_fit, n_needed, has_finaliser);
-        if (p != NULL) {
-            return p;
-        }
-    }
-    return alloc_blocks_from(heap.first_free_hint, n_needed, has_finaliser);
-}
-
 static void *alloc_blocks_from(size_t i, size_t n_needed, bool has_finaliser) {
     size_t run = 0;
     while (i < heap.n_blocks) {
@@ -152,11 +129,11 @@ static void *alloc_blocks_from(size_t i, size_t n_needed, bool has_finaliser) {
                 if (first == heap.first_free_hint) {
                     heap.first_free_hint = i + 1;
                 }
-                heap.next_fit = i + 1;
                 heap.used_blocks += n_needed;
                 if (heap.used_blocks > heap.peak_blocks) {
                     heap.peak_blocks = heap.used_blocks;
                 }
+                heap.next_fit = i + 1;
                 void *p = block_ptr(first);
                 memset(p, 0, n_needed * BLOCK_BYTES);
                 return p;
@@ -167,6 +144,26 @@ static void *alloc_blocks_from(size_t i, size_t n_needed, bool has_finaliser) {
         i++;
     }
     return NULL;
+}
+
+/*
+** Next fit: a search starts where the previous allocation ended, and goes back to the first
+** free block only when that fails. Starting every search at the first free block made each
+** allocation scan the whole live heap whenever a small hole sat near its start.
+*/
+static void *alloc_blocks(size_t n_needed, bool has_finaliser) {
+    /* The hint may rest on blocks taken since (a neighbour grown in place): move past them once. */
+    while (heap.first_free_hint < heap.n_blocks && atb_get(heap.first_free_hint) != AT_FREE) {
+        heap.first_free_hint++;
+    }
+    void *p = NULL;
+    if (heap.next_fit > heap.first_free_hint) {
+        p = alloc_blocks_from(heap.next_fit, n_needed, has_finaliser);
+    }
+    if (p == NULL) {
+        p = alloc_blocks_from(heap.first_free_hint, n_needed, has_finaliser);
+    }
+    return p;
 }
 
 void *es_gc_alloc(size_t nbytes, bool has_finaliser) {
