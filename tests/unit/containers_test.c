@@ -1,5 +1,7 @@
-/* containers_test.c: white-box checks of lists, tuples, dicts, sets, ranges and sorting through the C API. */
-/* Build: tests/unit/containers_build.sh; with an argument "setops" it replays set operations read from stdin. */
+/* containers_test.c: white-box checks of lists, tuples, dicts, sets, ranges and sorting through the
+ * C API. */
+/* Build: tests/unit/containers_build.sh; with an argument "setops" it replays set operations read
+ * from stdin. */
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -30,8 +32,12 @@ static void expect(int line, es_obj_t o, const char *want) {
 }
 #define EXPECT(o, want) expect(__LINE__, (o), (want))
 
-static es_obj_t I(es_int_t v) { return es_obj_new_small_int(v); }
-static es_obj_t S(const char *s) { return es_obj_new_str(s, strlen(s)); }
+static es_obj_t I(es_int_t v) {
+    return es_obj_new_small_int(v);
+}
+static es_obj_t S(const char *s) {
+    return es_obj_new_str(s, strlen(s));
+}
 
 static es_obj_t ints(size_t n, ...) {
     va_list ap;
@@ -72,7 +78,9 @@ static es_obj_t make(const es_type_t *type, size_t n, es_obj_t *args) {
     return es_call_function_n_kw(es_obj_from_ptr(type), n, 0, args);
 }
 
-static es_obj_t slice(es_obj_t a, es_obj_t b, es_obj_t c) { return es_obj_new_slice(a, b, c); }
+static es_obj_t slice(es_obj_t a, es_obj_t b, es_obj_t c) {
+    return es_obj_new_slice(a, b, c);
+}
 #define N ES_OBJ_NONE
 
 /* Runs f and returns the exception's type name and message, or "no exception". */
@@ -101,13 +109,28 @@ static const char *raises(void (*f)(void)) {
     } while (0)
 
 static es_obj_t g_list;
-static void pop_empty(void) { callm(es_obj_new_list(0, NULL), "pop", 0, 0); }
-static void bad_extended(void) { es_obj_subscr(g_list, slice(N, N, I(2)), ints(1, 1)); }
-static void remove_missing(void) { callm(g_list, "remove", 1, 0, I(99)); }
-static void index_oor(void) { es_obj_subscr(g_list, I(10), ES_OBJ_SENTINEL); }
-static void sort_mixed(void) { callm(tup(0), "count", 1, 0, I(1)); es_obj_list_sort(g_list, N, false); }
-static void key_missing(void) { es_obj_subscr(es_obj_new_dict(0), S("k"), ES_OBJ_SENTINEL); }
-static void zero_step(void) { es_obj_subscr(g_list, slice(N, N, I(0)), ES_OBJ_SENTINEL); }
+static void pop_empty(void) {
+    callm(es_obj_new_list(0, NULL), "pop", 0, 0);
+}
+static void bad_extended(void) {
+    es_obj_subscr(g_list, slice(N, N, I(2)), ints(1, 1));
+}
+static void remove_missing(void) {
+    callm(g_list, "remove", 1, 0, I(99));
+}
+static void index_oor(void) {
+    es_obj_subscr(g_list, I(10), ES_OBJ_SENTINEL);
+}
+static void sort_mixed(void) {
+    callm(tup(0), "count", 1, 0, I(1));
+    es_obj_list_sort(g_list, N, false);
+}
+static void key_missing(void) {
+    es_obj_subscr(es_obj_new_dict(0), S("k"), ES_OBJ_SENTINEL);
+}
+static void zero_step(void) {
+    es_obj_subscr(g_list, slice(N, N, I(0)), ES_OBJ_SENTINEL);
+}
 static void dict_changed(void) {
     es_obj_t d = es_obj_new_dict(0);
     es_obj_dict_store(d, I(1), I(1));
@@ -174,7 +197,8 @@ static void test_lists(void) {
     EXPECT(self, "[1, [...], {1: {...}}]");
     g_list = ints(3, 1, 2, 3);
     EXPECT_RAISES(pop_empty, "IndexError: pop from empty list");
-    EXPECT_RAISES(bad_extended, "ValueError: attempt to assign sequence of size 1 to extended slice of size 2");
+    EXPECT_RAISES(bad_extended,
+                  "ValueError: attempt to assign sequence of size 1 to extended slice of size 2");
     EXPECT_RAISES(remove_missing, "ValueError: list.remove(x): x not in list");
     EXPECT_RAISES(index_oor, "IndexError: list index out of range");
     EXPECT_RAISES(zero_step, "ValueError: slice step cannot be zero");
@@ -240,7 +264,9 @@ static void test_tuples_ranges(void) {
     EXPECT(tup(0), "()");
     EXPECT(es_binary_op(ES_BINARY_OP_ADD, tup(1, I(1)), tup(2, I(2), I(3))), "(1, 2, 3)");
     EXPECT(es_obj_subscr(tup(3, I(1), I(2), I(3)), slice(N, N, I(-2)), ES_OBJ_SENTINEL), "(3, 1)");
-    EXPECT(es_obj_equal(es_obj_hash(tup(2, I(1), I(2))), es_obj_hash(tup(2, I(1), I(2)))) ? ES_OBJ_TRUE : ES_OBJ_FALSE,
+    EXPECT(es_obj_equal(es_obj_hash(tup(2, I(1), I(2))), es_obj_hash(tup(2, I(1), I(2))))
+               ? ES_OBJ_TRUE
+               : ES_OBJ_FALSE,
            "True");
     es_obj_t r_args[3] = {I(10), I(-5), I(-3)};
     es_obj_t r = make(&es_type_range, 3, r_args);
@@ -257,7 +283,9 @@ static void test_tuples_ranges(void) {
     EXPECT(es_obj_new_list_from_iter(make(&es_type_reversed, 1, rev_args)), "[-2, 1, 4, 7, 10]");
     es_obj_t r0[2] = {I(0), I(0)};
     es_obj_t r1[3] = {I(5), I(1), I(1)};
-    EXPECT(es_binary_op(ES_BINARY_OP_EQUAL, make(&es_type_range, 2, r0), make(&es_type_range, 3, r1)), "True");
+    EXPECT(
+        es_binary_op(ES_BINARY_OP_EQUAL, make(&es_type_range, 2, r0), make(&es_type_range, 3, r1)),
+        "True");
 }
 
 static void test_dicts(void) {
@@ -269,7 +297,8 @@ static void test_dicts(void) {
         es_obj_dict_delete(d, I(i));
     }
     es_obj_dict_store(d, I(0), S("zero"));
-    EXPECT(d, "{1: 1, 3: 9, 5: 25, 7: 49, 9: 81, 11: 121, 13: 169, 15: 225, 17: 289, 19: 361, 0: 'zero'}");
+    EXPECT(d, "{1: 1, 3: 9, 5: 25, 7: 49, 9: 81, 11: 121, 13: 169, 15: 225, 17: 289, 19: 361, 0: "
+              "'zero'}");
     EXPECT(callm(d, "pop", 1, 0, I(3)), "9");
     EXPECT(callm(d, "popitem", 0, 0), "(0, 'zero')");
     EXPECT(callm(d, "get", 2, 0, I(100), S("none")), "'none'");
@@ -314,8 +343,10 @@ static void test_sets(void) {
     EXPECT(es_binary_op(ES_BINARY_OP_AND, s, fs), "{1}");
     EXPECT(es_binary_op(ES_BINARY_OP_SUBTRACT, s, fs), "{3, 100, 5, 8, 10}");
     EXPECT(es_binary_op(ES_BINARY_OP_XOR, s, fs), "{2, 3, 100, 5, 8, 10}");
-    EXPECT(es_binary_op(ES_BINARY_OP_LESS_EQUAL, es_obj_new_set(1, (es_obj_t[]){I(1)}), fs), "True");
-    EXPECT(es_binary_op(ES_BINARY_OP_EQUAL, es_obj_new_set(2, (es_obj_t[]){I(1), I(2)}), fs), "True");
+    EXPECT(es_binary_op(ES_BINARY_OP_LESS_EQUAL, es_obj_new_set(1, (es_obj_t[]){I(1)}), fs),
+           "True");
+    EXPECT(es_binary_op(ES_BINARY_OP_EQUAL, es_obj_new_set(2, (es_obj_t[]){I(1), I(2)}), fs),
+           "True");
     es_obj_t ss = es_obj_new_set(0, NULL);
     es_obj_set_store(ss, fs);
     EXPECT(es_binary_op(ES_BINARY_OP_IN, ss, es_obj_new_set(2, (es_obj_t[]){I(2), I(1)})), "True");
@@ -340,7 +371,8 @@ static void replay_set_ops(void) {
         } else {
             char op[16];
             int n = 0, a[8];
-            if (sscanf(line, "%15s %d %d %d %d %d%n", op, &a[0], &a[1], &a[2], &a[3], &a[4], &n) >= 6) {
+            if (sscanf(line, "%15s %d %d %d %d %d%n", op, &a[0], &a[1], &a[2], &a[3], &a[4], &n) >=
+                6) {
                 es_obj_t other = es_obj_new_set(0, NULL);
                 for (int i = 0; i < 5; i++) {
                     es_obj_set_store(other, I(a[i]));
