@@ -427,8 +427,14 @@ static es_ast_node_t *parse_fragment(parser_t *p, const char *s, size_t n, pos_t
     *saved = p->lx;
     es_lexer_init_fragment(&p->lx, s, n, pos.line, pos.col);
     advance(p);
+    pos_t first = here(p);
     es_ast_node_t *e = tok(p) == ES_TOK_KW_YIELD ? parse_yield(p) : parse_list(p, LIST_STAR);
     no_bare_starred(p, e);
+    if (e->kind == ES_AST_TUPLE && e->line == first.line && e->col == first.col && pos.col > 0) {
+        /* a bare tuple in a field counts from the brace, as if it were parenthesised */
+        e->line = pos.line;
+        e->col = (uint16_t)(pos.col - 1);
+    }
     if (tok(p) != ES_TOK_ENDMARKER) {
         syntax_error(p, "f-string: invalid syntax");
     }
