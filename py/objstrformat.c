@@ -920,8 +920,10 @@ es_obj_t es_str_modulo_format(es_obj_t self, es_obj_t args) {
         es_obj_get_array(args, &a.n, &a.items);
     } else {
         a.items = &single;
-        if (!es_obj_is_str_or_bytes(args) && !es_obj_is_type(args, &es_type_bytearray) &&
-            es_obj_get_type(args)->subscr != NULL) {
+        const es_type_t *t = es_obj_get_type(args);
+        bool user = (t->flags & ES_TYPE_FLAG_IS_USER_CLASS) != 0;
+        if (!es_obj_is_str_or_bytes(args) && !es_obj_is_type(args, &es_type_bytearray) && t->subscr != NULL &&
+            (!user || es_type_lookup(t, ES_Q___getitem__) != ES_OBJ_NULL)) {
             a.mapping = args;
         }
     }
