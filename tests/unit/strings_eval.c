@@ -4,6 +4,9 @@
 ** Reads lines of a small expression language (literals, method calls, subscripts, % + * == < in,
 ** and the calls repr str len format bytes bytearray hash ord chr ascii) and prints repr(result) or
 ** "Type: message". tests/unit/strings_run.py compares the output with python3's.
+** Build: gcc -I. -Ibuild -Iports/unix tests/unit/strings_eval.c tests/unit/strings_stubs.c plus the
+** core's objects (build/obj/py/*.o without the compiler and VM, ports/unix/{port,hal,lineedit}.o) -lm;
+** the stubs are weak and give way to the real number code when it is linked.
 */
 
 #include <stdio.h>

@@ -159,3 +159,8 @@ WEAK void es_format_float(es_vstr_t *vstr, es_float_t x, char type, int prec) {
     }
     es_vstr_add_str(vstr, buf);
 }
+
+/* The compiler and VM are not needed by the driver. */
+WEAK void es_compile_to_code(void) { es_fatal_error("no compiler in the strings driver"); }
+WEAK void es_exec_function(void) { es_fatal_error("no VM in the strings driver"); }
+WEAK void es_exec_source(void) { es_fatal_error("no VM in the strings driver"); }
