@@ -167,6 +167,20 @@ static bool is_identifier(const char *s, size_t len) {
     return true;
 }
 
+static bool is_keyword(const char *s, size_t len) {
+    static const char keywords[] =
+        " False None True and as assert async await break class continue def del elif else except finally"
+        " for from global if import in is lambda nonlocal not or pass raise return try while with yield ";
+    for (const char *k = strstr(keywords, " "); k != NULL && k[1] != 0; k = strchr(k + 1, ' ')) {
+        const char *word = k + 1;
+        const char *end = strchr(word, ' ');
+        if ((size_t)(end - word) == len && memcmp(word, s, len) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* field_names: a sequence of str, or one str of names separated by commas and/or spaces. */
 static es_obj_t parse_field_names(es_obj_t names_in) {
     es_obj_t list = es_obj_new_list(0, NULL);
@@ -222,7 +236,7 @@ static es_obj_t collections_namedtuple(size_t n_args, const es_obj_t *args, es_m
     for (size_t i = 0; i < n; i++) {
         size_t len;
         const char *s = es_obj_str_get_data(names[i], &len);
-        bool bad = !is_identifier(s, len) || s[0] == '_';
+        bool bad = !is_identifier(s, len) || s[0] == '_' || is_keyword(s, len);
         for (size_t j = 0; j < i && !bad; j++) {
             bad = es_obj_equal(names[i], names[j]);
         }
@@ -235,6 +249,9 @@ static es_obj_t collections_namedtuple(size_t n_args, const es_obj_t *args, es_m
         }
         if (!is_identifier(s, len)) {
             es_raise_msg_varg(&es_type_ValueError, "Type names and field names must be valid identifiers: '%s'", s);
+        }
+        if (is_keyword(s, len)) {
+            es_raise_msg_varg(&es_type_ValueError, "Type names and field names cannot be a keyword: '%s'", s);
         }
         if (s[0] == '_') {
             es_raise_msg_varg(&es_type_ValueError, "Field names cannot start with an underscore: '%s'", s);
@@ -721,6 +738,8 @@ static es_obj_t deque_unary_op(es_unary_op_t op, es_obj_t self) {
     }
 }
 
+static es_obj_t deque_copy(es_obj_t self);
+
 static es_obj_t deque_as_list(deque_obj_t *d) {
     es_obj_t list = es_obj_new_list(d->len, NULL);
     es_obj_list_t *l = es_obj_to_ptr(list);
@@ -753,6 +772,14 @@ static es_obj_t deque_binary_op(es_binary_op_t op, es_obj_t lhs, es_obj_t rhs) {
         case ES_BINARY_OP_INPLACE_ADD:
             deque_extend_from(d, rhs, false);
             return lhs;
+        case ES_BINARY_OP_ADD: {
+            if (!es_obj_is_type(rhs, &deque_type)) {
+                return ES_OBJ_NULL;
+            }
+            es_obj_t result = deque_copy(lhs);
+            deque_extend_from(deque_of(result), rhs, false);
+            return result;
+        }
         default:
             return ES_OBJ_NULL;
     }

@@ -2,9 +2,9 @@
 
 #include "py/runtime.h"
 
-static es_obj_list_t *heap_arg(es_obj_t heap) {
+static es_obj_list_t *heap_arg(es_obj_t heap, const char *function) {
     if (!es_obj_is_type(heap, &es_type_list)) {
-        es_raise_msg(&es_type_TypeError, "heap argument must be a list");
+        es_raise_msg_varg(&es_type_TypeError, "%s() argument 1 must be list, not %s", function, es_obj_type_name(heap));
     }
     return es_obj_to_ptr(heap);
 }
@@ -63,7 +63,7 @@ static void sift_up(es_obj_list_t *heap, size_t pos) {
 }
 
 static es_obj_t heapq_heappush(es_obj_t heap_in, es_obj_t item) {
-    es_obj_list_t *heap = heap_arg(heap_in);
+    es_obj_list_t *heap = heap_arg(heap_in, "heappush");
     es_obj_list_append(heap_in, item);
     sift_down(heap, 0, heap->len - 1);
     return ES_OBJ_NONE;
@@ -71,7 +71,7 @@ static es_obj_t heapq_heappush(es_obj_t heap_in, es_obj_t item) {
 static ES_DEFINE_FUN_2(heapq_heappush_obj, ES_Q_heappush, heapq_heappush);
 
 static es_obj_t heapq_heappop(es_obj_t heap_in) {
-    es_obj_list_t *heap = heap_arg(heap_in);
+    es_obj_list_t *heap = heap_arg(heap_in, "heappop");
     if (heap->len == 0) {
         es_raise_msg(&es_type_IndexError, "index out of range");
     }
@@ -88,7 +88,7 @@ static es_obj_t heapq_heappop(es_obj_t heap_in) {
 static ES_DEFINE_FUN_1(heapq_heappop_obj, ES_Q_heappop, heapq_heappop);
 
 static es_obj_t heapq_heapreplace(es_obj_t heap_in, es_obj_t item) {
-    es_obj_list_t *heap = heap_arg(heap_in);
+    es_obj_list_t *heap = heap_arg(heap_in, "heapreplace");
     if (heap->len == 0) {
         es_raise_msg(&es_type_IndexError, "index out of range");
     }
@@ -100,7 +100,7 @@ static es_obj_t heapq_heapreplace(es_obj_t heap_in, es_obj_t item) {
 static ES_DEFINE_FUN_2(heapq_heapreplace_obj, ES_Q_heapreplace, heapq_heapreplace);
 
 static es_obj_t heapq_heappushpop(es_obj_t heap_in, es_obj_t item) {
-    es_obj_list_t *heap = heap_arg(heap_in);
+    es_obj_list_t *heap = heap_arg(heap_in, "heappushpop");
     if (heap->len == 0) {
         return item;
     }
@@ -119,7 +119,7 @@ static es_obj_t heapq_heappushpop(es_obj_t heap_in, es_obj_t item) {
 static ES_DEFINE_FUN_2(heapq_heappushpop_obj, ES_Q_heappushpop, heapq_heappushpop);
 
 static es_obj_t heapq_heapify(es_obj_t heap_in) {
-    es_obj_list_t *heap = heap_arg(heap_in);
+    es_obj_list_t *heap = heap_arg(heap_in, "heapify");
     for (size_t i = heap->len / 2; i-- > 0;) {
         sift_up(heap, i);
     }

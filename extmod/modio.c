@@ -23,7 +23,9 @@ static const es_type_t bytesio_type;
 static stringio_obj_t *stream_of(es_obj_t self) {
     stringio_obj_t *s = es_obj_to_ptr(self);
     if (s->closed) {
-        es_raise_msg(&es_type_ValueError, "I/O operation on closed file.");
+        /* CPython's two classes word it differently. */
+        es_raise_msg(&es_type_ValueError, s->base.type == &stringio_type ? "I/O operation on closed file"
+                                                                         : "I/O operation on closed file.");
     }
     return s;
 }
@@ -37,6 +39,9 @@ static es_obj_t new_chunk(const stringio_obj_t *s, const char *data, size_t len)
 }
 
 static void stream_write_bytes(stringio_obj_t *s, const char *data, size_t len) {
+    if (len == 0) {
+        return;
+    }
     if (s->pos > s->vstr.len) {
         /* Writing past the end fills the gap with zero bytes, as a file would. */
         size_t gap = s->pos - s->vstr.len;

@@ -487,7 +487,7 @@ static es_obj_t parse_string(json_parser_t *ps) {
             case 'u': {
                 uint32_t u;
                 if (!read_hex4(ps, ps->p, &u)) {
-                    parse_error(ps, "Invalid \\uXXXX escape", escape);
+                    parse_error(ps, "Invalid \\uXXXX escape", escape + 1);
                 }
                 ps->p += 4;
                 /* A high surrogate followed by an escaped low one is a single character. */

@@ -99,34 +99,42 @@ static es_obj_t int_bit_length(es_obj_t i) {
     return es_call_method_n_kw(0, 0, dest);
 }
 
-/* Natural logarithm of x (a number), ValueError for x <= 0. */
-static es_float_t log_of(es_obj_t x_in) {
+/*
+** CPython's loghelper: ints are converted to float when they fit; larger ones are split as
+** m * 2**e (0.5 <= m < 1) so that f(x) = f(m) + f(2) * e. ValueError for x <= 0.
+*/
+static es_float_t log_helper(es_obj_t x_in, es_float_t (*f)(es_float_t)) {
+    if (x_in == ES_OBJ_TRUE || x_in == ES_OBJ_FALSE) {
+        x_in = es_obj_new_small_int(x_in == ES_OBJ_TRUE);
+    }
     if (es_obj_is_int(x_in) && !es_obj_is_small_int(x_in)) {
         if (es_binary_op(ES_BINARY_OP_LESS_EQUAL, x_in, es_obj_new_small_int(0)) == ES_OBJ_TRUE) {
             raise_domain_error();
         }
-        /* log(x) = log(x >> shift) + shift * log(2), with x >> shift small enough for a float. */
         es_int_t bits = es_obj_get_int(int_bit_length(x_in));
-        es_int_t shift = bits > 60 ? bits - 60 : 0;
-        es_obj_t top = es_binary_op(ES_BINARY_OP_RSHIFT, x_in, es_obj_new_small_int(shift));
-        return LIBM(log)(es_obj_get_float(top)) + (es_float_t)shift * (es_float_t)0.6931471805599453;
+        if (bits > (ES_FLOAT_IS_SINGLE ? 120 : 1000)) {
+            es_int_t shift = bits - 60;
+            es_obj_t top = es_binary_op(ES_BINARY_OP_RSHIFT, x_in, es_obj_new_small_int(shift));
+            es_float_t m = LIBM(ldexp)(es_obj_get_float(top), -60);
+            return f(m) + f(2) * (es_float_t)bits;
+        }
     }
     es_float_t x = es_obj_get_float(x_in);
-    if (isnan(x)) {
+    if (isnan(x) || (isinf(x) && x > 0)) {
         return x;
     }
     if (x <= 0) {
         raise_domain_error();
     }
-    return LIBM(log)(x);
+    return f(x);
 }
 
 static es_obj_t math_log(size_t n_args, const es_obj_t *args) {
-    es_float_t num = log_of(args[0]);
+    es_float_t num = log_helper(args[0], LIBM(log));
     if (n_args == 1) {
         return es_obj_new_float(num);
     }
-    es_float_t den = log_of(args[1]);
+    es_float_t den = log_helper(args[1], LIBM(log));
     if (den == 0) {
         es_raise_msg(&es_type_ZeroDivisionError, "float division by zero");
     }
@@ -135,24 +143,12 @@ static es_obj_t math_log(size_t n_args, const es_obj_t *args) {
 static ES_DEFINE_FUN_VAR(math_log_obj, ES_Q_log, 1, 2, math_log);
 
 static es_obj_t math_log2(es_obj_t x) {
-    if (es_obj_is_float(x)) {
-        es_float_t v = es_obj_float_get(x);
-        if (v > 0 && isfinite(v)) {
-            return es_obj_new_float(LIBM(log2)(v));
-        }
-    }
-    return es_obj_new_float(log_of(x) / (es_float_t)0.6931471805599453);
+    return es_obj_new_float(log_helper(x, LIBM(log2)));
 }
 static ES_DEFINE_FUN_1(math_log2_obj, ES_Q_log2, math_log2);
 
 static es_obj_t math_log10(es_obj_t x) {
-    if (es_obj_is_float(x) || es_obj_is_small_int(x)) {
-        es_float_t v = es_obj_get_float(x);
-        if (v > 0 && isfinite(v)) {
-            return es_obj_new_float(LIBM(log10)(v));
-        }
-    }
-    return es_obj_new_float(log_of(x) / (es_float_t)2.302585092994046);
+    return es_obj_new_float(log_helper(x, LIBM(log10)));
 }
 static ES_DEFINE_FUN_1(math_log10_obj, ES_Q_log10, math_log10);
 

@@ -40,7 +40,7 @@ enum {
     OP_JMP,       /* pc += x */
     OP_SAVE,      /* slot x = pos */
     OP_MARK,      /* register x = pos (loop start) */
-    OP_PROGRESS,  /* fail unless pos != register x (empty loop iteration) */
+    OP_PROGRESS,  /* pos == register x (the iteration matched empty): leave the loop at pc+y */
     OP_BOL,
     OP_BOL_MULTI,
     OP_EOL,
@@ -690,7 +690,7 @@ static void emit_block(re_compiler_t *c, const re_insn_t *block, size_t n) {
 static void make_star(re_compiler_t *c, size_t start, bool lazy) {
     int32_t reg = (int32_t)c->n_regs++;
     insert_gap(c, start, 2);
-    emit(c, OP_PROGRESS, reg, 0);
+    emit(c, OP_PROGRESS, reg, 2);
     size_t jmp = emit(c, OP_JMP, 0, 0);
     c->insns[jmp].x = (int32_t)start - (int32_t)jmp;
     int32_t exit = (int32_t)(c->n_insns - start);
@@ -1073,8 +1073,7 @@ static int32_t vm_run(re_vm_t *vm, int32_t pc, int32_t pos) {
                 pc++;
                 break;
             case OP_PROGRESS:
-                ok = vm->slots[2 * (vm->re->n_groups + 1) + (size_t)insn->x] != pos;
-                pc++;
+                pc += vm->slots[2 * (vm->re->n_groups + 1) + (size_t)insn->x] == pos ? insn->y : 1;
                 break;
             case OP_BOL:
                 ok = pos == 0;
@@ -1203,45 +1202,73 @@ typedef enum { MODE_MATCH, MODE_SEARCH, MODE_FULLMATCH } match_mode_t;
 ** Looks for a match at or after `start` (byte offset). With must_advance, a match at
 ** `start` itself must not be empty (the rule finditer/sub/split use after an empty match).
 */
-static es_obj_t re_exec(re_obj_t *re, es_obj_t string, const subject_t *s, int32_t start, match_mode_t mode,
-                        bool must_advance) {
+/* Loops that find many matches keep one backtrack stack and one scratch match object. */
+typedef struct re_scratch_t {
+    bt_entry_t *stack;
+    size_t alloc;
+    match_obj_t *match;
+} re_scratch_t;
+
+static es_obj_t re_exec_with(re_obj_t *re, es_obj_t string, const subject_t *s, int32_t start, match_mode_t mode,
+                             bool must_advance, re_scratch_t *scratch) {
     size_t n_slots = 2 * (re->n_groups + 1) + re->n_regs;
-    match_obj_t *m = es_alloc(sizeof(match_obj_t) + n_slots * sizeof(int32_t));
+    if (scratch->match == NULL) {
+        scratch->match = es_alloc(sizeof(match_obj_t) + n_slots * sizeof(int32_t));
+    }
+    match_obj_t *m = scratch->match;
     re_vm_t vm;
     memset(&vm, 0, sizeof(vm));
     vm.re = re;
     vm.s = *s;
     vm.slots = m->slots;
     vm.full = mode == MODE_FULLMATCH;
+    vm.stack = scratch->stack;
+    vm.alloc = scratch->alloc;
     int32_t pos = start;
+    es_obj_t result = ES_OBJ_NONE;
     for (;;) {
         for (size_t i = 0; i < n_slots; i++) {
             m->slots[i] = -1;
         }
         vm.sp = 0;
         vm.min_end = must_advance && pos == start ? start + 1 : 0;
-        int32_t end = vm_run(&vm, 0, pos);
-        if (end >= 0) {
-            if (vm.stack != NULL) {
-                es_free(vm.stack);
-            }
+        if (vm_run(&vm, 0, pos) >= 0) {
             m->base.type = &match_type;
             m->re = re;
             m->string = string;
             m->pos = start;
             m->endpos = s->len;
-            return es_obj_from_ptr(m);
+            result = es_obj_from_ptr(m);
+            break;
         }
         if (mode != MODE_SEARCH || pos >= s->len) {
             break;
         }
         pos = next_pos(s, pos);
     }
-    if (vm.stack != NULL) {
-        es_free(vm.stack);
+    scratch->stack = vm.stack;
+    scratch->alloc = vm.alloc;
+    return result;
+}
+
+static void scratch_free(re_scratch_t *scratch) {
+    if (scratch->stack != NULL) {
+        es_free(scratch->stack);
     }
-    es_free(m);
-    return ES_OBJ_NONE;
+    scratch->stack = NULL;
+    scratch->alloc = 0;
+}
+
+/* One search whose match object the caller keeps. */
+static es_obj_t re_exec(re_obj_t *re, es_obj_t string, const subject_t *s, int32_t start, match_mode_t mode,
+                        bool must_advance) {
+    re_scratch_t scratch = {NULL, 0, NULL};
+    es_obj_t m = re_exec_with(re, string, s, start, mode, must_advance, &scratch);
+    scratch_free(&scratch);
+    if (m == ES_OBJ_NONE && scratch.match != NULL) {
+        es_free(scratch.match);
+    }
+    return m;
 }
 
 static re_obj_t *re_of(es_obj_t o) {
@@ -1593,8 +1620,13 @@ static es_obj_t re_subn_impl(re_obj_t *re, es_obj_t repl, es_obj_t string, es_in
     int32_t pos = 0;
     bool must_advance = false;
     es_int_t n = 0;
+    re_scratch_t scratch = {NULL, 0, NULL};
     while (count <= 0 || n < count) {
-        es_obj_t mo = re_exec(re, string, &s, pos, MODE_SEARCH, must_advance);
+        /* A callback may keep its match object, so it gets a fresh one each time. */
+        if (callable) {
+            scratch.match = NULL;
+        }
+        es_obj_t mo = re_exec_with(re, string, &s, pos, MODE_SEARCH, must_advance, &scratch);
         if (mo == ES_OBJ_NONE) {
             break;
         }
@@ -1619,6 +1651,7 @@ static es_obj_t re_subn_impl(re_obj_t *re, es_obj_t repl, es_obj_t string, es_in
             break;
         }
     }
+    scratch_free(&scratch);
     add_subject_bytes(&out, &s, last, s.len);
     es_obj_t result = es_obj_new_str_from_vstr(re->is_bytes ? &es_type_bytes : &es_type_str, &out);
     if (!want_count) {
@@ -1654,22 +1687,52 @@ static es_obj_t re_subn_method(size_t n_args, const es_obj_t *args, es_map_t *kw
 }
 static ES_DEFINE_FUN_KW(re_subn_obj, ES_Q_subn, 3, re_subn_method);
 
-/* Every match from left to right, with the empty-match rule of CPython 3.7+. */
-static es_obj_t re_all_matches(re_obj_t *re, es_obj_t string, es_int_t limit) {
+/* What to collect from each match of re_scan. */
+typedef enum { SCAN_MATCHES, SCAN_FINDALL, SCAN_SPLIT } scan_kind_t;
+
+static es_obj_t findall_item(re_obj_t *re, match_obj_t *m);
+
+/*
+** Every match from left to right, with the empty-match rule of CPython 3.7+: the match
+** objects themselves, findall's items, or split's pieces (at most `limit` matches when > 0).
+*/
+static es_obj_t re_scan(re_obj_t *re, es_obj_t string, es_int_t limit, scan_kind_t kind) {
     subject_t s;
     subject_of(re, string, &s);
     es_obj_t list = es_obj_new_list(0, NULL);
+    const es_type_t *piece_type = re->is_bytes ? &es_type_bytes : &es_type_str;
     int32_t pos = 0;
+    int32_t last = 0;
     bool must_advance = false;
-    while (pos <= s.len && (limit <= 0 || (es_int_t)((es_obj_list_t *)es_obj_to_ptr(list))->len < limit)) {
-        es_obj_t mo = re_exec(re, string, &s, pos, MODE_SEARCH, must_advance);
+    es_int_t n = 0;
+    re_scratch_t scratch = {NULL, 0, NULL};
+    while (pos <= s.len && (limit <= 0 || n < limit)) {
+        if (kind == SCAN_MATCHES) {
+            scratch.match = NULL;
+        }
+        es_obj_t mo = re_exec_with(re, string, &s, pos, MODE_SEARCH, must_advance, &scratch);
         if (mo == ES_OBJ_NONE) {
             break;
         }
-        es_obj_list_append(list, mo);
         match_obj_t *m = match_of(mo);
+        if (kind == SCAN_MATCHES) {
+            es_obj_list_append(list, mo);
+        } else if (kind == SCAN_FINDALL) {
+            es_obj_list_append(list, findall_item(re, m));
+        } else {
+            es_obj_list_append(list, es_obj_new_str_copy(piece_type, s.data + last, (size_t)(m->slots[0] - last)));
+            for (size_t g = 1; g <= re->n_groups; g++) {
+                es_obj_list_append(list, match_substring(m, g, ES_OBJ_NONE));
+            }
+            last = m->slots[1];
+        }
+        n++;
         must_advance = m->slots[1] == m->slots[0];
         pos = m->slots[1];
+    }
+    scratch_free(&scratch);
+    if (kind == SCAN_SPLIT) {
+        es_obj_list_append(list, es_obj_new_str_copy(piece_type, s.data + last, (size_t)(s.len - last)));
     }
     return list;
 }
@@ -1682,27 +1745,7 @@ static es_obj_t re_split_method(size_t n_args, const es_obj_t *args, es_map_t *k
     };
     es_arg_val_t vals[3];
     es_arg_parse_all(n_args, args, kw_args, 3, allowed, vals);
-    re_obj_t *re = re_of(vals[0].u_obj);
-    es_obj_t string = vals[1].u_obj;
-    es_obj_t matches = re_all_matches(re, string, vals[2].u_int);
-    subject_t s;
-    subject_of(re, string, &s);
-    es_obj_t result = es_obj_new_list(0, NULL);
-    const es_type_t *piece_type = re->is_bytes ? &es_type_bytes : &es_type_str;
-    size_t n;
-    es_obj_t *items;
-    es_obj_get_array(matches, &n, &items);
-    int32_t last = 0;
-    for (size_t i = 0; i < n; i++) {
-        match_obj_t *m = match_of(items[i]);
-        es_obj_list_append(result, es_obj_new_str_copy(piece_type, s.data + last, (size_t)(m->slots[0] - last)));
-        for (size_t g = 1; g <= re->n_groups; g++) {
-            es_obj_list_append(result, match_substring(m, g, ES_OBJ_NONE));
-        }
-        last = m->slots[1];
-    }
-    es_obj_list_append(result, es_obj_new_str_copy(piece_type, s.data + last, (size_t)(s.len - last)));
-    return result;
+    return re_scan(re_of(vals[0].u_obj), vals[1].u_obj, vals[2].u_int, SCAN_SPLIT);
 }
 static ES_DEFINE_FUN_KW(re_split_obj, ES_Q_split, 2, re_split_method);
 
@@ -1723,20 +1766,12 @@ static es_obj_t findall_item(re_obj_t *re, match_obj_t *m) {
 }
 
 static es_obj_t re_findall_method(es_obj_t self, es_obj_t string) {
-    re_obj_t *re = re_of(self);
-    es_obj_t matches = re_all_matches(re, string, 0);
-    size_t n;
-    es_obj_t *items;
-    es_obj_get_array(matches, &n, &items);
-    for (size_t i = 0; i < n; i++) {
-        items[i] = findall_item(re, match_of(items[i]));
-    }
-    return matches;
+    return re_scan(re_of(self), string, 0, SCAN_FINDALL);
 }
 static ES_DEFINE_FUN_2(re_findall_obj, ES_Q_findall, re_findall_method);
 
 static es_obj_t re_finditer_method(es_obj_t self, es_obj_t string) {
-    return es_getiter(re_all_matches(re_of(self), string, 0), NULL);
+    return es_getiter(re_scan(re_of(self), string, 0, SCAN_MATCHES), NULL);
 }
 static ES_DEFINE_FUN_2(re_finditer_obj, ES_Q_finditer, re_finditer_method);
 

@@ -293,7 +293,7 @@ struct es_ast_node {
         /* ListComp, SetComp, GeneratorExp (elt) and DictComp (elt = key, value) */
         struct {
             es_ast_node_t *elt;
-            es_ast_node_t *value; /* DictComp only */
+            es_ast_node_t *value;    /* DictComp only */
             es_ast_seq_t generators; /* COMPREHENSION */
         } comp;
         /* Compare: ops has comparators.len entries (es_ast_cmpop_t) */
@@ -395,9 +395,9 @@ typedef enum { ES_PARSE_EXEC = 0, ES_PARSE_SINGLE, ES_PARSE_EVAL } es_parse_mode
 
 /* The root: Module (exec), Interactive (single) or Expression (eval). */
 typedef struct es_ast_module {
-    uint8_t mode;       /* es_parse_mode_t */
+    uint8_t mode; /* es_parse_mode_t */
     es_qstr_t filename;
-    es_ast_seq_t body;  /* exec and single: the statements */
+    es_ast_seq_t body;   /* exec and single: the statements */
     es_ast_node_t *expr; /* eval: the expression */
 } es_ast_module_t;
 

@@ -53,7 +53,7 @@
     X(DELETE_DEREF, "U")                                                                           \
     X(LOAD_CLOSURE, "U")     /* push the cell itself */                                            \
     X(LOAD_CLASSDEREF, "UU") /* qstr, slot: class body reading a free variable */                 \
-    X(LOAD_NAME, "U")                                                                              \
+    X(LOAD_NAME, "UU")       /* qstr, cache slot (used when locals are the globals) */            \
     X(STORE_NAME, "U")                                                                             \
     X(DELETE_NAME, "U")                                                                            \
     X(LOAD_GLOBAL, "UU")     /* qstr, cache slot */                                                \
@@ -191,6 +191,7 @@ typedef struct es_obj_fun_t {
     es_obj_t defaults;   /* tuple or ES_OBJ_NULL */
     es_obj_t kwdefaults; /* dict or ES_OBJ_NULL */
     es_obj_t closure;    /* tuple of cells or ES_OBJ_NULL */
+    es_obj_t attrs;      /* dict of attributes set from Python, made on first store */
 } es_obj_fun_t;
 
 /* An activation of a code object: on the C stack for calls, inside the generator for generators. */
@@ -236,6 +237,9 @@ typedef struct es_obj_cell_t {
 /* Generators: resume with a sent value or a thrown exception. */
 es_vm_return_t es_gen_resume(es_obj_t gen, es_obj_t send_value, es_obj_t throw_value, es_obj_t *result);
 bool es_obj_is_generator(es_obj_t o);
+/* After a generator's iternext reported exhaustion: the value its `return` gave (for
+** StopIteration.value in next()), once; ES_OBJ_NULL for None, or for other objects. */
+es_obj_t es_gen_take_return_value(es_obj_t gen);
 
 /* Varint decoding shared by the VM, the compiler and the line table. */
 static inline size_t es_bc_read_uint(const uint8_t **p) {

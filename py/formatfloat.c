@@ -32,13 +32,21 @@ static void decimal_free(decimal_t *d) {
     }
 }
 
+/* printf into buf: "%.*e" (exponent form) or "%.*f"; returns the length it needs. */
+static int print_float(char *buf, size_t size, bool exp_form, int precision, double x) {
+    if (exp_form) {
+        return snprintf(buf, size, "%.*e", precision, x);
+    }
+    return snprintf(buf, size, "%.*f", precision, x);
+}
+
 /* Formats x (finite, non-negative) with printf into d->digits, growing it as needed. */
-static void print_into(decimal_t *d, const char *fmt, int precision, double x) {
-    int n = snprintf(d->small, sizeof(d->small), fmt, precision, x);
+static void print_into(decimal_t *d, bool exp_form, int precision, double x) {
+    int n = print_float(d->small, sizeof(d->small), exp_form, precision, x);
     d->digits = d->small;
     if (n >= (int)sizeof(d->small)) {
         d->digits = es_alloc((size_t)n + 1);
-        snprintf(d->digits, (size_t)n + 1, fmt, precision, x);
+        print_float(d->digits, (size_t)n + 1, exp_form, precision, x);
     }
 }
 
@@ -91,20 +99,81 @@ static bool round_trips(const char *text, es_float_t x) {
 #endif
 }
 
-/* The shortest digit string that reads back as x; digit counts that round-trip form an
-** upward-closed range, so a binary search finds the least. */
+/* Writes "+XX" or "-XXX" (at least two digits) and a terminating NUL. */
+static void write_exponent(char *out, int exp) {
+    *out++ = exp < 0 ? '-' : '+';
+    unsigned v = (unsigned)(exp < 0 ? -exp : exp);
+    char tmp[12];
+    int n = 0;
+    do {
+        tmp[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v != 0 || n < 2);
+    while (n > 0) {
+        *out++ = tmp[--n];
+    }
+    *out = 0;
+}
+
+/*
+** Steps the last digit of printf's "d.ddde+XX" text up or down by one, carrying or borrowing
+** through the digits; a carry out of the leading digit bumps the exponent ("9.9e+00" -> "1.0e+01").
+*/
+static void step_last_digit(char *text, bool up) {
+    char *e = strchr(text, 'e');
+    char *p = e - 1;
+    for (;; p--) {
+        if (*p == '.') {
+            continue;
+        }
+        if (up ? *p != '9' : *p != '0') {
+            *p = (char)(*p + (up ? 1 : -1));
+            break;
+        }
+        *p = up ? '0' : '9';
+        if (p == text) {
+            if (up) {
+                /* 9.99 -> 10.00: write 1.000 and raise the exponent. */
+                *p = '1';
+                write_exponent(e + 1, atoi(e + 1) + 1);
+            }
+            break;
+        }
+    }
+}
+
+/*
+** True when some decimal of `ndigits` significant digits reads back as x, leaving it in d.
+** The nearest such decimal is printf's; at a power of two the gap below x is half the gap
+** above, so the nearest may miss while its neighbour on the other side still reads back.
+*/
+static bool digits_round_trip(decimal_t *d, es_float_t x, int ndigits) {
+    print_into(d, true, ndigits - 1, (double)x);
+#if ES_FLOAT_IS_SINGLE
+    es_float_t back = strtof(d->digits, NULL);
+#else
+    es_float_t back = strtod(d->digits, NULL);
+#endif
+    if (back == x) {
+        return true;
+    }
+    step_last_digit(d->digits, back < x);
+    return round_trips(d->digits, x);
+}
+
+/* The shortest digit string that reads back as x (CPython's repr); the digit counts that
+** round-trip form an upward-closed range, so a binary search finds the least. */
 static void shortest_digits(decimal_t *d, es_float_t x) {
     int lo = 1, hi = ROUND_TRIP_DIGITS;
     while (lo < hi) {
         int mid = (lo + hi) / 2;
-        print_into(d, "%.*e", mid - 1, (double)x);
-        if (round_trips(d->digits, x)) {
+        if (digits_round_trip(d, x, mid)) {
             hi = mid;
         } else {
             lo = mid + 1;
         }
     }
-    print_into(d, "%.*e", lo - 1, (double)x);
+    digits_round_trip(d, x, lo);
     normalise(d);
 }
 
@@ -223,18 +292,18 @@ void es_format_float_ex(es_vstr_t *vstr, es_float_t x, char type, int precision,
         switch (code) {
             case 'e':
                 precision++;
-                print_into(&d, "%.*e", precision - 1, (double)x);
+                print_into(&d, true, precision - 1, (double)x);
                 normalise(&d);
                 break;
             case 'f':
-                print_into(&d, "%.*f", precision, (double)x);
+                print_into(&d, false, precision, (double)x);
                 normalise(&d);
                 break;
             case 'g':
                 if (precision == 0) {
                     precision = 1;
                 }
-                print_into(&d, "%.*e", precision - 1, (double)x);
+                print_into(&d, true, precision - 1, (double)x);
                 normalise(&d);
                 break;
             default:

@@ -3,8 +3,12 @@
 #include "py/runtime.h"
 
 es_obj_t es_sys_module_new(void);
+bool es_builtins_table_is_sorted(void);
 
 void es_init(void) {
+    if (!es_builtins_table_is_sorted()) {
+        es_fatal_error("builtins table out of name order");
+    }
     es_qstr_init();
     es_state.roots.loaded_modules = es_obj_to_ptr(es_obj_new_dict(8));
     es_state.roots.sys_path = es_obj_new_list(0, NULL);

@@ -3,13 +3,13 @@
 #include <string.h>
 
 #include "py/objint.h"
+#include "py/objstr.h"
 #include "py/objtype.h"
 #include "py/portio.h"
 #include "py/runtime.h"
 #include "py/sort.h"
 
-/* Provided by the strings part (py/objstr.c) and the VM part (py/builtinevalexec.c). */
-es_obj_t es_obj_format(es_obj_t value, es_obj_t spec);
+/* Provided by the VM part (py/builtinevalexec.c). */
 extern const es_obj_fun_builtin_t es_builtin_compile_obj;
 extern const es_obj_fun_builtin_t es_builtin_exec_obj;
 extern const es_obj_fun_builtin_t es_builtin_eval_obj;
@@ -136,6 +136,36 @@ static ES_DEFINE_FUN_VAR(builtin_input_obj, ES_Q_input, 0, 1, builtin_input);
 
 static es_obj_t builtin_repr(es_obj_t o) { return str_from_print(o, ES_PRINT_REPR); }
 static ES_DEFINE_FUN_1(builtin_repr_obj, ES_Q_repr, builtin_repr);
+
+/* repr() with every non-ASCII character written as an escape. */
+static es_obj_t builtin_ascii(es_obj_t o) {
+    size_t len;
+    const uint8_t *s = (const uint8_t *)es_obj_str_get_data(builtin_repr(o), &len);
+    es_vstr_t out;
+    es_vstr_init(&out, len);
+    for (size_t i = 0; i < len;) {
+        uint32_t c = s[i];
+        size_t n = c < 0x80 ? 1 : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+        if (n > 1) {
+            c &= 0x3f >> (n - 1);
+            for (size_t k = 1; k < n && i + k < len; k++) {
+                c = (c << 6) | (s[i + k] & 0x3f);
+            }
+        }
+        i += n;
+        if (c < 0x80) {
+            es_vstr_add_byte(&out, (uint8_t)c);
+        } else if (c < 0x100) {
+            es_vstr_printf(&out, "\\x%02x", (unsigned)c);
+        } else if (c < 0x10000) {
+            es_vstr_printf(&out, "\\u%04x", (unsigned)c);
+        } else {
+            es_vstr_printf(&out, "\\U%08x", (unsigned)c);
+        }
+    }
+    return es_obj_new_str_from_vstr(&es_type_str, &out);
+}
+static ES_DEFINE_FUN_1(builtin_ascii_obj, ES_Q_ascii, builtin_ascii);
 
 static es_obj_t builtin_format(size_t n_args, const es_obj_t *args) {
     es_obj_t spec = n_args > 1 ? args[1] : ES_OBJ_NEW_QSTR(ES_Q__S_empty);
@@ -500,6 +530,13 @@ static es_obj_t builtin_iter(size_t n_args, const es_obj_t *args) {
 static ES_DEFINE_FUN_VAR(builtin_iter_obj, ES_Q_iter, 1, 2, builtin_iter);
 
 static es_obj_t builtin_next(size_t n_args, const es_obj_t *args) {
+    if (n_args == 1 && es_obj_is_type(args[0], &es_type_gen_instance)) {
+        /* send(None) keeps a generator's return value in the StopIteration. */
+        es_obj_t send[3];
+        es_load_method(args[0], ES_Q_send, send);
+        send[2] = ES_OBJ_NONE;
+        return es_call_method_n_kw(1, 0, send);
+    }
     es_obj_t item = es_iternext(args[0]);
     if (item == ES_OBJ_STOP_ITERATION) {
         if (n_args > 1) {
@@ -688,25 +725,70 @@ static ES_DEFINE_FUN_KW(builtin___import___obj, ES_Q___import__, 0, builtin___im
 
 
 static const es_map_elem_t builtins_table[] = {
-    {ES_OBJ_NEW_QSTR(ES_Q___name__), ES_OBJ_NEW_QSTR(ES_Q_builtins)},
+    {ES_OBJ_NEW_QSTR(ES_Q_ArithmeticError), ES_OBJ_FROM_CONST(es_type_ArithmeticError)},
+    {ES_OBJ_NEW_QSTR(ES_Q_AssertionError), ES_OBJ_FROM_CONST(es_type_AssertionError)},
+    {ES_OBJ_NEW_QSTR(ES_Q_AttributeError), ES_OBJ_FROM_CONST(es_type_AttributeError)},
+    {ES_OBJ_NEW_QSTR(ES_Q_BaseException), ES_OBJ_FROM_CONST(es_type_BaseException)},
+    {ES_OBJ_NEW_QSTR(ES_Q_EOFError), ES_OBJ_FROM_CONST(es_type_EOFError)},
+    {ES_OBJ_NEW_QSTR(ES_Q_Ellipsis), ES_OBJ_FROM_CONST(es_const_ellipsis_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q_Exception), ES_OBJ_FROM_CONST(es_type_Exception)},
+    {ES_OBJ_NEW_QSTR(ES_Q_FileExistsError), ES_OBJ_FROM_CONST(es_type_FileExistsError)},
+    {ES_OBJ_NEW_QSTR(ES_Q_FileNotFoundError), ES_OBJ_FROM_CONST(es_type_FileNotFoundError)},
+    {ES_OBJ_NEW_QSTR(ES_Q_GeneratorExit), ES_OBJ_FROM_CONST(es_type_GeneratorExit)},
+    {ES_OBJ_NEW_QSTR(ES_Q_ImportError), ES_OBJ_FROM_CONST(es_type_ImportError)},
+    {ES_OBJ_NEW_QSTR(ES_Q_IndentationError), ES_OBJ_FROM_CONST(es_type_IndentationError)},
+    {ES_OBJ_NEW_QSTR(ES_Q_IndexError), ES_OBJ_FROM_CONST(es_type_IndexError)},
+    {ES_OBJ_NEW_QSTR(ES_Q_KeyError), ES_OBJ_FROM_CONST(es_type_KeyError)},
+    {ES_OBJ_NEW_QSTR(ES_Q_KeyboardInterrupt), ES_OBJ_FROM_CONST(es_type_KeyboardInterrupt)},
+    {ES_OBJ_NEW_QSTR(ES_Q_LookupError), ES_OBJ_FROM_CONST(es_type_LookupError)},
+    {ES_OBJ_NEW_QSTR(ES_Q_MemoryError), ES_OBJ_FROM_CONST(es_type_MemoryError)},
+    {ES_OBJ_NEW_QSTR(ES_Q_ModuleNotFoundError), ES_OBJ_FROM_CONST(es_type_ModuleNotFoundError)},
+    {ES_OBJ_NEW_QSTR(ES_Q_NameError), ES_OBJ_FROM_CONST(es_type_NameError)},
+    {ES_OBJ_NEW_QSTR(ES_Q_NotImplemented), ES_OBJ_FROM_CONST(es_const_notimplemented_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q_NotImplementedError), ES_OBJ_FROM_CONST(es_type_NotImplementedError)},
+    {ES_OBJ_NEW_QSTR(ES_Q_OSError), ES_OBJ_FROM_CONST(es_type_OSError)},
+    {ES_OBJ_NEW_QSTR(ES_Q_OverflowError), ES_OBJ_FROM_CONST(es_type_OverflowError)},
+    {ES_OBJ_NEW_QSTR(ES_Q_RecursionError), ES_OBJ_FROM_CONST(es_type_RecursionError)},
+    {ES_OBJ_NEW_QSTR(ES_Q_RuntimeError), ES_OBJ_FROM_CONST(es_type_RuntimeError)},
+    {ES_OBJ_NEW_QSTR(ES_Q_StopAsyncIteration), ES_OBJ_FROM_CONST(es_type_StopAsyncIteration)},
+    {ES_OBJ_NEW_QSTR(ES_Q_StopIteration), ES_OBJ_FROM_CONST(es_type_StopIteration)},
+    {ES_OBJ_NEW_QSTR(ES_Q_SyntaxError), ES_OBJ_FROM_CONST(es_type_SyntaxError)},
+    {ES_OBJ_NEW_QSTR(ES_Q_SystemExit), ES_OBJ_FROM_CONST(es_type_SystemExit)},
+    {ES_OBJ_NEW_QSTR(ES_Q_TimeoutError), ES_OBJ_FROM_CONST(es_type_TimeoutError)},
+    {ES_OBJ_NEW_QSTR(ES_Q_TypeError), ES_OBJ_FROM_CONST(es_type_TypeError)},
+    {ES_OBJ_NEW_QSTR(ES_Q_UnboundLocalError), ES_OBJ_FROM_CONST(es_type_UnboundLocalError)},
+    {ES_OBJ_NEW_QSTR(ES_Q_UnicodeError), ES_OBJ_FROM_CONST(es_type_UnicodeError)},
+    {ES_OBJ_NEW_QSTR(ES_Q_ValueError), ES_OBJ_FROM_CONST(es_type_ValueError)},
+    {ES_OBJ_NEW_QSTR(ES_Q_ZeroDivisionError), ES_OBJ_FROM_CONST(es_type_ZeroDivisionError)},
     {ES_OBJ_NEW_QSTR(ES_Q___build_class__), ES_OBJ_FROM_CONST(es_builtin___build_class___obj)},
     {ES_OBJ_NEW_QSTR(ES_Q___import__), ES_OBJ_FROM_CONST(builtin___import___obj)},
-    {ES_OBJ_NEW_QSTR(ES_Q_compile), ES_OBJ_FROM_CONST(es_builtin_compile_obj)},
-    {ES_OBJ_NEW_QSTR(ES_Q_exec), ES_OBJ_FROM_CONST(es_builtin_exec_obj)},
-    {ES_OBJ_NEW_QSTR(ES_Q_eval), ES_OBJ_FROM_CONST(es_builtin_eval_obj)},
-    {ES_OBJ_NEW_QSTR(ES_Q_NotImplemented), ES_OBJ_FROM_CONST(es_const_notimplemented_obj)},
-    {ES_OBJ_NEW_QSTR(ES_Q_Ellipsis), ES_OBJ_FROM_CONST(es_const_ellipsis_obj)},
-
+    {ES_OBJ_NEW_QSTR(ES_Q___name__), ES_OBJ_NEW_QSTR(ES_Q_builtins)},
     {ES_OBJ_NEW_QSTR(ES_Q_abs), ES_OBJ_FROM_CONST(builtin_abs_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_all), ES_OBJ_FROM_CONST(builtin_all_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_any), ES_OBJ_FROM_CONST(builtin_any_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q_ascii), ES_OBJ_FROM_CONST(builtin_ascii_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_bin), ES_OBJ_FROM_CONST(builtin_bin_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q_bool), ES_OBJ_FROM_CONST(es_type_bool)},
+    {ES_OBJ_NEW_QSTR(ES_Q_bytearray), ES_OBJ_FROM_CONST(es_type_bytearray)},
+    {ES_OBJ_NEW_QSTR(ES_Q_bytes), ES_OBJ_FROM_CONST(es_type_bytes)},
     {ES_OBJ_NEW_QSTR(ES_Q_callable), ES_OBJ_FROM_CONST(builtin_callable_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_chr), ES_OBJ_FROM_CONST(builtin_chr_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q_classmethod), ES_OBJ_FROM_CONST(es_type_classmethod)},
+    {ES_OBJ_NEW_QSTR(ES_Q_compile), ES_OBJ_FROM_CONST(es_builtin_compile_obj)},
+#if ES_ENABLE_COMPLEX
+    {ES_OBJ_NEW_QSTR(ES_Q_complex), ES_OBJ_FROM_CONST(es_type_complex)},
+#endif
     {ES_OBJ_NEW_QSTR(ES_Q_delattr), ES_OBJ_FROM_CONST(builtin_delattr_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q_dict), ES_OBJ_FROM_CONST(es_type_dict)},
     {ES_OBJ_NEW_QSTR(ES_Q_dir), ES_OBJ_FROM_CONST(builtin_dir_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_divmod), ES_OBJ_FROM_CONST(builtin_divmod_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q_enumerate), ES_OBJ_FROM_CONST(es_type_enumerate)},
+    {ES_OBJ_NEW_QSTR(ES_Q_eval), ES_OBJ_FROM_CONST(es_builtin_eval_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q_exec), ES_OBJ_FROM_CONST(es_builtin_exec_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q_filter), ES_OBJ_FROM_CONST(es_type_filter)},
+    {ES_OBJ_NEW_QSTR(ES_Q_float), ES_OBJ_FROM_CONST(es_type_float)},
     {ES_OBJ_NEW_QSTR(ES_Q_format), ES_OBJ_FROM_CONST(builtin_format_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q_frozenset), ES_OBJ_FROM_CONST(es_type_frozenset)},
     {ES_OBJ_NEW_QSTR(ES_Q_getattr), ES_OBJ_FROM_CONST(builtin_getattr_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_globals), ES_OBJ_FROM_CONST(builtin_globals_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_hasattr), ES_OBJ_FROM_CONST(builtin_hasattr_obj)},
@@ -714,88 +796,74 @@ static const es_map_elem_t builtins_table[] = {
     {ES_OBJ_NEW_QSTR(ES_Q_hex), ES_OBJ_FROM_CONST(builtin_hex_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_id), ES_OBJ_FROM_CONST(builtin_id_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_input), ES_OBJ_FROM_CONST(builtin_input_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q_int), ES_OBJ_FROM_CONST(es_type_int)},
     {ES_OBJ_NEW_QSTR(ES_Q_isinstance), ES_OBJ_FROM_CONST(builtin_isinstance_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_issubclass), ES_OBJ_FROM_CONST(builtin_issubclass_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_iter), ES_OBJ_FROM_CONST(builtin_iter_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_len), ES_OBJ_FROM_CONST(builtin_len_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q_list), ES_OBJ_FROM_CONST(es_type_list)},
     {ES_OBJ_NEW_QSTR(ES_Q_locals), ES_OBJ_FROM_CONST(builtin_locals_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q_map), ES_OBJ_FROM_CONST(es_type_map)},
     {ES_OBJ_NEW_QSTR(ES_Q_max), ES_OBJ_FROM_CONST(builtin_max_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q_memoryview), ES_OBJ_FROM_CONST(es_type_memoryview)},
     {ES_OBJ_NEW_QSTR(ES_Q_min), ES_OBJ_FROM_CONST(builtin_min_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_next), ES_OBJ_FROM_CONST(builtin_next_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q_object), ES_OBJ_FROM_CONST(es_type_object)},
     {ES_OBJ_NEW_QSTR(ES_Q_oct), ES_OBJ_FROM_CONST(builtin_oct_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_open), ES_OBJ_FROM_CONST(builtin_open_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_ord), ES_OBJ_FROM_CONST(builtin_ord_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_pow), ES_OBJ_FROM_CONST(builtin_pow_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_print), ES_OBJ_FROM_CONST(builtin_print_obj)},
-    {ES_OBJ_NEW_QSTR(ES_Q_repr), ES_OBJ_FROM_CONST(builtin_repr_obj)},
-    {ES_OBJ_NEW_QSTR(ES_Q_round), ES_OBJ_FROM_CONST(builtin_round_obj)},
-    {ES_OBJ_NEW_QSTR(ES_Q_setattr), ES_OBJ_FROM_CONST(builtin_setattr_obj)},
-    {ES_OBJ_NEW_QSTR(ES_Q_sorted), ES_OBJ_FROM_CONST(builtin_sorted_obj)},
-    {ES_OBJ_NEW_QSTR(ES_Q_sum), ES_OBJ_FROM_CONST(builtin_sum_obj)},
-    {ES_OBJ_NEW_QSTR(ES_Q_vars), ES_OBJ_FROM_CONST(builtin_vars_obj)},
-    {ES_OBJ_NEW_QSTR(ES_Q_bool), ES_OBJ_FROM_CONST(es_type_bool)},
-    {ES_OBJ_NEW_QSTR(ES_Q_bytearray), ES_OBJ_FROM_CONST(es_type_bytearray)},
-    {ES_OBJ_NEW_QSTR(ES_Q_bytes), ES_OBJ_FROM_CONST(es_type_bytes)},
-    {ES_OBJ_NEW_QSTR(ES_Q_classmethod), ES_OBJ_FROM_CONST(es_type_classmethod)},
-    {ES_OBJ_NEW_QSTR(ES_Q_dict), ES_OBJ_FROM_CONST(es_type_dict)},
-    {ES_OBJ_NEW_QSTR(ES_Q_enumerate), ES_OBJ_FROM_CONST(es_type_enumerate)},
-    {ES_OBJ_NEW_QSTR(ES_Q_filter), ES_OBJ_FROM_CONST(es_type_filter)},
-    {ES_OBJ_NEW_QSTR(ES_Q_float), ES_OBJ_FROM_CONST(es_type_float)},
-    {ES_OBJ_NEW_QSTR(ES_Q_frozenset), ES_OBJ_FROM_CONST(es_type_frozenset)},
-    {ES_OBJ_NEW_QSTR(ES_Q_int), ES_OBJ_FROM_CONST(es_type_int)},
-    {ES_OBJ_NEW_QSTR(ES_Q_list), ES_OBJ_FROM_CONST(es_type_list)},
-    {ES_OBJ_NEW_QSTR(ES_Q_map), ES_OBJ_FROM_CONST(es_type_map)},
-    {ES_OBJ_NEW_QSTR(ES_Q_memoryview), ES_OBJ_FROM_CONST(es_type_memoryview)},
-    {ES_OBJ_NEW_QSTR(ES_Q_object), ES_OBJ_FROM_CONST(es_type_object)},
     {ES_OBJ_NEW_QSTR(ES_Q_property), ES_OBJ_FROM_CONST(es_type_property)},
     {ES_OBJ_NEW_QSTR(ES_Q_range), ES_OBJ_FROM_CONST(es_type_range)},
+    {ES_OBJ_NEW_QSTR(ES_Q_repr), ES_OBJ_FROM_CONST(builtin_repr_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_reversed), ES_OBJ_FROM_CONST(es_type_reversed)},
+    {ES_OBJ_NEW_QSTR(ES_Q_round), ES_OBJ_FROM_CONST(builtin_round_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_set), ES_OBJ_FROM_CONST(es_type_set)},
+    {ES_OBJ_NEW_QSTR(ES_Q_setattr), ES_OBJ_FROM_CONST(builtin_setattr_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_slice), ES_OBJ_FROM_CONST(es_type_slice)},
+    {ES_OBJ_NEW_QSTR(ES_Q_sorted), ES_OBJ_FROM_CONST(builtin_sorted_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_staticmethod), ES_OBJ_FROM_CONST(es_type_staticmethod)},
     {ES_OBJ_NEW_QSTR(ES_Q_str), ES_OBJ_FROM_CONST(es_type_str)},
+    {ES_OBJ_NEW_QSTR(ES_Q_sum), ES_OBJ_FROM_CONST(builtin_sum_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_super), ES_OBJ_FROM_CONST(es_type_super)},
     {ES_OBJ_NEW_QSTR(ES_Q_tuple), ES_OBJ_FROM_CONST(es_type_tuple)},
     {ES_OBJ_NEW_QSTR(ES_Q_type), ES_OBJ_FROM_CONST(es_type_type)},
+    {ES_OBJ_NEW_QSTR(ES_Q_vars), ES_OBJ_FROM_CONST(builtin_vars_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_zip), ES_OBJ_FROM_CONST(es_type_zip)},
-#if ES_ENABLE_COMPLEX
-    {ES_OBJ_NEW_QSTR(ES_Q_complex), ES_OBJ_FROM_CONST(es_type_complex)},
-#endif
-
-    {ES_OBJ_NEW_QSTR(ES_Q_BaseException), ES_OBJ_FROM_CONST(es_type_BaseException)},
-    {ES_OBJ_NEW_QSTR(ES_Q_SystemExit), ES_OBJ_FROM_CONST(es_type_SystemExit)},
-    {ES_OBJ_NEW_QSTR(ES_Q_KeyboardInterrupt), ES_OBJ_FROM_CONST(es_type_KeyboardInterrupt)},
-    {ES_OBJ_NEW_QSTR(ES_Q_GeneratorExit), ES_OBJ_FROM_CONST(es_type_GeneratorExit)},
-    {ES_OBJ_NEW_QSTR(ES_Q_Exception), ES_OBJ_FROM_CONST(es_type_Exception)},
-    {ES_OBJ_NEW_QSTR(ES_Q_StopIteration), ES_OBJ_FROM_CONST(es_type_StopIteration)},
-    {ES_OBJ_NEW_QSTR(ES_Q_StopAsyncIteration), ES_OBJ_FROM_CONST(es_type_StopAsyncIteration)},
-    {ES_OBJ_NEW_QSTR(ES_Q_ArithmeticError), ES_OBJ_FROM_CONST(es_type_ArithmeticError)},
-    {ES_OBJ_NEW_QSTR(ES_Q_OverflowError), ES_OBJ_FROM_CONST(es_type_OverflowError)},
-    {ES_OBJ_NEW_QSTR(ES_Q_ZeroDivisionError), ES_OBJ_FROM_CONST(es_type_ZeroDivisionError)},
-    {ES_OBJ_NEW_QSTR(ES_Q_AssertionError), ES_OBJ_FROM_CONST(es_type_AssertionError)},
-    {ES_OBJ_NEW_QSTR(ES_Q_AttributeError), ES_OBJ_FROM_CONST(es_type_AttributeError)},
-    {ES_OBJ_NEW_QSTR(ES_Q_EOFError), ES_OBJ_FROM_CONST(es_type_EOFError)},
-    {ES_OBJ_NEW_QSTR(ES_Q_ImportError), ES_OBJ_FROM_CONST(es_type_ImportError)},
-    {ES_OBJ_NEW_QSTR(ES_Q_ModuleNotFoundError), ES_OBJ_FROM_CONST(es_type_ModuleNotFoundError)},
-    {ES_OBJ_NEW_QSTR(ES_Q_LookupError), ES_OBJ_FROM_CONST(es_type_LookupError)},
-    {ES_OBJ_NEW_QSTR(ES_Q_IndexError), ES_OBJ_FROM_CONST(es_type_IndexError)},
-    {ES_OBJ_NEW_QSTR(ES_Q_KeyError), ES_OBJ_FROM_CONST(es_type_KeyError)},
-    {ES_OBJ_NEW_QSTR(ES_Q_MemoryError), ES_OBJ_FROM_CONST(es_type_MemoryError)},
-    {ES_OBJ_NEW_QSTR(ES_Q_NameError), ES_OBJ_FROM_CONST(es_type_NameError)},
-    {ES_OBJ_NEW_QSTR(ES_Q_UnboundLocalError), ES_OBJ_FROM_CONST(es_type_UnboundLocalError)},
-    {ES_OBJ_NEW_QSTR(ES_Q_OSError), ES_OBJ_FROM_CONST(es_type_OSError)},
-    {ES_OBJ_NEW_QSTR(ES_Q_TimeoutError), ES_OBJ_FROM_CONST(es_type_TimeoutError)},
-    {ES_OBJ_NEW_QSTR(ES_Q_FileNotFoundError), ES_OBJ_FROM_CONST(es_type_FileNotFoundError)},
-    {ES_OBJ_NEW_QSTR(ES_Q_FileExistsError), ES_OBJ_FROM_CONST(es_type_FileExistsError)},
-    {ES_OBJ_NEW_QSTR(ES_Q_RuntimeError), ES_OBJ_FROM_CONST(es_type_RuntimeError)},
-    {ES_OBJ_NEW_QSTR(ES_Q_NotImplementedError), ES_OBJ_FROM_CONST(es_type_NotImplementedError)},
-    {ES_OBJ_NEW_QSTR(ES_Q_RecursionError), ES_OBJ_FROM_CONST(es_type_RecursionError)},
-    {ES_OBJ_NEW_QSTR(ES_Q_SyntaxError), ES_OBJ_FROM_CONST(es_type_SyntaxError)},
-    {ES_OBJ_NEW_QSTR(ES_Q_IndentationError), ES_OBJ_FROM_CONST(es_type_IndentationError)},
-    {ES_OBJ_NEW_QSTR(ES_Q_TypeError), ES_OBJ_FROM_CONST(es_type_TypeError)},
-    {ES_OBJ_NEW_QSTR(ES_Q_ValueError), ES_OBJ_FROM_CONST(es_type_ValueError)},
-    {ES_OBJ_NEW_QSTR(ES_Q_UnicodeError), ES_OBJ_FROM_CONST(es_type_UnicodeError)},
-    };
+};
 
 ES_DEFINE_CONST_MODULE(es_module_builtins, builtins_table);
+
+/*
+** builtins_table is kept in name order, which is also the order of the static qstr numbers
+** the build assigns, so a name is found by binary search (the VM asks on every global miss).
+** es_init checks the order, so an entry added out of place is noticed at once.
+*/
+es_obj_t es_builtins_table_find(es_qstr_t name) {
+    size_t lo = 0, hi = ES_ARRAY_SIZE(builtins_table);
+    es_obj_t key = es_obj_new_qstr(name);
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        es_obj_t k = builtins_table[mid].key;
+        if (k == key) {
+            return builtins_table[mid].value;
+        }
+        if (k < key) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return ES_OBJ_NULL;
+}
+
+bool es_builtins_table_is_sorted(void) {
+    for (size_t i = 1; i < ES_ARRAY_SIZE(builtins_table); i++) {
+        if (builtins_table[i - 1].key >= builtins_table[i].key) {
+            return false;
+        }
+    }
+    return true;
+}
 ES_REGISTER_MODULE(ES_Q_builtins, es_module_builtins);

@@ -1020,6 +1020,8 @@ bool es_mpz_as_bytes(const es_mpz_t *z, uint8_t *buf, size_t len, bool big_endia
     } else {
         /* -2**(width-1) is the one negative number whose magnitude takes the full width. */
         fits = bits < width || (bits == width && !any_bit_below(z, bits - 1));
+        /* CPython lets -1 become zero bytes (all sign bits). */
+        fits = fits || (width == 0 && z->len == 1 && z->dig[0] == 1);
     }
     if (!fits) {
         return false;

@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "py/objint.h"
 #include "py/objtype.h"
 #include "py/runtime.h"
 
@@ -92,7 +93,7 @@ static es_obj_t hash_from_size(size_t h) { return es_obj_new_small_int((es_int_t
 
 es_obj_t es_obj_hash(es_obj_t o) {
     if (es_obj_is_small_int(o)) {
-        return o;
+        return es_obj_int_hash(o); /* CPython's value: -1 hashes to -2, modulo 2**61 - 1 */
     }
     if (es_obj_is_qstr(o)) {
         return hash_from_size(es_qstr_hash(es_obj_qstr_value(o)));

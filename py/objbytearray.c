@@ -324,8 +324,18 @@ static es_obj_t bytearray_subscr(es_obj_t self, es_obj_t index, es_obj_t value) 
             es_raise_msg_varg(&es_type_ValueError, "attempt to assign bytes of size %u to extended slice of size %u",
                               (unsigned)n, (unsigned)count);
         }
-        for (size_t k = 0; k < count; k++) {
-            b->items[s.start + (es_int_t)k * s.step] = data[k];
+        if (n > 0 && data >= b->items && data < b->items + b->alloc) {
+            /* b[::-1] = b: read from a copy */
+            uint8_t *copy = es_alloc(n);
+            memcpy(copy, data, n);
+            for (size_t k = 0; k < count; k++) {
+                b->items[s.start + (es_int_t)k * s.step] = copy[k];
+            }
+            es_free(copy);
+        } else {
+            for (size_t k = 0; k < count; k++) {
+                b->items[s.start + (es_int_t)k * s.step] = data[k];
+            }
         }
     }
     if (scratch.buf != NULL) {
@@ -357,7 +367,7 @@ static ES_DEFINE_FUN_2(bytearray_append_obj, ES_Q_append, bytearray_append);
 static es_obj_t bytearray_extend(es_obj_t self, es_obj_t iterable) {
     es_obj_bytearray_t *b = ba_of(self);
     if (es_obj_is_str(iterable)) {
-        es_raise_msg(&es_type_TypeError, "expected iterable of integers; got: 'str'");
+        es_raise_msg(&es_type_TypeError, "'str' object cannot be interpreted as an integer");
     }
     es_vstr_t scratch = {0, 0, NULL, false};
     size_t n;

@@ -58,7 +58,7 @@ static es_obj_t new_cplx(cplx_t c) { return es_obj_new_complex(c.real, c.imag); 
 
 static void complex_print(const es_print_t *print, es_obj_t self, es_print_kind_t kind) {
     ES_UNUSED(kind);
-    cplx_t c;
+    cplx_t c = {0, 0};
     complex_value(self, &c);
     char buf[80];
     es_vstr_t vstr;
@@ -142,6 +142,10 @@ static cplx_t c_pow(cplx_t a, cplx_t b, bool *domain_error) {
             len /= MATH(exp)(at * b.imag);
             phase += b.imag * MATH(log)(vabs);
         }
+        /* cos and sin of an infinite phase are a domain error, which CPython reports this way. */
+        if (isinf(phase)) {
+            *domain_error = true;
+        }
         r.real = len * MATH(cos)(phase);
         r.imag = len * MATH(sin)(phase);
     }
@@ -216,6 +220,10 @@ es_obj_t es_obj_complex_binary_op(es_binary_op_t op, es_float_t lhs_real, es_flo
         }
         return es_obj_new_bool(eq == (op == ES_BINARY_OP_EQUAL));
     }
+    if (op != ES_BINARY_OP_ADD && op != ES_BINARY_OP_SUBTRACT && op != ES_BINARY_OP_MULTIPLY &&
+        op != ES_BINARY_OP_TRUE_DIVIDE && op != ES_BINARY_OP_POWER) {
+        return ES_OBJ_NULL;
+    }
     if (!operand_value(rhs, &b)) {
         return ES_OBJ_NULL;
     }
@@ -246,10 +254,14 @@ es_obj_t es_obj_complex_binary_op(es_binary_op_t op, es_float_t lhs_real, es_flo
 }
 
 static es_obj_t complex_binary_op(es_binary_op_t op, es_obj_t lhs, es_obj_t rhs) {
-    cplx_t a;
+    cplx_t a = {0, 0};
     if (op >= ES_BINARY_OP_REVERSE_OR && op <= ES_BINARY_OP_REVERSE_POWER) {
         /* other OP self */
         op = (es_binary_op_t)(op - ES_BINARY_OP_REVERSE_OFFSET);
+        if (op != ES_BINARY_OP_ADD && op != ES_BINARY_OP_SUBTRACT && op != ES_BINARY_OP_MULTIPLY &&
+            op != ES_BINARY_OP_TRUE_DIVIDE && op != ES_BINARY_OP_POWER) {
+            return ES_OBJ_NULL;
+        }
         if (!operand_value(rhs, &a)) {
             return ES_OBJ_NULL;
         }
@@ -260,7 +272,7 @@ static es_obj_t complex_binary_op(es_binary_op_t op, es_obj_t lhs, es_obj_t rhs)
 }
 
 static es_obj_t complex_unary_op(es_unary_op_t op, es_obj_t self) {
-    cplx_t c;
+    cplx_t c = {0, 0};
     complex_value(self, &c);
     switch (op) {
         case ES_UNARY_OP_BOOL:
@@ -301,8 +313,20 @@ static es_obj_t complex_unary_op(es_unary_op_t op, es_obj_t self) {
 
 /* ---- complex() -------------------------------------------------------------------------------- */
 
+/* Numbers, and objects of user classes that say how to become one. */
 static bool is_real_number(es_obj_t o) {
-    return es_obj_is_small_int(o) || es_obj_is_int(o) || es_obj_is_float(o) || o == ES_OBJ_TRUE || o == ES_OBJ_FALSE;
+    if (es_obj_is_small_int(o) || es_obj_is_int(o) || es_obj_is_float(o) || o == ES_OBJ_TRUE || o == ES_OBJ_FALSE) {
+        return true;
+    }
+    if (!es_obj_is_ptr(o) || !es_type_is_user_class(es_obj_get_type(o))) {
+        return false;
+    }
+    es_obj_t dest[2];
+    es_load_method_maybe(o, ES_Q___float__, dest);
+    if (dest[0] == ES_OBJ_NULL) {
+        es_load_method_maybe(o, ES_Q___index__, dest);
+    }
+    return dest[0] != ES_OBJ_NULL;
 }
 
 /* A user object's __complex__, or ES_OBJ_NULL. */
@@ -355,7 +379,7 @@ static es_obj_t complex_make_new(const es_type_t *type, size_t n_args, size_t n_
     cplx_t cr = {0, 0}, ci = {0, 0};
     bool cr_is_complex = complex_value(r, &cr);
     if (!cr_is_complex) {
-        if (!is_real_number(r) && es_obj_get_type(r)->unary_op == NULL) {
+        if (!is_real_number(r)) {
             es_raise_msg_varg(&es_type_TypeError, "complex() first argument must be a string or a number, not '%s'",
                               es_obj_type_name(r));
         }
@@ -367,7 +391,7 @@ static es_obj_t complex_make_new(const es_type_t *type, size_t n_args, size_t n_
     } else if (complex_value(i, &ci)) {
         ci_is_complex = true;
     } else {
-        if (!is_real_number(i) && es_obj_get_type(i)->unary_op == NULL) {
+        if (!is_real_number(i)) {
             es_raise_msg_varg(&es_type_TypeError, "complex() second argument must be a number, not '%s'",
                               es_obj_type_name(i));
         }
@@ -386,7 +410,7 @@ static es_obj_t complex_make_new(const es_type_t *type, size_t n_args, size_t n_
 /* ---- attributes and methods ------------------------------------------------------------------ */
 
 static es_obj_t complex_conjugate(es_obj_t self) {
-    cplx_t c;
+    cplx_t c = {0, 0};
     complex_value(self, &c);
     return es_obj_new_complex(c.real, -c.imag);
 }
@@ -396,7 +420,7 @@ static void complex_attr(es_obj_t self, es_qstr_t attr, es_obj_t *dest) {
     if (dest[0] != ES_OBJ_NULL) {
         return;
     }
-    cplx_t c;
+    cplx_t c = {0, 0};
     complex_value(self, &c);
     if (attr == ES_Q_real) {
         dest[0] = es_obj_new_float(c.real);

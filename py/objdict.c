@@ -200,18 +200,18 @@ static bool dict_equal(es_obj_t a, es_obj_t b) {
     if (ma->count != mb->count) {
         return false;
     }
-    es_stack_check();
-    for (size_t i = 0; i < ma->used; i++) {
+    bool outermost = es_nesting_enter(" in comparison");
+    bool equal = true;
+    for (size_t i = 0; i < ma->used && equal; i++) {
         if (!es_map_slot_is_filled(ma, i)) {
             continue;
         }
         es_obj_t key = ma->table[i].key, value = ma->table[i].value;
         es_map_elem_t *e = es_map_lookup(mb, key, ES_MAP_LOOKUP);
-        if (e == NULL || !es_obj_equal(value, e->value)) {
-            return false;
-        }
+        equal = e != NULL && es_obj_equal(value, e->value);
     }
-    return true;
+    es_nesting_leave(outermost);
+    return equal;
 }
 
 static es_obj_t dict_binary_op(es_binary_op_t op, es_obj_t lhs, es_obj_t rhs) {

@@ -292,6 +292,13 @@ static es_obj_t compare(es_binary_op_t op, es_float_t a, es_float_t b) {
     }
 }
 
+/* Checked before an int operand is converted, so that 10**400 | 1.0 is a TypeError. */
+static bool float_supports(es_binary_op_t op) {
+    return op <= ES_BINARY_OP_NOT_EQUAL || op == ES_BINARY_OP_ADD || op == ES_BINARY_OP_SUBTRACT ||
+           op == ES_BINARY_OP_MULTIPLY || op == ES_BINARY_OP_TRUE_DIVIDE || op == ES_BINARY_OP_FLOOR_DIVIDE ||
+           op == ES_BINARY_OP_MODULO || op == ES_BINARY_OP_POWER || op == ES_BINARY_OP_DIVMOD;
+}
+
 es_obj_t es_obj_float_binary_op(es_binary_op_t op, es_float_t lhs, es_obj_t rhs) {
     if (op >= ES_BINARY_OP_INPLACE_OR && op <= ES_BINARY_OP_INPLACE_POWER) {
         op = (es_binary_op_t)(op + ES_BINARY_OP_INPLACE_OFFSET);
@@ -305,6 +312,9 @@ es_obj_t es_obj_float_binary_op(es_binary_op_t op, es_float_t lhs, es_obj_t rhs)
     } else if (es_obj_is_small_int(rhs) || es_obj_is_int(rhs) ||
                (es_obj_is_ptr(rhs) && es_type_is_user_class(es_obj_get_type(rhs)) &&
                 es_instance_native(rhs) != ES_OBJ_NULL && es_obj_is_int(es_instance_native(rhs)))) {
+        if (!float_supports(op)) {
+            return ES_OBJ_NULL;
+        }
         if (op <= ES_BINARY_OP_NOT_EQUAL) {
             /* Exact comparison: an int is never rounded to a float to be compared. */
             bool unordered;
@@ -384,7 +394,7 @@ static es_obj_t float_binary_op(es_binary_op_t op, es_obj_t lhs, es_obj_t rhs) {
         if (other == ES_OBJ_TRUE || other == ES_OBJ_FALSE) {
             other = es_obj_new_small_int(other == ES_OBJ_TRUE);
         }
-        if (!es_obj_is_small_int(other) && !es_obj_is_int(other)) {
+        if ((!es_obj_is_small_int(other) && !es_obj_is_int(other)) || !float_supports(op)) {
             return ES_OBJ_NULL;
         }
         return es_obj_float_binary_op(op, es_obj_int_as_float(other), lhs);

@@ -2,11 +2,6 @@
 
 #include "py/runtime.h"
 
-static _Noreturn void raise_count(const es_obj_fun_builtin_t *f, const char *how, size_t want, size_t given) {
-    es_raise_msg_varg(&es_type_TypeError, "%q() takes %s%u positional argument%s but %u %s given", (es_qstr_t)f->name,
-                      how, (unsigned)want, want == 1 ? "" : "s", (unsigned)given, given == 1 ? "was" : "were");
-}
-
 static es_obj_t fun_builtin_call(es_obj_t self, size_t n_args, size_t n_kw, const es_obj_t *args) {
     const es_obj_fun_builtin_t *f = es_obj_to_ptr(self);
     if (n_kw != 0 && f->kind != ES_FUN_KW) {
@@ -18,16 +13,26 @@ static es_obj_t fun_builtin_call(es_obj_t self, size_t n_args, size_t n_kw, cons
         case ES_FUN_2:
         case ES_FUN_3:
             if (n_args != f->n_args_min) {
-                raise_count(f, "", f->n_args_min, n_args);
+                /* The wording CPython uses for its own built-in functions. */
+                if (f->n_args_min == 0) {
+                    es_raise_msg_varg(&es_type_TypeError, "%q() takes no arguments (%u given)", (es_qstr_t)f->name,
+                                      (unsigned)n_args);
+                } else if (f->n_args_min == 1) {
+                    es_raise_msg_varg(&es_type_TypeError, "%q() takes exactly one argument (%u given)",
+                                      (es_qstr_t)f->name, (unsigned)n_args);
+                }
+                es_raise_msg_varg(&es_type_TypeError, "%q expected %u arguments, got %u", (es_qstr_t)f->name,
+                                  (unsigned)f->n_args_min, (unsigned)n_args);
             }
             break;
         default:
             if (n_args < f->n_args_min) {
-                es_raise_msg_varg(&es_type_TypeError, "%q() takes at least %u argument%s (%u given)", (es_qstr_t)f->name,
+                es_raise_msg_varg(&es_type_TypeError, "%q expected at least %u argument%s, got %u", (es_qstr_t)f->name,
                                   (unsigned)f->n_args_min, f->n_args_min == 1 ? "" : "s", (unsigned)n_args);
             }
             if (n_args > f->n_args_max) {
-                raise_count(f, "at most ", f->n_args_max, n_args);
+                es_raise_msg_varg(&es_type_TypeError, "%q expected at most %u argument%s, got %u", (es_qstr_t)f->name,
+                                  (unsigned)f->n_args_max, f->n_args_max == 1 ? "" : "s", (unsigned)n_args);
             }
             break;
     }

@@ -270,6 +270,14 @@ static void int_print(const es_print_t *print, es_obj_t self, es_print_kind_t ki
 es_obj_t es_hash_to_obj(es_int_t h) { return es_obj_new_small_int(h); }
 
 es_obj_t es_obj_int_hash(es_obj_t i) {
+    if (es_obj_is_small_int(i)) {
+        /* Most ints are their own hash: below the modulus and not -1. */
+        es_int_t v = es_small_int_value(i);
+        const es_int_t below = (es_int_t)(((unsigned long long)1 << (ES_HASH_MODULUS_BITS - 1)) - 1);
+        if (v > -below && v < below && v != -1) {
+            return i;
+        }
+    }
     i = int_value(i);
     long long h;
     if (es_obj_is_small_int(i)) {
@@ -473,8 +481,18 @@ int es_obj_int_compare_float(es_obj_t i, es_float_t f, bool *unordered) {
     return es_mpz_cmp_float(&z, f);
 }
 
+/* The operators that floats support, so that other ones fail before any conversion. */
+static bool is_float_arith(es_binary_op_t op) {
+    return op == ES_BINARY_OP_ADD || op == ES_BINARY_OP_SUBTRACT || op == ES_BINARY_OP_MULTIPLY ||
+           op == ES_BINARY_OP_TRUE_DIVIDE || op == ES_BINARY_OP_FLOOR_DIVIDE || op == ES_BINARY_OP_MODULO ||
+           op == ES_BINARY_OP_POWER || op == ES_BINARY_OP_DIVMOD;
+}
+
 static es_obj_t int_with_float(es_binary_op_t op, es_obj_t lhs, es_obj_t rhs) {
     es_float_t f = es_obj_float_get(rhs);
+    if (!is_comparison(op) && !is_float_arith(op)) {
+        return ES_OBJ_NULL;
+    }
     if (is_comparison(op)) {
         bool unordered;
         int c = es_obj_int_compare_float(lhs, f, &unordered);
@@ -758,6 +776,10 @@ es_obj_t es_obj_int_binary_op(es_binary_op_t op, es_obj_t lhs, es_obj_t rhs) {
                 bool unordered;
                 bool eq = im == 0 && es_obj_int_compare_float(lhs, re, &unordered) == 0 && !unordered;
                 return es_obj_new_bool(eq == (op == ES_BINARY_OP_EQUAL));
+            }
+            if (op != ES_BINARY_OP_ADD && op != ES_BINARY_OP_SUBTRACT && op != ES_BINARY_OP_MULTIPLY &&
+                op != ES_BINARY_OP_TRUE_DIVIDE && op != ES_BINARY_OP_POWER) {
+                return ES_OBJ_NULL;
             }
             return es_obj_complex_binary_op(op, es_obj_int_as_float(lhs), 0, rhs);
         }

@@ -51,7 +51,7 @@ es_obj_t es_obj_new_list(size_t n, const es_obj_t *items) {
     if (n > 0) {
         list_reserve(l, n);
         if (items != NULL) {
-            memcpy(l->items, items, n * sizeof(es_obj_t));
+            es_seq_copy_objs(l->items, items, n);
         } else {
             for (size_t i = 0; i < n; i++) {
                 l->items[i] = ES_OBJ_NONE;
@@ -80,7 +80,7 @@ void es_obj_list_get(es_obj_t list, size_t *len, es_obj_t **items) {
 void es_obj_list_set_len(es_obj_t list, size_t len) {
     es_obj_list_t *l = list_of(list);
     if (len < l->len) {
-        memset(l->items + len, 0, (l->len - len) * sizeof(es_obj_t));
+        es_seq_clear_objs(l->items + len, (l->len - len));
         l->len = len;
     }
 }
@@ -93,7 +93,7 @@ void es_obj_list_extend(es_obj_t list, es_obj_t iterable) {
         es_obj_get_array(iterable, &n, &items);
         list_reserve(l, l->len + n);
         es_obj_get_array(iterable, &n, &items); /* extending a list by itself: items may have moved */
-        memcpy(l->items + l->len, items, n * sizeof(es_obj_t));
+        es_seq_copy_objs(l->items + l->len, items, n);
         l->len += n;
         return;
     }
@@ -123,7 +123,7 @@ es_obj_t es_obj_list_pop(es_obj_t list, es_int_t index) {
         es_raise_msg(&es_type_IndexError, "pop index out of range");
     }
     es_obj_t item = l->items[index];
-    memmove(l->items + index, l->items + index + 1, (l->len - (size_t)index - 1) * sizeof(es_obj_t));
+    es_seq_copy_objs(l->items + index, l->items + index + 1, (l->len - (size_t)index - 1));
     l->items[--l->len] = ES_OBJ_NULL;
     list_trim(l);
     return item;
@@ -182,22 +182,22 @@ static bool list_compare(es_binary_op_t op, const es_obj_list_t *a, const es_obj
     if ((op == ES_BINARY_OP_EQUAL || op == ES_BINARY_OP_NOT_EQUAL) && a->len != b->len) {
         return op == ES_BINARY_OP_NOT_EQUAL;
     }
-    es_stack_check();
+    bool outermost = es_nesting_enter(" in comparison");
     size_t i = 0;
-    for (; i < a->len && i < b->len; i++) {
-        es_obj_t x = a->items[i], y = b->items[i];
-        if (!es_obj_equal(x, y)) {
-            break;
-        }
+    while (i < a->len && i < b->len && es_obj_equal(a->items[i], b->items[i])) {
+        i++;
     }
+    bool result;
     if (i >= a->len || i >= b->len) {
         /* one is a prefix of the other: the sizes decide */
-        return es_seq_order_satisfies(op, a->len < b->len ? -1 : a->len > b->len ? 1 : 0);
+        result = es_seq_order_satisfies(op, a->len < b->len ? -1 : a->len > b->len ? 1 : 0);
+    } else if (op == ES_BINARY_OP_EQUAL || op == ES_BINARY_OP_NOT_EQUAL) {
+        result = op == ES_BINARY_OP_NOT_EQUAL;
+    } else {
+        result = es_obj_is_true(es_binary_op(op, a->items[i], b->items[i]));
     }
-    if (op == ES_BINARY_OP_EQUAL || op == ES_BINARY_OP_NOT_EQUAL) {
-        return op == ES_BINARY_OP_NOT_EQUAL;
-    }
-    return es_obj_is_true(es_binary_op(op, a->items[i], b->items[i]));
+    es_nesting_leave(outermost);
+    return result;
 }
 
 static void list_repeat_in_place(es_obj_list_t *l, size_t times) {
@@ -217,13 +217,14 @@ static es_obj_t list_binary_op(es_binary_op_t op, es_obj_t lhs, es_obj_t rhs) {
     switch (op) {
     case ES_BINARY_OP_ADD: {
         if (!es_obj_is_type(rhs, &es_type_list)) {
+            es_seq_raise_concat_error(&es_type_list, rhs);
             return ES_OBJ_NULL;
         }
         const es_obj_list_t *b = es_obj_to_ptr(rhs);
         es_obj_t result = es_obj_new_list(a->len + b->len, NULL);
         es_obj_list_t *r = es_obj_to_ptr(result);
-        memcpy(r->items, a->items, a->len * sizeof(es_obj_t));
-        memcpy(r->items + a->len, b->items, b->len * sizeof(es_obj_t));
+        es_seq_copy_objs(r->items, a->items, a->len);
+        es_seq_copy_objs(r->items + a->len, b->items, b->len);
         return result;
     }
     case ES_BINARY_OP_INPLACE_ADD:
@@ -233,6 +234,7 @@ static es_obj_t list_binary_op(es_binary_op_t op, es_obj_t lhs, es_obj_t rhs) {
     case ES_BINARY_OP_REVERSE_MULTIPLY: {
         size_t times;
         if (!es_seq_repeat_count(rhs, a->len * sizeof(es_obj_t), &times)) {
+            es_seq_raise_repeat_error(rhs);
             return ES_OBJ_NULL;
         }
         es_obj_t result = es_obj_new_list(a->len * times, NULL);
@@ -278,10 +280,10 @@ static void list_replace_range(es_obj_list_t *l, size_t start, size_t stop, size
     if (n > removed) {
         list_reserve(l, new_len);
     }
-    memmove(l->items + start + n, l->items + stop, (l->len - stop) * sizeof(es_obj_t));
-    memcpy(l->items + start, items, n * sizeof(es_obj_t));
+    es_seq_copy_objs(l->items + start + n, l->items + stop, (l->len - stop));
+    es_seq_copy_objs(l->items + start, items, n);
     if (new_len < l->len) {
-        memset(l->items + new_len, 0, (l->len - new_len) * sizeof(es_obj_t));
+        es_seq_clear_objs(l->items + new_len, (l->len - new_len));
     }
     l->len = new_len;
     list_trim(l);
@@ -312,7 +314,7 @@ static void list_delete_slice(es_obj_list_t *l, es_obj_t index) {
         }
         l->items[to++] = l->items[from];
     }
-    memset(l->items + to, 0, (l->len - to) * sizeof(es_obj_t));
+    es_seq_clear_objs(l->items + to, (l->len - to));
     l->len = to;
     list_trim(l);
 }
@@ -463,15 +465,21 @@ static es_obj_t list_extend(es_obj_t self, es_obj_t iterable) {
 }
 static ES_DEFINE_FUN_2(list_extend_obj, ES_Q_extend, list_extend);
 
-static es_obj_t list_insert(es_obj_t self, es_obj_t index, es_obj_t item) {
-    es_obj_list_t *l = list_of(self);
+/* An index argument as a machine integer; OverflowError beyond one, as CPython. */
+static es_int_t machine_index(es_obj_t index) {
     es_int_t i;
     if (!es_obj_get_int_maybe(index, &i)) {
-        /* beyond a machine word: clamp to either end */
-        i = es_obj_is_int(index) && es_obj_is_true(es_binary_op(ES_BINARY_OP_LESS, index, ES_OBJ_NEW_SMALL_INT(0)))
-                ? ES_SMALL_INT_MIN
-                : es_obj_is_int(index) ? ES_SMALL_INT_MAX : es_obj_get_int(index);
+        if (es_obj_is_int(index)) {
+            es_raise_msg(&es_type_OverflowError, "Python int too large to convert to C ssize_t");
+        }
+        i = es_obj_get_int(index);
     }
+    return i;
+}
+
+static es_obj_t list_insert(es_obj_t self, es_obj_t index, es_obj_t item) {
+    es_obj_list_t *l = list_of(self);
+    es_int_t i = machine_index(index);
     if (i < 0) {
         i += (es_int_t)l->len;
         if (i < 0) {
@@ -481,7 +489,7 @@ static es_obj_t list_insert(es_obj_t self, es_obj_t index, es_obj_t item) {
         i = (es_int_t)l->len;
     }
     list_reserve(l, l->len + 1);
-    memmove(l->items + i + 1, l->items + i, (l->len - (size_t)i) * sizeof(es_obj_t));
+    es_seq_copy_objs(l->items + i + 1, l->items + i, (l->len - (size_t)i));
     l->items[i] = item;
     l->len++;
     return ES_OBJ_NONE;
@@ -492,12 +500,7 @@ static es_obj_t list_pop(size_t n_args, const es_obj_t *args) {
     list_of(args[0]);
     es_int_t index = -1;
     if (n_args == 2) {
-        if (!es_obj_get_int_maybe(args[1], &index)) {
-            if (es_obj_is_int(args[1])) {
-                es_raise_msg(&es_type_IndexError, "cannot fit 'int' into an index-sized integer");
-            }
-            index = es_obj_get_int(args[1]);
-        }
+        index = machine_index(args[1]);
     }
     return es_obj_list_pop(args[0], index);
 }
@@ -553,7 +556,7 @@ static es_obj_t list_index(size_t n_args, const es_obj_t *args) {
             return es_obj_new_small_int((es_int_t)i);
         }
     }
-    es_raise_msg(&es_type_ValueError, "list.index(x): x not in list");
+    es_raise_msg_varg(&es_type_ValueError, "%s is not in list", es_repr_cstr(args[1]));
 }
 static ES_DEFINE_FUN_VAR(list_index_obj, ES_Q_index, 2, 4, list_index);
 

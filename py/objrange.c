@@ -241,11 +241,7 @@ static ES_DEFINE_FUN_1(range_reversed_obj, ES_Q___reversed__, range_reversed);
 static es_obj_t range_index(es_obj_t self, es_obj_t value) {
     es_int_t i = range_find(es_obj_to_ptr(self), value);
     if (i < 0) {
-        es_vstr_t vstr;
-        es_print_t print;
-        es_vstr_init_print(&vstr, 16, &print);
-        es_obj_print_helper(&print, value, ES_PRINT_REPR);
-        es_raise_msg_varg(&es_type_ValueError, "%s is not in range", es_vstr_null_terminated_str(&vstr));
+        es_raise_msg_varg(&es_type_ValueError, "%s is not in range", es_repr_cstr(value));
     }
     return es_obj_new_int(i);
 }

@@ -50,6 +50,9 @@ static size_t key_hash(es_obj_t key) {
     if (es_obj_is_small_int(key)) {
         return es_map_small_int_hash(es_small_int_value(key));
     }
+    if (es_obj_is_type(key, &es_type_tuple)) {
+        return es_tuple_hash(key);
+    }
     if (es_obj_is_type(key, &es_type_set)) {
         return frozenset_hash(set_of(key)) & (size_t)ES_SMALL_INT_MAX; /* as es_obj_hash of the frozenset */
     }
@@ -187,7 +190,12 @@ restart:;
     }
 }
 
-static void set_add(es_obj_set_t *s, es_obj_t key) { set_add_entry(s, key, key_hash(key)); }
+static void set_add(es_obj_set_t *s, es_obj_t key) {
+    if (es_obj_is_type(key, &es_type_set)) {
+        es_raise_msg(&es_type_TypeError, "unhashable type: 'set'"); /* only look-ups treat it as a frozenset */
+    }
+    set_add_entry(s, key, key_hash(key));
+}
 
 static bool set_discard_entry(es_obj_set_t *s, es_obj_t key, size_t hash) {
     set_entry_t *e = set_lookup(s, key, hash);
@@ -283,8 +291,48 @@ static es_obj_set_t *new_set_from(const es_type_t *type, es_obj_t iterable) {
 
 /* ---- public API ---------------------------------------------------------------------- */
 
+/* Whether o is a literal CPython's compiler folds into a constant (numbers, strings, tuples of them). */
+static bool is_literal_constant(es_obj_t o) {
+    if (es_obj_is_small_int(o) || es_obj_is_qstr(o) || es_obj_is_immediate(o)) {
+        return true;
+    }
+    const es_type_t *type = es_obj_get_type(o);
+    if (type == &es_type_tuple) {
+        const es_obj_tuple_t *t = es_obj_to_ptr(o);
+        for (size_t i = 0; i < t->len; i++) {
+            if (!is_literal_constant(t->items[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+    return type == &es_type_int || type == &es_type_float || type == &es_type_str || type == &es_type_bytes ||
+           type == &es_type_complex;
+}
+
 es_obj_t es_obj_new_set(size_t n, const es_obj_t *items) {
     es_obj_set_t *s = new_set(&es_type_set);
+    bool all_constant = n > 2;
+    for (size_t i = 0; i < n && all_constant; i++) {
+        all_constant = is_literal_constant(items[i]);
+    }
+    if (all_constant) {
+        /* CPython builds a display of 3 or more literals from a frozenset constant, which its
+        ** compiler makes twice (the second time from the first one's order) before the display
+        ** merges it into an empty set; doing the same keeps the printed order identical. */
+        es_obj_set_t *first = new_set(&es_type_frozenset);
+        for (size_t i = 0; i < n; i++) {
+            set_add(first, items[i]);
+        }
+        es_obj_set_t *constant = new_set(&es_type_frozenset);
+        for (size_t i = 0; i <= first->mask; i++) {
+            if (is_active(&first->table[i])) {
+                set_add_entry(constant, first->table[i].key, first->table[i].hash);
+            }
+        }
+        set_merge(s, constant);
+        return es_obj_from_ptr(s);
+    }
     for (size_t i = 0; i < n; i++) {
         set_add(s, items[i]);
     }

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "py/objstr.h"
+#include "py/objtype.h"
 #include "py/runtime.h"
 
 /*
@@ -46,7 +47,22 @@ const uint8_t *es_str_bytes(es_obj_t o, size_t *len) {
             return b->items;
         }
     }
+    es_obj_t native = es_instance_native(o);
+    if (native != ES_OBJ_NULL && native != o) {
+        return es_str_bytes(native, len);
+    }
     es_raise_msg_varg(&es_type_TypeError, "expected str, bytes or bytearray, not %s", es_obj_type_name(o));
+}
+
+/* The str, bytes or bytearray inside an instance of a subclass of one of them, else o. */
+static es_obj_t unwrap(es_obj_t o) {
+    if (es_obj_is_ptr(o) && (es_obj_get_type(o)->flags & ES_TYPE_FLAG_IS_USER_CLASS)) {
+        es_obj_t native = es_instance_native(o);
+        if (native != ES_OBJ_NULL) {
+            return native;
+        }
+    }
+    return o;
 }
 
 const char *es_obj_str_get_data(es_obj_t o, size_t *len) { return (const char *)es_str_bytes(o, len); }
@@ -106,6 +122,30 @@ void es_str_get_buffer_raise(es_obj_t o, es_buffer_info_t *info, int flags) {
 
 /* ---- construction --------------------------------------------------------------------- */
 
+/*
+** The 128 one-character ASCII strs live in flash, so that indexing and iterating over
+** ASCII text allocates nothing. Their hashes are FNV-1a of one byte, as es_hash_bytes.
+*/
+static const char ascii_chars[128 * 2] =
+    "\0\0\1\0\2\0\3\0\4\0\5\0\6\0\7\0\10\0\11\0\12\0\13\0\14\0\15\0\16\0\17\0"
+    "\20\0\21\0\22\0\23\0\24\0\25\0\26\0\27\0\30\0\31\0\32\0\33\0\34\0\35\0\36\0\37\0"
+    " \0!\0\"\0#\0$\0%\0&\0'\0(\0)\0*\0+\0,\0-\0.\0/\0"
+    "0\0" "1\0" "2\0" "3\0" "4\0" "5\0" "6\0" "7\0" "8\0" "9\0:\0;\0<\0=\0>\0?\0"
+    "@\0A\0B\0C\0D\0E\0F\0G\0H\0I\0J\0K\0L\0M\0N\0O\0"
+    "P\0Q\0R\0S\0T\0U\0V\0W\0X\0Y\0Z\0[\0\\\0]\0^\0_\0"
+    "`\0a\0b\0c\0d\0e\0f\0g\0h\0i\0j\0k\0l\0m\0n\0o\0"
+    "p\0q\0r\0s\0t\0u\0v\0w\0x\0y\0z\0{\0|\0}\0~\0\177";
+
+#define CHAR_HASH(c) ((size_t)((((uint32_t)2166136261u ^ (uint32_t)(c)) * 16777619u) & 0xffffffffu))
+#define CHAR_STR(c) {{&es_type_str}, CHAR_HASH(c), 1, (const uint8_t *)&ascii_chars[2 * (c)]}
+#define CHAR_STR4(c) CHAR_STR(c), CHAR_STR(c + 1), CHAR_STR(c + 2), CHAR_STR(c + 3)
+#define CHAR_STR16(c) CHAR_STR4(c), CHAR_STR4(c + 4), CHAR_STR4(c + 8), CHAR_STR4(c + 12)
+
+static const es_obj_str_t ascii_char_strs[128] = {
+    CHAR_STR16(0),  CHAR_STR16(16), CHAR_STR16(32), CHAR_STR16(48),
+    CHAR_STR16(64), CHAR_STR16(80), CHAR_STR16(96), CHAR_STR16(112),
+};
+
 /* One allocation holds the header and the bytes (NUL-terminated). */
 static es_obj_str_t *str_alloc(const es_type_t *type, size_t len) {
     if (len > (size_t)-1 - sizeof(es_obj_str_t) - 1) {
@@ -123,6 +163,9 @@ static inline uint8_t *str_buf(es_obj_str_t *s) { return (uint8_t *)(s + 1); }
 es_obj_t es_obj_new_str_copy(const es_type_t *type, const uint8_t *data, size_t len) {
     if (type == &es_type_bytearray) {
         return es_obj_new_bytearray(len, data);
+    }
+    if (type == &es_type_str && len == 1 && data[0] < 0x80) {
+        return es_obj_from_ptr(&ascii_char_strs[data[0]]);
     }
     if (type == &es_type_str && len <= STR_LOOKUP_QSTR_MAX) {
         es_qstr_t q = es_qstr_find_strn((const char *)data, len);
@@ -345,7 +388,10 @@ es_obj_t es_str_compare_bytes(es_binary_op_t op, const uint8_t *a, size_t alen, 
 /* Repeats data n times (n may be negative: empty). */
 static es_obj_t repeat(es_obj_t self, es_obj_t times) {
     es_int_t n;
-    if (!es_obj_get_int_maybe(times, &n)) {
+    if (es_obj_is_float(times) || !es_obj_get_int_maybe(times, &n)) {
+        if (es_obj_is_int(times)) {
+            es_raise_msg(&es_type_OverflowError, "cannot fit 'int' into an index-sized integer");
+        }
         return ES_OBJ_NULL;
     }
     size_t len;
@@ -413,6 +459,7 @@ static const uint8_t *find_bytes(const uint8_t *hay, size_t hlen, const uint8_t 
 }
 
 static es_obj_t str_binary_op(es_binary_op_t op, es_obj_t lhs, es_obj_t rhs) {
+    rhs = unwrap(rhs);
     switch (op) {
         case ES_BINARY_OP_ADD:
         case ES_BINARY_OP_INPLACE_ADD:
@@ -477,6 +524,7 @@ static es_obj_t str_binary_op(es_binary_op_t op, es_obj_t lhs, es_obj_t rhs) {
 
 static es_obj_t bytes_binary_op(es_binary_op_t op, es_obj_t lhs, es_obj_t rhs) {
     es_buffer_info_t info;
+    rhs = unwrap(rhs);
     switch (op) {
         case ES_BINARY_OP_ADD:
         case ES_BINARY_OP_INPLACE_ADD:
@@ -550,7 +598,8 @@ static es_obj_t str_unary_op(es_unary_op_t op, es_obj_t self) {
             return es_obj_new_small_int((es_int_t)es_str_char_len(self));
         case ES_UNARY_OP_HASH:
             if (is_str(self)) {
-                return es_obj_new_small_int((es_int_t)es_obj_str_hash(self));
+                /* masked as es_obj_hash masks str hashes, so every route gives the same value */
+                return es_obj_new_small_int((es_int_t)(es_obj_str_hash(self) & (size_t)ES_SMALL_INT_MAX));
             } else {
                 size_t len;
                 const uint8_t *d = es_str_bytes(self, &len);
@@ -574,7 +623,7 @@ static size_t index_of(es_int_t i, size_t len, const char *what) {
         i += (es_int_t)len;
     }
     if (i < 0 || (size_t)i >= len) {
-        es_raise_msg_varg(&es_type_IndexError, "%s index out of range", what);
+        es_raise_msg_varg(&es_type_IndexError, "%s out of range", what);
     }
     return (size_t)i;
 }
@@ -632,7 +681,7 @@ static es_obj_t str_subscr(es_obj_t self, es_obj_t index, es_obj_t value) {
             es_raise_msg(&es_type_IndexError, "cannot fit 'int' into an index-sized integer");
         }
         if (s) {
-            es_raise_msg(&es_type_TypeError, "string indices must be integers");
+            es_raise_msg_varg(&es_type_TypeError, "string indices must be integers, not '%s'", es_obj_type_name(index));
         }
         es_raise_msg_varg(&es_type_TypeError, "byte indices must be integers or slices, not %s", es_obj_type_name(index));
     }
@@ -642,10 +691,10 @@ static es_obj_t str_subscr(es_obj_t self, es_obj_t index, es_obj_t value) {
         return es_obj_new_small_int(d[index_of(i, len, "index")]);
     }
     if (es_str_is_ascii(d, len)) {
-        size_t at = index_of(i, len, "string");
+        size_t at = index_of(i, len, "string index");
         return es_obj_new_str((const char *)d + at, 1);
     }
-    size_t at = index_of(i, es_utf8_count(d, len), "string");
+    size_t at = index_of(i, es_utf8_count(d, len), "string index");
     size_t off = es_utf8_offset(d, len, at);
     const uint8_t *p = d + off;
     es_utf8_decode(&p);
@@ -789,6 +838,7 @@ static bool char_isspace(const text_t *t, es_unichar_t c) {
 
 /* The bytes of an argument that must be of the same kind as self: str for str, bytes-like for bytes. */
 static const uint8_t *arg_bytes(es_obj_t self, es_obj_t arg, size_t *len) {
+    arg = unwrap(arg);
     if (is_str(self)) {
         if (!is_str(arg)) {
             es_raise_msg_varg(&es_type_TypeError, "must be str, not %s", es_obj_type_name(arg));
@@ -950,7 +1000,7 @@ DEFINE_METHOD_VAR(count, 2, 4, str_count);
 
 static es_obj_t starts_ends_with(size_t n_args, const es_obj_t *args, bool ends, const char *fname) {
     text_t t;
-    size_t from, to;
+    size_t from = 0, to = 0;
     es_obj_t self = args[0];
     size_t n_items = 1;
     es_obj_t *items = (es_obj_t *)&args[1];
@@ -958,8 +1008,11 @@ static es_obj_t starts_ends_with(size_t n_args, const es_obj_t *args, bool ends,
     if (tuple) {
         es_obj_get_array(args[1], &n_items, &items);
     }
+    text_of(self, &t);
+    bool in_range = text_range(&t, n_args, args, 2, &from, &to);
     for (size_t i = 0; i < n_items; i++) {
-        bool ok = is_str(self) ? is_str(items[i]) : (!is_str(items[i]) && es_obj_get_type(items[i])->buffer != NULL);
+        es_obj_t item = unwrap(items[i]);
+        bool ok = is_str(self) ? is_str(item) : (!is_str(item) && es_obj_get_type(item)->buffer != NULL);
         if (!ok) {
             const char *kind = is_str(self) ? "str" : "bytes";
             if (tuple) {
@@ -969,12 +1022,9 @@ static es_obj_t starts_ends_with(size_t n_args, const es_obj_t *args, bool ends,
             es_raise_msg_varg(&es_type_TypeError, "%s first arg must be %s or a tuple of %s, not %s", fname, kind,
                               kind, es_obj_type_name(items[i]));
         }
-    }
-    text_of(self, &t);
-    if (!text_range(&t, n_args, args, 2, &from, &to)) {
-        return ES_OBJ_FALSE;
-    }
-    for (size_t i = 0; i < n_items; i++) {
+        if (!in_range) {
+            continue;
+        }
         size_t plen;
         const uint8_t *p = arg_bytes(self, items[i], &plen);
         if (plen <= to - from && memcmp(t.data + (ends ? to - plen : from), p, plen) == 0) {
@@ -1089,6 +1139,9 @@ static es_obj_t split_impl(size_t n_args, const es_obj_t *args, es_map_t *kw, bo
         }
         return list;
     }
+    if (is_str(self) && !is_str(unwrap(vals[0]))) {
+        es_raise_msg_varg(&es_type_TypeError, "must be str or None, not %s", es_obj_type_name(vals[0]));
+    }
     size_t slen;
     const uint8_t *sep = arg_bytes(self, vals[0], &slen);
     if (slen == 0) {
@@ -1192,6 +1245,9 @@ static es_obj_t strip_impl(size_t n_args, const es_obj_t *args, bool left, bool 
     const uint8_t *chars = NULL;
     size_t nchars = 0;
     if (n_args > 1 && args[1] != ES_OBJ_NONE) {
+        if (is_str(self) && !is_str(unwrap(args[1]))) {
+            es_raise_msg_varg(&es_type_TypeError, "%s arg must be None or str", left && right ? "strip" : left ? "lstrip" : "rstrip");
+        }
         chars = arg_bytes(self, args[1], &nchars);
     }
     text_t t;
@@ -1248,14 +1304,15 @@ static es_obj_t str_join(es_obj_t self, es_obj_t iterable) {
     for (size_t i = 0; i < n; i++) {
         size_t len;
         es_buffer_info_t info;
-        if (s ? !is_str(items[i]) : !es_str_get_buffer(items[i], &info, ES_BUFFER_READ)) {
+        es_obj_t item = unwrap(items[i]);
+        if (s ? !is_str(item) : !es_str_get_buffer(item, &info, ES_BUFFER_READ)) {
             es_raise_msg_varg(&es_type_TypeError,
                               s ? "sequence item %u: expected str instance, %s found"
                                 : "sequence item %u: expected a bytes-like object, %s found",
-                              (unsigned)i, es_obj_type_name(items[i]));
+                              (unsigned)i, es_obj_type_name(item));
         }
         if (s) {
-            es_str_bytes(items[i], &len);
+            es_str_bytes(item, &len);
         } else {
             len = info.len;
         }
@@ -2139,7 +2196,17 @@ void es_bytes_fill_from_args(const char *fname, size_t n_args, size_t n_kw, cons
                                                                  : "errors without a string argument");
     }
     es_buffer_info_t info;
-    if (es_str_get_buffer(src, &info, ES_BUFFER_READ)) {
+    if (strcmp(fname, "bytes") == 0 && is_user_object(src) &&
+        es_type_lookup(es_obj_get_type(src), ES_Q___bytes__) != ES_OBJ_NULL) {
+        es_obj_t dest[2];
+        es_load_method(src, ES_Q___bytes__, dest);
+        es_obj_t b = es_call_method_n_kw(0, 0, dest);
+        if (!es_obj_is_type(unwrap(b), &es_type_bytes)) {
+            es_raise_msg_varg(&es_type_TypeError, "__bytes__ returned non-bytes (type %s)", es_obj_type_name(b));
+        }
+        src = b;
+    }
+    if (es_str_get_buffer(unwrap(src), &info, ES_BUFFER_READ)) {
         es_vstr_add_strn(v, info.buf, info.len);
         return;
     }

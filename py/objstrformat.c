@@ -32,7 +32,6 @@ typedef struct spec_t {
     es_int_t precision;
 } spec_t;
 
-_Noreturn static void invalid_spec(void) { es_raise_msg(&es_type_ValueError, "Invalid format specifier"); }
 
 static bool is_align(es_unichar_t c) { return c == '<' || c == '>' || c == '^' || c == '='; }
 
@@ -48,7 +47,8 @@ static es_int_t parse_decimal(const uint8_t **p, const uint8_t *end) {
     return n;
 }
 
-static void parse_spec(const uint8_t *s, size_t len, spec_t *spec) {
+/* type_name names the formatted value's type for the error messages. */
+static void parse_spec(const uint8_t *s, size_t len, spec_t *spec, const char *type_name) {
     memset(spec, 0, sizeof(*spec));
     spec->fill = ' ';
     spec->width = -1;
@@ -102,7 +102,8 @@ static void parse_spec(const uint8_t *s, size_t len, spec_t *spec) {
         spec->type = (char)*p++;
     }
     if (p != end) {
-        invalid_spec();
+        es_raise_msg_varg(&es_type_ValueError, "Invalid format specifier '%.*s' for object of type '%s'", (int)len,
+                          (const char *)s, type_name);
     }
 }
 
@@ -189,6 +190,12 @@ static size_t make_sign(char *buf, bool negative, char sign_flag) {
 
 static void format_int_spec(es_vstr_t *out, es_obj_t value, spec_t *spec) {
     char type = spec->type;
+    if (type != 0 && strchr("bcdnoxX", type) == NULL) {
+        es_raise_msg_varg(&es_type_ValueError, "Unknown format code '%c' for object of type 'int'", type);
+    }
+    if (spec->no_neg_zero) {
+        es_raise_msg(&es_type_ValueError, "Negative zero coercion (z) not allowed in integer format specifier");
+    }
     if (spec->precision >= 0) {
         es_raise_msg(&es_type_ValueError, "Precision not allowed in integer format specifier");
     }
@@ -321,9 +328,25 @@ static void format_float_spec(es_vstr_t *out, es_float_t x, spec_t *spec) {
     }
     bool finite = isfinite(x);
     if (general && finite) {
-        /* A result with neither point nor exponent gets '.0' (format(1.0, '.3') == '1.0'). */
+        /* With no type a fixed-point result keeps one fraction digit ('1.0'); when that digit
+        ** would exceed the precision, exponent notation is used instead (format(100.0, '.3')). */
         bool has_point = memchr(num.buf, '.', num.len) != NULL || memchr(num.buf, 'e', num.len) != NULL;
-        if (!has_point) {
+        if (!has_point && type == 'g' && (es_int_t)num.len >= prec) {
+            es_vstr_clear(&num);
+            es_vstr_init(&num, 32);
+            es_format_float(&num, x, 'e', (int)prec - 1);
+            char *e = memchr(num.buf, 'e', num.len);
+            char *m = e;
+            while (m > num.buf && m[-1] == '0') {
+                m--;
+            }
+            if (m > num.buf && m[-1] == '.') {
+                m--;
+            }
+            size_t exp_len = (size_t)(num.buf + num.len - e);
+            memmove(m, e, exp_len);
+            num.len = (size_t)(m - num.buf) + exp_len;
+        } else if (!has_point) {
             es_vstr_add_strn(&num, ".0", 2);
         }
     }
@@ -366,6 +389,9 @@ static void format_float_spec(es_vstr_t *out, es_float_t x, spec_t *spec) {
 static void format_str_spec(es_vstr_t *out, es_obj_t value, spec_t *spec) {
     if (spec->type != 0 && spec->type != 's') {
         es_raise_msg_varg(&es_type_ValueError, "Unknown format code '%c' for object of type 'str'", spec->type);
+    }
+    if (spec->no_neg_zero) {
+        es_raise_msg(&es_type_ValueError, "Negative zero coercion (z) not allowed in string format specifier");
     }
     if (spec->sign != 0) {
         es_raise_msg(&es_type_ValueError, "Sign not allowed in string format specifier");
@@ -420,7 +446,7 @@ static void format_value(es_vstr_t *out, es_obj_t value, es_obj_t spec_obj) {
             return;
         }
         spec_t spec;
-        parse_spec(s, slen, &spec);
+        parse_spec(s, slen, &spec, es_obj_type_name(value));
         if (es_obj_is_str(value)) {
             format_str_spec(out, value, &spec);
         } else if (es_obj_is_float(value)) {
@@ -435,8 +461,11 @@ static void format_value(es_vstr_t *out, es_obj_t value, es_obj_t spec_obj) {
         }
         return;
     }
-    es_obj_t dest[3];
-    es_load_method_maybe(value, ES_Q___format__, dest);
+    es_obj_t dest[3] = {ES_OBJ_NULL, ES_OBJ_NULL, ES_OBJ_NULL};
+    /* Look in the class first: an instance's attribute slot may raise AttributeError when absent. */
+    if (es_type_lookup(type, ES_Q___format__) != ES_OBJ_NULL) {
+        es_load_method_maybe(value, ES_Q___format__, dest);
+    }
     if (dest[0] != ES_OBJ_NULL) {
         dest[2] = spec_obj;
         es_obj_t r = es_call_method_n_kw(1, 0, dest);
@@ -526,6 +555,9 @@ static es_obj_t positional_arg(format_ctx_t *ctx, es_int_t index) {
 /* Looks up the argument a field name starts with: '', a number or a keyword. */
 static es_obj_t field_arg(format_ctx_t *ctx, const uint8_t *name, size_t len) {
     if (len == 0) {
+        if (ctx->mapping != ES_OBJ_NULL) {
+            es_raise_msg(&es_type_ValueError, "Format string contains positional fields");
+        }
         if (ctx->next_auto < 0) {
             es_raise_msg(&es_type_ValueError,
                          "cannot switch from manual field specification to automatic field numbering");
@@ -534,6 +566,9 @@ static es_obj_t field_arg(format_ctx_t *ctx, const uint8_t *name, size_t len) {
         return positional_arg(ctx, ctx->next_auto++);
     }
     if (all_digits(name, len)) {
+        if (ctx->mapping != ES_OBJ_NULL) {
+            es_raise_msg(&es_type_ValueError, "Format string contains positional fields");
+        }
         if (ctx->used_auto) {
             es_raise_msg(&es_type_ValueError,
                          "cannot switch from automatic field numbering to manual field specification");
@@ -661,7 +696,7 @@ static void format_field(es_vstr_t *out, format_ctx_t *ctx, const uint8_t *s, si
         p++;
         if (memchr(p, '{', (size_t)(end - p)) != NULL) {
             /* Nested fields in the spec are expanded first. */
-            if (depth >= 2) {
+            if (depth >= 1) {
                 es_raise_msg(&es_type_ValueError, "Max string recursion exceeded");
             }
             es_vstr_t sv;
@@ -716,8 +751,12 @@ static void format_template(es_vstr_t *out, format_ctx_t *ctx, const uint8_t *s,
             p++;
         }
         if (p == end) {
-            es_raise_msg(&es_type_ValueError, level > 1 ? "unmatched '{' in format spec"
-                                                        : "expected '}' before end of string");
+            if (field == end) {
+                es_raise_msg(&es_type_ValueError, "Single '{' encountered in format string");
+            }
+            es_raise_msg(&es_type_ValueError, level > 1 || memchr(field, '!', (size_t)(end - field)) != NULL
+                                                  ? "unmatched '{' in format spec"
+                                                  : "expected '}' before end of string");
         }
         format_field(out, ctx, field, (size_t)(p - field), depth);
         p++;

@@ -18,7 +18,7 @@ es_obj_t es_obj_new_tuple(size_t n, const es_obj_t *items) {
     t->base.type = &es_type_tuple;
     t->len = n;
     if (items != NULL) {
-        memcpy(t->items, items, n * sizeof(es_obj_t));
+        es_seq_copy_objs(t->items, items, n);
     }
     return es_obj_from_ptr(t);
 }
@@ -65,16 +65,42 @@ static es_obj_t tuple_make_new(const es_type_t *type, size_t n_args, size_t n_kw
     return es_obj_new_tuple_from_iter(args[0]);
 }
 
-static es_obj_t tuple_hash(const es_obj_tuple_t *t) {
-    es_stack_check();
-    size_t h = 0x345678;
-    for (size_t i = 0; i < t->len; i++) {
-        size_t item = (size_t)es_small_int_value(es_obj_hash(t->items[i]));
-        h = (h ^ item) * 1000003u;
-        h ^= h >> 13;
+/* xxHash-style mixing with CPython's constants, so tuples of ints hash (and sets of them order) as there. */
+#if UINTPTR_MAX > 0xffffffffu
+#define XXPRIME_1 ((size_t)11400714785074694791ULL)
+#define XXPRIME_2 ((size_t)14029467366897019727ULL)
+#define XXPRIME_5 ((size_t)2870177450012600261ULL)
+#define XXROTATE(x) (((x) << 31) | ((x) >> 33))
+#else
+#define XXPRIME_1 ((size_t)2654435761UL)
+#define XXPRIME_2 ((size_t)2246822519UL)
+#define XXPRIME_5 ((size_t)374761393UL)
+#define XXROTATE(x) (((x) << 13) | ((x) >> 19))
+#endif
+
+/* The hash of an item at full word width (small ints and nested tuples exactly as CPython). */
+static size_t item_hash(es_obj_t o) {
+    if (es_obj_is_small_int(o)) {
+        return es_map_small_int_hash(es_small_int_value(o));
     }
-    h += 97531u + t->len;
-    return es_obj_new_small_int((es_int_t)(h & (size_t)ES_SMALL_INT_MAX));
+    if (es_obj_is_type(o, &es_type_tuple)) {
+        return es_tuple_hash(o);
+    }
+    return (size_t)es_small_int_value(es_obj_hash(o));
+}
+
+size_t es_tuple_hash(es_obj_t tuple) {
+    bool outermost = es_nesting_enter("");
+    const es_obj_tuple_t *t = tuple_of(tuple);
+    size_t acc = XXPRIME_5;
+    for (size_t i = 0; i < t->len; i++) {
+        acc += item_hash(t->items[i]) * XXPRIME_2;
+        acc = XXROTATE(acc);
+        acc *= XXPRIME_1;
+    }
+    acc += t->len ^ (XXPRIME_5 ^ 3527539UL);
+    es_nesting_leave(outermost);
+    return acc == (size_t)-1 ? 1546275796u : acc;
 }
 
 static es_obj_t tuple_unary_op(es_unary_op_t op, es_obj_t self) {
@@ -85,7 +111,7 @@ static es_obj_t tuple_unary_op(es_unary_op_t op, es_obj_t self) {
     case ES_UNARY_OP_LEN:
         return es_obj_new_small_int((es_int_t)t->len);
     case ES_UNARY_OP_HASH:
-        return tuple_hash(t);
+        return es_obj_new_small_int((es_int_t)(es_tuple_hash(self) & (size_t)ES_SMALL_INT_MAX));
     case ES_UNARY_OP_SIZEOF:
         return es_obj_new_small_int((es_int_t)(sizeof(es_obj_tuple_t) + t->len * sizeof(es_obj_t)));
     default:
@@ -99,6 +125,7 @@ static es_obj_t tuple_binary_op(es_binary_op_t op, es_obj_t lhs, es_obj_t rhs) {
     case ES_BINARY_OP_ADD:
     case ES_BINARY_OP_INPLACE_ADD: {
         if (!es_obj_is_type(rhs, &es_type_tuple)) {
+            es_seq_raise_concat_error(&es_type_tuple, rhs);
             return ES_OBJ_NULL;
         }
         const es_obj_tuple_t *b = tuple_of(rhs);
@@ -107,8 +134,8 @@ static es_obj_t tuple_binary_op(es_binary_op_t op, es_obj_t lhs, es_obj_t rhs) {
         }
         es_obj_t result = es_obj_new_tuple(a->len + b->len, NULL);
         es_obj_tuple_t *r = tuple_of(result);
-        memcpy(r->items, a->items, a->len * sizeof(es_obj_t));
-        memcpy(r->items + a->len, b->items, b->len * sizeof(es_obj_t));
+        es_seq_copy_objs(r->items, a->items, a->len);
+        es_seq_copy_objs(r->items + a->len, b->items, b->len);
         return result;
     }
     case ES_BINARY_OP_MULTIPLY:
@@ -116,6 +143,7 @@ static es_obj_t tuple_binary_op(es_binary_op_t op, es_obj_t lhs, es_obj_t rhs) {
     case ES_BINARY_OP_REVERSE_MULTIPLY: {
         size_t times;
         if (!es_seq_repeat_count(rhs, a->len * sizeof(es_obj_t), &times)) {
+            es_seq_raise_repeat_error(rhs);
             return ES_OBJ_NULL;
         }
         if (times == 1 && es_obj_is_type(lhs, &es_type_tuple)) {

@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "py/objstr.h"
 #include "py/objtype.h"
 #include "py/runtime.h"
 
@@ -152,6 +153,24 @@ static es_obj_t instance_new(const es_type_t *type, size_t n_args, size_t n_kw, 
     return o;
 }
 
+/* Calls fun(first, *args, **kw) in the common calling convention. Small calls build the
+** argument array on the C stack: temporary heap blocks would fragment the heap. */
+#define PREPEND_MAX_STACK_ARGS (8)
+static es_obj_t call_prepended(es_obj_t fun, es_obj_t first, size_t n_args, size_t n_kw, const es_obj_t *args) {
+    size_t n = n_args + 2 * n_kw;
+    es_obj_t local[PREPEND_MAX_STACK_ARGS + 1];
+    es_obj_t *all = n < PREPEND_MAX_STACK_ARGS ? local : es_new_array(es_obj_t, n + 1);
+    all[0] = first;
+    if (n > 0) {
+        memcpy(all + 1, args, n * sizeof(es_obj_t));
+    }
+    es_obj_t r = es_call_function_n_kw(fun, n_args + 1, n_kw, all);
+    if (all != local) {
+        es_free(all);
+    }
+    return r;
+}
+
 static es_obj_t instance_make_new(const es_type_t *type, size_t n_args, size_t n_kw, const es_obj_t *args) {
     es_obj_t new_fn = user_lookup(type, ES_Q___new__);
     es_obj_t init_fn = user_lookup(type, ES_Q___init__);
@@ -160,12 +179,7 @@ static es_obj_t instance_make_new(const es_type_t *type, size_t n_args, size_t n
         if (es_obj_is_type(new_fn, &es_type_staticmethod)) {
             new_fn = ((es_obj_static_class_method_t *)es_obj_to_ptr(new_fn))->fun;
         }
-        size_t n = n_args + 2 * n_kw;
-        es_obj_t *all = es_new_array(es_obj_t, n + 1);
-        all[0] = es_obj_from_ptr(type);
-        memcpy(all + 1, args, n * sizeof(es_obj_t));
-        o = es_call_function_n_kw(new_fn, n_args + 1, n_kw, all);
-        es_free(all);
+        o = call_prepended(new_fn, es_obj_from_ptr(type), n_args, n_kw, args);
         if (!is_subtype(es_obj_get_type(o), type)) {
             return o;
         }
@@ -176,12 +190,7 @@ static es_obj_t instance_make_new(const es_type_t *type, size_t n_args, size_t n
         o = instance_new(type, n_args, n_kw, args, init_fn != ES_OBJ_NULL);
     }
     if (init_fn != ES_OBJ_NULL) {
-        size_t n = n_args + 2 * n_kw;
-        es_obj_t *all = es_new_array(es_obj_t, n + 1);
-        all[0] = o;
-        memcpy(all + 1, args, n * sizeof(es_obj_t));
-        es_obj_t r = es_call_function_n_kw(init_fn, n_args + 1, n_kw, all);
-        es_free(all);
+        es_obj_t r = call_prepended(init_fn, o, n_args, n_kw, args);
         if (r != ES_OBJ_NONE) {
             es_raise_msg_varg(&es_type_TypeError, "__init__() should return None, not '%s'", es_obj_type_name(r));
         }
@@ -252,8 +261,8 @@ static bool is_data_descriptor(es_obj_t member) {
            (user_lookup(t, ES_Q___set__) != ES_OBJ_NULL || user_lookup(t, ES_Q___delete__) != ES_OBJ_NULL);
 }
 
-/* Finds attr along the MRO and says whether it came from a built-in type (whose methods bind to subobj[0]). */
-static es_obj_t mro_lookup(const es_type_t *type, es_qstr_t attr, bool *from_native) {
+/* Finds attr along the MRO and says which class held it. */
+static es_obj_t mro_lookup(const es_type_t *type, es_qstr_t attr, const es_type_t **found_in) {
     const es_obj_tuple_t *mro = es_obj_to_ptr(user_type(type)->mro);
     es_obj_t key = es_obj_new_qstr(attr);
     for (size_t i = 0; i < mro->len; i++) {
@@ -261,7 +270,7 @@ static es_obj_t mro_lookup(const es_type_t *type, es_qstr_t attr, bool *from_nat
         if (c->locals_dict != NULL) {
             es_map_elem_t *elem = es_map_lookup(&c->locals_dict->map, key, ES_MAP_LOOKUP);
             if (elem != NULL) {
-                *from_native = !es_type_is_user_class(c);
+                *found_in = c;
                 return elem->value;
             }
         }
@@ -273,11 +282,11 @@ static es_obj_t mro_lookup(const es_type_t *type, es_qstr_t attr, bool *from_nat
 static void instance_load_generic(es_obj_t self, es_qstr_t attr, es_obj_t *dest) {
     const es_type_t *type = es_obj_get_type(self);
     es_obj_instance_t *inst = es_obj_to_ptr(self);
-    bool from_native = false;
+    const es_type_t *found_in = type;
     es_obj_t member = ES_OBJ_NULL;
     bool looked_up = false;
     if (type->flags & ES_TYPE_FLAG_HAS_DATA_DESCRIPTORS) {
-        member = mro_lookup(type, attr, &from_native);
+        member = mro_lookup(type, attr, &found_in);
         looked_up = true;
         if (member != ES_OBJ_NULL && is_data_descriptor(member)) {
             es_member_to_dest(self, type, member, false, dest);
@@ -290,11 +299,13 @@ static void instance_load_generic(es_obj_t self, es_qstr_t attr, es_obj_t *dest)
         return;
     }
     if (!looked_up) {
-        member = mro_lookup(type, attr, &from_native);
+        member = mro_lookup(type, attr, &found_in);
     }
     if (member != ES_OBJ_NULL) {
+        /* Methods of a built-in base work on the built-in value; object's work on the instance. */
+        bool from_native = !es_type_is_user_class(found_in);
         es_obj_t native = es_instance_native(self);
-        bool bind_native = from_native && native != ES_OBJ_NULL;
+        bool bind_native = from_native && native != ES_OBJ_NULL && found_in != &es_type_object;
         es_member_to_dest(bind_native ? native : self, type, member, from_native, dest);
         return;
     }
@@ -309,6 +320,13 @@ static void instance_load_generic(es_obj_t self, es_qstr_t attr, es_obj_t *dest)
             if (nt->attr != NULL) {
                 nt->attr(native, attr, dest);
             }
+            if (dest[0] == ES_OBJ_NULL) {
+                es_obj_t wrapper = es_native_slot_method(user_type(type)->native_base, attr);
+                if (wrapper != ES_OBJ_NULL) {
+                    dest[0] = wrapper;
+                    dest[1] = native;
+                }
+            }
         }
     }
 }
@@ -318,8 +336,8 @@ static bool instance_store_generic(es_obj_t self, es_qstr_t attr, es_obj_t value
     const es_type_t *type = es_obj_get_type(self);
     es_obj_instance_t *inst = es_obj_to_ptr(self);
     if (type->flags & ES_TYPE_FLAG_HAS_DATA_DESCRIPTORS) {
-        bool from_native;
-        es_obj_t member = mro_lookup(type, attr, &from_native);
+        const es_type_t *found_in;
+        es_obj_t member = mro_lookup(type, attr, &found_in);
         if (member != ES_OBJ_NULL && is_data_descriptor(member)) {
             const es_type_t *mt = es_obj_get_type(member);
             if (mt == &es_type_property) {
@@ -539,7 +557,8 @@ static es_obj_t instance_binary_op(es_binary_op_t op, es_obj_t lhs, es_obj_t rhs
     if (r == ES_OBJ_NULL && op == ES_BINARY_OP_IN) {
         r = es_binary_op(op, native, rhs);
     }
-    return r;
+    /* l += [x] on a list subclass changes the list in place and must leave l the instance. */
+    return r == native ? lhs : r;
 }
 
 static es_obj_t instance_subscr(es_obj_t self, es_obj_t index, es_obj_t value) {
@@ -564,10 +583,24 @@ static es_obj_t instance_subscr(es_obj_t self, es_obj_t index, es_obj_t value) {
         }
     }
     es_obj_t native = es_instance_native(self);
-    if (native != ES_OBJ_NULL) {
+    if (native == ES_OBJ_NULL) {
+        return ES_OBJ_NULL;
+    }
+    es_obj_t missing = value == ES_OBJ_SENTINEL ? user_lookup(type, ES_Q___missing__) : ES_OBJ_NULL;
+    if (missing == ES_OBJ_NULL) {
         return es_obj_subscr(native, index, value);
     }
-    return ES_OBJ_NULL;
+    /* dict subclasses: a failed look-up asks __missing__. */
+    es_nlr_buf_t nlr;
+    if (es_nlr_push(&nlr) == 0) {
+        es_obj_t r = es_obj_subscr(native, index, value);
+        es_nlr_pop();
+        return r;
+    }
+    if (!es_obj_exception_match(nlr.ret_val, &es_type_KeyError)) {
+        es_nlr_jump(nlr.ret_val);
+    }
+    return call_special(missing, self, 1, &index);
 }
 
 static es_obj_t instance_getiter(es_obj_t self, es_obj_iter_buf_t *iter_buf) {
@@ -632,13 +665,7 @@ static es_obj_t instance_call(es_obj_t self, size_t n_args, size_t n_kw, const e
     if (dest[1] == ES_OBJ_NULL) {
         return es_call_function_n_kw(dest[0], n_args, n_kw, args);
     }
-    size_t n = n_args + 2 * n_kw;
-    es_obj_t *all = es_new_array(es_obj_t, n + 1);
-    all[0] = self;
-    memcpy(all + 1, args, n * sizeof(es_obj_t));
-    es_obj_t r = es_call_function_n_kw(dest[0], n_args + 1, n_kw, all);
-    es_free(all);
-    return r;
+    return call_prepended(dest[0], self, n_args, n_kw, args);
 }
 
 static int instance_buffer(es_obj_t self, es_buffer_info_t *info, int flags) {
@@ -651,6 +678,152 @@ static int instance_buffer(es_obj_t self, es_buffer_info_t *info, int flags) {
     }
     return 1;
 }
+
+/* ---- special methods of built-in types as callables (int.__add__, super().__getitem__) -------------- */
+
+/*
+** Built-in types implement operators in their slots, not as named methods. When Python code
+** asks for one by name, a small wrapper object is made that calls the slot directly on the
+** built-in value, so that dict.__setitem__(self, k, v) from a subclass never re-enters the
+** subclass's own __setitem__.
+*/
+typedef enum { WRAP_UNARY, WRAP_BINARY, WRAP_GETITEM, WRAP_SETITEM, WRAP_DELITEM, WRAP_ITER, WRAP_NEXT, WRAP_CALL, WRAP_REPR, WRAP_STR } wrap_kind_t;
+
+typedef struct {
+    es_obj_base_t base;
+    const es_type_t *type;
+    uint16_t name;
+    uint8_t kind;
+    uint8_t op;
+} slot_wrapper_t;
+
+static const es_type_t slot_wrapper_type;
+
+/* Item assignment exists for the mutable containers only (tuple and str have no __setitem__). */
+static bool native_is_assignable(const es_type_t *t) {
+    return native_is_mutable(t) || is_subtype(t, &es_type_memoryview);
+}
+
+es_obj_t es_native_slot_method(const es_type_t *t, es_qstr_t attr) {
+    if (es_type_is_user_class(t)) {
+        return ES_OBJ_NULL;
+    }
+    int kind = -1, op = 0;
+    if (attr == ES_Q___getitem__ && t->subscr != NULL) {
+        kind = WRAP_GETITEM;
+    } else if (attr == ES_Q___setitem__ && t->subscr != NULL && native_is_assignable(t)) {
+        kind = WRAP_SETITEM;
+    } else if (attr == ES_Q___delitem__ && t->subscr != NULL && native_is_assignable(t)) {
+        kind = WRAP_DELITEM;
+    } else if ((attr == ES_Q___repr__ || attr == ES_Q___str__) && t->print != NULL && t != &es_type_object) {
+        kind = attr == ES_Q___repr__ ? WRAP_REPR : WRAP_STR;
+    } else if (attr == ES_Q___iter__ && (t->getiter != NULL || (t->flags & ES_TYPE_FLAG_ITER_IS_SELF))) {
+        kind = WRAP_ITER;
+    } else if (attr == ES_Q___next__ && t->iternext != NULL) {
+        kind = WRAP_NEXT;
+    } else if (attr == ES_Q___call__ && t->call != NULL) {
+        kind = WRAP_CALL;
+    } else {
+        for (int i = 0; i < ES_UNARY_OP_NUM_OPS && kind < 0; i++) {
+            if (unary_op_names[i] == attr && t->unary_op != NULL && i != ES_UNARY_OP_HASH) {
+                kind = WRAP_UNARY;
+                op = i;
+            }
+        }
+        for (int i = 0; i < ES_BINARY_OP_NUM_OPS && kind < 0; i++) {
+            if (binary_op_names[i] == attr && t->binary_op != NULL) {
+                kind = WRAP_BINARY;
+                op = i;
+            }
+        }
+    }
+    if (kind < 0) {
+        return ES_OBJ_NULL;
+    }
+    slot_wrapper_t *w = es_new(slot_wrapper_t);
+    w->base.type = &slot_wrapper_type;
+    w->type = t;
+    w->name = (uint16_t)attr;
+    w->kind = (uint8_t)kind;
+    w->op = (uint8_t)op;
+    return es_obj_from_ptr(w);
+}
+
+static es_obj_t slot_wrapper_call(es_obj_t self, size_t n_args, size_t n_kw, const es_obj_t *args) {
+    const slot_wrapper_t *w = es_obj_to_ptr(self);
+    static const uint8_t arity[] = {[WRAP_UNARY] = 1, [WRAP_BINARY] = 2, [WRAP_GETITEM] = 2, [WRAP_SETITEM] = 3,
+                                    [WRAP_DELITEM] = 2, [WRAP_ITER] = 1,  [WRAP_NEXT] = 1,  [WRAP_CALL] = 1,
+                                    [WRAP_REPR] = 1,    [WRAP_STR] = 1};
+    if (n_args < 1 || (w->kind != WRAP_CALL && (n_args != arity[w->kind] || n_kw != 0))) {
+        es_raise_msg_varg(&es_type_TypeError, "expected %u argument%s, got %u", (unsigned)(arity[w->kind] - 1),
+                          arity[w->kind] == 2 ? "" : "s", (unsigned)(n_args > 0 ? n_args - 1 : 0));
+    }
+    es_obj_t obj = unwrap(args[0]);
+    if (!is_subtype(es_obj_get_type(obj), w->type)) {
+        es_raise_msg_varg(&es_type_TypeError, "descriptor '%q' requires a '%q' object but received a '%s'",
+                          (es_qstr_t)w->name, (es_qstr_t)w->type->name, es_obj_type_name(args[0]));
+    }
+    const es_type_t *t = es_obj_get_type(obj);
+    es_obj_t r = ES_OBJ_NULL;
+    switch (w->kind) {
+        case WRAP_UNARY:
+            r = t->unary_op((es_unary_op_t)w->op, obj);
+            if (r == ES_OBJ_NULL) {
+                es_raise_msg_varg(&es_type_TypeError, "bad operand type for %q: '%s'", (es_qstr_t)w->name, es_obj_type_name(obj));
+            }
+            return r;
+        case WRAP_BINARY:
+            r = t->binary_op((es_binary_op_t)w->op, obj, args[1]);
+            return r == ES_OBJ_NULL ? ES_OBJ_NOT_IMPLEMENTED : r;
+        case WRAP_GETITEM:
+            r = t->subscr(obj, args[1], ES_OBJ_SENTINEL);
+            break;
+        case WRAP_SETITEM:
+            r = t->subscr(obj, args[1], args[2]);
+            break;
+        case WRAP_DELITEM:
+            r = t->subscr(obj, args[1], ES_OBJ_NULL);
+            break;
+        case WRAP_ITER:
+            return es_getiter(obj, NULL);
+        case WRAP_REPR:
+        case WRAP_STR: {
+            es_vstr_t vstr;
+            es_print_t print;
+            es_vstr_init_print(&vstr, 16, &print);
+            t->print(&print, obj, w->kind == WRAP_REPR ? ES_PRINT_REPR : ES_PRINT_STR);
+            return es_obj_new_str_from_vstr(&es_type_str, &vstr);
+        }
+        case WRAP_NEXT:
+            r = t->iternext(obj);
+            if (r == ES_OBJ_STOP_ITERATION) {
+                es_raise_stop_iteration(ES_OBJ_NULL);
+            }
+            return r;
+        default:
+            return t->call(obj, n_args - 1, n_kw, args + 1);
+    }
+    if (r == ES_OBJ_NULL) {
+        es_obj_subscr(obj, args[1], w->kind == WRAP_GETITEM ? ES_OBJ_SENTINEL : w->kind == WRAP_DELITEM ? ES_OBJ_NULL : args[2]);
+    }
+    return w->kind == WRAP_GETITEM ? r : ES_OBJ_NONE;
+}
+
+static void slot_wrapper_print(const es_print_t *print, es_obj_t self, es_print_kind_t kind) {
+    ES_UNUSED(kind);
+    const slot_wrapper_t *w = es_obj_to_ptr(self);
+    es_printf(print, "<slot wrapper '%q' of '%q' objects>", (es_qstr_t)w->name, (es_qstr_t)w->type->name);
+}
+
+static const es_type_t slot_wrapper_type = {
+    .base = {&es_type_type},
+    .flags = ES_TYPE_FLAG_EQ_IS_IDENTITY | ES_TYPE_FLAG_FINAL,
+    .name = ES_Q_wrapper_descriptor,
+    .print = slot_wrapper_print,
+    .call = slot_wrapper_call,
+};
+
+bool es_obj_is_slot_wrapper(es_obj_t o) { return es_obj_is_type(o, &slot_wrapper_type); }
 
 /* ---- making classes ------------------------------------------------------------------------ */
 
@@ -840,7 +1013,8 @@ static es_obj_t make_class(es_qstr_t name, es_obj_t bases_tuple, es_obj_t locals
         t->protocol = ut->native_base->protocol;
     }
     es_obj_t cls = es_obj_from_ptr(t);
-    ut->mro = compute_mro(cls, n_bases, bases);
+    static const es_obj_t object_only[1] = {ES_OBJ_FROM_CONST(es_type_object)};
+    ut->mro = n_bases == 0 ? compute_mro(cls, 1, object_only) : compute_mro(cls, n_bases, bases);
 
     /* __qualname__ and __classcell__ are instructions to type(), not class attributes. */
     es_map_elem_t *elem = es_map_lookup(&dict->map, ES_OBJ_NEW_QSTR(ES_Q___qualname__), ES_MAP_LOOKUP_REMOVE_IF_FOUND);
@@ -959,10 +1133,9 @@ static es_obj_t builtin___build_class__(size_t n_args, const es_obj_t *args, es_
     es_locals_set(old_locals);
 
     es_obj_t cls;
-    if (metaclass != ES_OBJ_NULL && metaclass != ES_OBJ_FROM_CONST(es_type_type) &&
-        !(is_type(metaclass) && is_subtype(es_obj_to_ptr(metaclass), &es_type_type) &&
-          !es_type_is_user_class(es_obj_to_ptr(metaclass)))) {
-        /* A callable metaclass (a function) makes the class itself. */
+    /* Classes cannot have their own metaclass here (as in MicroPython): a subclass of type given
+    ** as metaclass makes an ordinary class; any other callable makes the class itself. */
+    if (metaclass != ES_OBJ_NULL && !(is_type(metaclass) && is_subtype(es_obj_to_ptr(metaclass), &es_type_type))) {
         es_obj_t margs[3] = {args[1], bases, ns};
         cls = es_call_function_n_kw(metaclass, 3, 0, margs);
     } else {
@@ -1003,10 +1176,10 @@ static es_obj_t type_make_new(const es_type_t *type, size_t n_args, size_t n_kw,
     }
     if (n_args == 3) {
         if (!es_obj_is_str(args[0])) {
-            es_raise_msg(&es_type_TypeError, "type.__new__() argument 1 must be str");
+            es_raise_msg_varg(&es_type_TypeError, "type.__new__() argument 1 must be str, not %s", es_obj_type_name(args[0]));
         }
         if (!es_obj_is_type(args[1], &es_type_tuple)) {
-            es_raise_msg(&es_type_TypeError, "type.__new__() argument 2 must be tuple");
+            es_raise_msg_varg(&es_type_TypeError, "type.__new__() argument 2 must be tuple, not %s", es_obj_type_name(args[1]));
         }
         return make_class(es_obj_str_get_qstr(args[0]), args[1], args[2], n_kw, args + 3);
     }
@@ -1078,9 +1251,19 @@ static void type_load_attr(const es_type_t *t, es_qstr_t attr, es_obj_t *dest) {
             break;
     }
     es_obj_t member = es_type_lookup(t, attr);
+    if (member == ES_OBJ_NULL && !user) {
+        member = es_native_slot_method(t, attr);
+    }
     if (member == ES_OBJ_NULL) {
         if (attr == ES_Q___doc__) {
             dest[0] = ES_OBJ_NONE;
+        } else {
+            /* Methods of type itself (C.mro()) bind to the class. */
+            es_map_elem_t *elem = es_map_lookup(&es_type_type.locals_dict->map, es_obj_new_qstr(attr), ES_MAP_LOOKUP);
+            if (elem != NULL) {
+                dest[0] = elem->value;
+                dest[1] = es_obj_from_ptr(t);
+            }
         }
         return;
     }
@@ -1300,6 +1483,11 @@ static es_obj_t object___hash__(es_obj_t self) {
 static ES_DEFINE_FUN_1(object___hash___obj, ES_Q___hash__, object___hash__);
 
 static es_obj_t object___format__(es_obj_t self, es_obj_t spec) {
+    es_obj_t native = es_instance_native(self);
+    if (native != ES_OBJ_NULL) {
+        /* A subclass of int or str formats as its built-in value does. */
+        return es_obj_format(native, spec);
+    }
     if (es_obj_is_true(spec)) {
         es_raise_msg_varg(&es_type_TypeError, "unsupported format string passed to %s.__format__", es_obj_type_name(self));
     }
@@ -1423,10 +1611,13 @@ static void super_attr(es_obj_t self, es_qstr_t attr, es_obj_t *dest) {
             dest[1] = obj;
             return;
         }
-        if (elem == NULL) {
+        es_obj_t member = elem != NULL ? elem->value : ES_OBJ_NULL;
+        if (member == ES_OBJ_NULL && !es_type_is_user_class(c) && c != &es_type_object) {
+            member = es_native_slot_method(c, attr);
+        }
+        if (member == ES_OBJ_NULL) {
             continue;
         }
-        es_obj_t member = elem->value;
         bool from_native = !es_type_is_user_class(c);
         if (obj_is_type) {
             const es_type_t *mt = es_obj_get_type(member);

@@ -65,3 +65,8 @@ bool es_obj_is_function(es_obj_t o);
 
 /* An iterator that calls obj[0], obj[1]... until IndexError: the old sequence protocol. */
 es_obj_t es_obj_new_seq_iter(es_obj_t seq);
+
+/* A callable for a special method a built-in type implements in a slot (int.__add__,
+** dict.__getitem__), or ES_OBJ_NULL; it binds like a method. */
+es_obj_t es_native_slot_method(const es_type_t *t, es_qstr_t attr);
+bool es_obj_is_slot_wrapper(es_obj_t o);

@@ -32,7 +32,7 @@ size_t es_parse_stack_peak; /* deepest stack use seen, for measuring frame sizes
 /* What kind of code the parser is in, for return/yield/await/break checks. */
 enum { SCOPE_MODULE, SCOPE_FUNCTION, SCOPE_ASYNC, SCOPE_LAMBDA, SCOPE_CLASS };
 
-typedef struct {
+typedef struct es_parser {
     es_lexer_t lx;
     jmp_buf *fail;
     es_parse_error_t *err;
@@ -45,6 +45,11 @@ typedef struct {
        generator expression (an async genexp); the verdict waits for the statement's end. */
     const char *await_error;
     uint32_t await_line, await_col;
+    /* statement-at-a-time parsing (es_parser_next): statements of the last line not yet
+       handed out ("a; b; c") */
+    bool started;
+    size_t pending_len, pending_next;
+    es_ast_node_t **pending;
 } parser_t;
 
 typedef struct {
@@ -131,7 +136,9 @@ static void enter_with(parser_t *p, const char *too_deep) {
     }
 }
 
-static void enter(parser_t *p) { enter_with(p, "too many nested parentheses"); }
+static void enter(parser_t *p) {
+    enter_with(p, "too many nested parentheses");
+}
 
 static void leave(parser_t *p) {
     p->depth--;
@@ -1182,7 +1189,7 @@ static NOINLINE es_ast_node_t *parse_unary(parser_t *p) {
     es_ast_node_t *u = NEW(ES_AST_UNARYOP, unary_op, here(p));
     es_tok_kind_t t = tok(p);
     advance(p);
-    u->sub = t == ES_TOK_KW_NOT ? ES_AST_NOT
+    u->sub = t == ES_TOK_KW_NOT  ? ES_AST_NOT
              : t == ES_TOK_MINUS ? ES_AST_USUB
              : t == ES_TOK_PLUS  ? ES_AST_UADD
                                  : ES_AST_INVERT;
@@ -1300,9 +1307,13 @@ static es_ast_node_t *parse_test(parser_t *p, bool named) {
     return e;
 }
 
-static es_ast_node_t *parse_expression(parser_t *p) { return parse_test(p, false); }
+static es_ast_node_t *parse_expression(parser_t *p) {
+    return parse_test(p, false);
+}
 
-static es_ast_node_t *parse_named(parser_t *p) { return parse_test(p, true); }
+static es_ast_node_t *parse_named(parser_t *p) {
+    return parse_test(p, true);
+}
 
 static es_ast_node_t *parse_yield(parser_t *p) {
     if (p->scope != SCOPE_FUNCTION && p->scope != SCOPE_ASYNC && p->scope != SCOPE_LAMBDA) {
@@ -1380,7 +1391,8 @@ static void check_duplicates(parser_t *p, es_ast_node_t *args) {
 }
 
 /* Parameters of def (closing ')', annotations) or lambda (closing ':'). */
-static NOINLINE es_ast_node_t *parse_arguments(parser_t *p, es_tok_kind_t closing, bool annotations) {
+static NOINLINE es_ast_node_t *parse_arguments(parser_t *p, es_tok_kind_t closing,
+                                               bool annotations) {
     es_ast_node_t *a = NEW(ES_AST_ARGUMENTS, arguments, here(p));
     vec_t posonly = {0}, args = {0}, defaults = {0}, kwonly = {0}, kw_defaults = {0};
     bool star = false, bare_star = false, slash = false;
@@ -1822,6 +1834,8 @@ static bool try_parenthesised_with_items(parser_t *p, vec_t *items) {
     es_lexer_t *saved = es_alloc(sizeof(*saved));
     *saved = p->lx;
     uint16_t depth = p->depth;
+    uint8_t scope = p->scope;
+    const char *await_error = p->await_error;
     jmp_buf *outer = p->fail;
     jmp_buf trial;
     volatile bool ok = false;
@@ -1843,6 +1857,8 @@ static bool try_parenthesised_with_items(parser_t *p, vec_t *items) {
     if (!ok) {
         p->lx = *saved;
         p->depth = depth;
+        p->scope = scope;
+        p->await_error = await_error;
         items->len = 0;
         memset(p->err, 0, sizeof(*p->err));
     }
@@ -1876,7 +1892,8 @@ static es_ast_seq_t parse_scope_body(parser_t *p, int scope) {
     return body;
 }
 
-static NOINLINE es_ast_node_t *parse_def(parser_t *p, es_ast_seq_t decorators, bool is_async, pos_t pos) {
+static NOINLINE es_ast_node_t *parse_def(parser_t *p, es_ast_seq_t decorators, bool is_async,
+                                         pos_t pos) {
     es_ast_node_t *n =
         NEW(is_async ? ES_AST_ASYNCFUNCTIONDEF : ES_AST_FUNCTIONDEF, function_def, pos);
     advance(p);
@@ -2031,6 +2048,70 @@ es_ast_module_t *es_parse(const char *src, size_t len, es_qstr_t filename, int m
     es_ast_module_t *m = parse_module(p, filename);
     es_free(p);
     return m;
+}
+
+es_parser_t *es_parser_new(const char *src, size_t len, int mode, es_parse_error_t *err) {
+    memset(err, 0, sizeof(*err));
+    parser_t *p = es_alloc(sizeof(parser_t));
+    p->err = err;
+    p->mode = (uint8_t)(mode == ES_PARSE_SINGLE ? ES_PARSE_SINGLE : ES_PARSE_EXEC);
+    es_lexer_init(&p->lx, src, len);
+    return p;
+}
+
+/* One step of es_parser_next under its own error handler; false on a syntax error. */
+static bool parser_step(parser_t *p) {
+    jmp_buf fail;
+    if (setjmp(fail)) {
+        p->fail = NULL;
+        return false;
+    }
+    p->fail = &fail;
+    if (!p->started) {
+        p->started = true;
+        advance(p);
+    }
+    while (accept(p, ES_TOK_NEWLINE)) {
+    }
+    if (tok(p) != ES_TOK_ENDMARKER) {
+        vec_t statements = {0};
+        parse_statement(p, &statements);
+        p->pending_len = statements.len;
+        p->pending = statements.items;
+        p->pending_next = 0;
+    }
+    p->fail = NULL;
+    return true;
+}
+
+es_ast_node_t *es_parser_next(es_parser_t *p) {
+    char base;
+    if (p->err->kind != ES_PARSE_OK) {
+        return NULL;
+    }
+    if (p->pending_next == p->pending_len) {
+        if (p->pending) {
+            es_free(p->pending);
+            p->pending = NULL;
+        }
+        p->pending_len = p->pending_next = 0;
+        p->stack_base = &base;
+        bool ok = parser_step(p);
+        p->stack_base = NULL;
+        if (!ok || p->pending_len == 0) {
+            return NULL;
+        }
+    }
+    es_ast_node_t *n = p->pending[p->pending_next];
+    p->pending[p->pending_next++] = NULL;
+    return n;
+}
+
+void es_parser_free(es_parser_t *p) {
+    if (p->pending) {
+        es_free(p->pending);
+    }
+    es_free(p);
 }
 
 /* Does the text open with a compound statement (which the REPL ends with a blank line)? */

@@ -35,6 +35,22 @@ typedef struct {
 es_ast_module_t *es_parse(const char *src, size_t len, es_qstr_t filename, int mode,
                           es_parse_error_t *err);
 
+/*
+ * Statement at a time, so a compiler can translate and drop each top-level statement
+ * before the next is parsed (the whole tree of a long file need not fit in the heap):
+ *     es_parser_t *ps = es_parser_new(src, len, ES_PARSE_EXEC, &err);
+ *     while ((stmt = es_parser_next(ps)) != NULL) { compile stmt }
+ *     if (err.kind != ES_PARSE_OK) { raise }
+ *     es_parser_free(ps);
+ * Modes exec and single only; src must stay alive until es_parser_free.  Expression
+ * statements are marked for printing in single mode, as with es_parse.
+ */
+typedef struct es_parser es_parser_t;
+es_parser_t *es_parser_new(const char *src, size_t len, int mode, es_parse_error_t *err);
+/* The next top-level statement, or NULL at the end of input or after an error (err->kind). */
+es_ast_node_t *es_parser_next(es_parser_t *p);
+void es_parser_free(es_parser_t *p);
+
 /* Convenience for the REPL: true when src (mode single) needs another line. */
 bool es_parse_is_incomplete(const char *src, size_t len);
 

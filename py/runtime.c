@@ -46,15 +46,22 @@ static void arg_buf_push(arg_buf_t *b, es_obj_t o) {
     b->items[b->len++] = o;
 }
 
+/* The name CPython puts in front of call errors: the function's __qualname__ or __name__. */
+static const char *fun_name(es_obj_t fun) {
+    es_obj_t name = es_load_attr_maybe(fun, ES_Q___qualname__);
+    if (name == ES_OBJ_NULL || !es_obj_is_str(name)) {
+        name = es_load_attr_maybe(fun, ES_Q___name__);
+    }
+    return name != ES_OBJ_NULL && es_obj_is_str(name) ? es_obj_str_get_str(name) : "function";
+}
+
 static void add_keyword(arg_buf_t *kw, es_obj_t fun, es_obj_t key, es_obj_t value) {
     if (!es_obj_is_str(key)) {
-        es_raise_msg(&es_type_TypeError, "keywords must be strings");
+        es_raise_msg_varg(&es_type_TypeError, "%s() keywords must be strings", fun_name(fun));
     }
     for (size_t i = 0; i < kw->len; i += 2) {
         if (es_obj_equal(kw->items[i], key)) {
-            es_obj_t name = es_load_attr_maybe(fun, ES_Q___name__);
-            es_raise_msg_varg(&es_type_TypeError, "%s() got multiple values for keyword argument '%s'",
-                              name != ES_OBJ_NULL && es_obj_is_str(name) ? es_obj_str_get_str(name) : "function",
+            es_raise_msg_varg(&es_type_TypeError, "%s() got multiple values for keyword argument '%s'", fun_name(fun),
                               es_obj_str_get_str(key));
         }
     }
@@ -80,6 +87,11 @@ es_obj_t es_call_function_star(es_obj_t fun, size_t n_args, size_t n_kw, const e
                 arg_buf_push(&pos, items[i]);
             }
         } else {
+            const es_type_t *st = es_obj_get_type(star_args);
+            if (st->getiter == NULL && st->iternext == NULL && !es_type_is_user_class(st)) {
+                es_raise_msg_varg(&es_type_TypeError, "%s() argument after * must be an iterable, not %s",
+                                  fun_name(fun), es_obj_type_name(star_args));
+            }
             es_obj_t iter = es_getiter(star_args, NULL);
             for (es_obj_t item; (item = es_iternext(iter)) != ES_OBJ_STOP_ITERATION;) {
                 arg_buf_push(&pos, item);
@@ -102,8 +114,8 @@ es_obj_t es_call_function_star(es_obj_t fun, size_t n_args, size_t n_kw, const e
             es_obj_t keys_fn[2];
             es_load_method_maybe(kw_dict, ES_Q_keys, keys_fn);
             if (keys_fn[0] == ES_OBJ_NULL) {
-                es_raise_msg_varg(&es_type_TypeError, "argument after ** must be a mapping, not %s",
-                                  es_obj_type_name(kw_dict));
+                es_raise_msg_varg(&es_type_TypeError, "%s() argument after ** must be a mapping, not %s",
+                                  fun_name(fun), es_obj_type_name(kw_dict));
             }
             es_obj_t keys = es_call_method_n_kw(0, 0, keys_fn);
             es_obj_t iter = es_getiter(keys, NULL);
@@ -146,7 +158,7 @@ void es_member_to_dest(es_obj_t self, const es_type_t *type, es_obj_t member, bo
             es_raise_msg(&es_type_AttributeError, "unreadable attribute");
         }
         dest[0] = es_call_function_1(getter, self);
-    } else if (mtype == &es_type_builtin_function) {
+    } else if (mtype == &es_type_builtin_function || es_obj_is_slot_wrapper(member)) {
         dest[0] = member;
         if (from_native) {
             dest[1] = self;
@@ -222,6 +234,9 @@ void es_load_method_maybe(es_obj_t base, es_qstr_t attr, es_obj_t *dest) {
         }
     }
     es_obj_t member = es_type_lookup(type, attr);
+    if (member == ES_OBJ_NULL) {
+        member = es_native_slot_method(type, attr);
+    }
     if (member != ES_OBJ_NULL) {
         es_member_to_dest(base, type, member, true, dest);
     } else if (attr == ES_Q___class__) {
@@ -283,7 +298,7 @@ void es_delete_attr(es_obj_t base, es_qstr_t attr) {
 
 /* ---- names ------------------------------------------------------------------------------ */
 
-extern const es_obj_module_t es_module_builtins;
+es_obj_t es_builtins_table_find(es_qstr_t name); /* py/modbuiltins.c */
 
 es_obj_t es_builtin_lookup(es_qstr_t name) {
     es_obj_t key = es_obj_new_qstr(name);
@@ -293,8 +308,7 @@ es_obj_t es_builtin_lookup(es_qstr_t name) {
             return elem->value;
         }
     }
-    es_map_elem_t *elem = es_map_lookup(&es_module_builtins.globals->map, key, ES_MAP_LOOKUP);
-    return elem != NULL ? elem->value : ES_OBJ_NULL;
+    return es_builtins_table_find(name);
 }
 
 static es_obj_t dict_lookup(es_obj_dict_t *dict, es_qstr_t name) {
@@ -700,6 +714,23 @@ static _Noreturn void raise_unpack_error(size_t want, size_t got, bool at_least)
                       at_least ? "at least " : "", (unsigned)want, (unsigned)got);
 }
 
+/* Whether es_getiter can succeed, so unpacking can say "cannot unpack" as CPython does. */
+static bool is_iterable(es_obj_t o) {
+    const es_type_t *t = es_obj_get_type(o);
+    if (es_type_is_user_class(t)) {
+        return es_type_lookup(t, ES_Q___iter__) != ES_OBJ_NULL || es_type_lookup(t, ES_Q___getitem__) != ES_OBJ_NULL ||
+               es_instance_native(o) != ES_OBJ_NULL;
+    }
+    return t->getiter != NULL || (t->flags & ES_TYPE_FLAG_ITER_IS_SELF) || (t->subscr != NULL && t != &es_type_type);
+}
+
+static es_obj_t unpack_getiter(es_obj_t seq, es_obj_iter_buf_t *buf) {
+    if (!is_iterable(seq)) {
+        es_raise_msg_varg(&es_type_TypeError, "cannot unpack non-iterable %s object", es_obj_type_name(seq));
+    }
+    return es_getiter(seq, buf);
+}
+
 void es_unpack_sequence(es_obj_t seq, size_t num, es_obj_t *items) {
     if (es_obj_is_type(seq, &es_type_tuple) || es_obj_is_type(seq, &es_type_list)) {
         size_t len;
@@ -712,7 +743,7 @@ void es_unpack_sequence(es_obj_t seq, size_t num, es_obj_t *items) {
         return;
     }
     es_obj_iter_buf_t buf;
-    es_obj_t iter = es_getiter(seq, &buf);
+    es_obj_t iter = unpack_getiter(seq, &buf);
     for (size_t i = 0; i < num; i++) {
         es_obj_t item = es_iternext(iter);
         if (item == ES_OBJ_STOP_ITERATION) {
@@ -728,7 +759,7 @@ void es_unpack_sequence(es_obj_t seq, size_t num, es_obj_t *items) {
 void es_unpack_ex(es_obj_t seq, size_t num_left, size_t num_right, es_obj_t *items) {
     es_obj_t list = es_obj_new_list(0, NULL);
     es_obj_iter_buf_t buf;
-    es_obj_t iter = es_getiter(seq, &buf);
+    es_obj_t iter = unpack_getiter(seq, &buf);
     for (es_obj_t item; (item = es_iternext(iter)) != ES_OBJ_STOP_ITERATION;) {
         es_obj_list_append(list, item);
     }

@@ -43,8 +43,11 @@ size_t es_seq_get_index(const es_type_t *type, size_t len, es_obj_t index, const
 
 void es_seq_copy_slice(void *dest, const void *src, size_t item_size, const es_bound_slice_t *bounds,
                        size_t n) {
+    if (n == 0) {
+        return;
+    }
     const uint8_t *from = (const uint8_t *)src + (size_t)bounds->start * item_size;
-    if (bounds->step == 1) {
+    if (bounds->step == 1 || n == 1) {
         memmove(dest, from, n * item_size);
         return;
     }
@@ -128,7 +131,36 @@ bool es_seq_repeat_count(es_obj_t n, size_t item_bytes, size_t *times) {
     return true;
 }
 
+static bool is_user_instance(es_obj_t o) {
+    return (es_obj_get_type(o)->flags & ES_TYPE_FLAG_IS_USER_CLASS) != 0;
+}
+
+void es_seq_raise_concat_error(const es_type_t *seq_type, es_obj_t other) {
+    if (!is_user_instance(other)) {
+        es_raise_msg_varg(&es_type_TypeError, "can only concatenate %q (not \"%s\") to %q", (es_qstr_t)seq_type->name,
+                          es_obj_type_name(other), (es_qstr_t)seq_type->name);
+    }
+}
+
+void es_seq_raise_repeat_error(es_obj_t other) {
+    if (!is_user_instance(other)) {
+        es_raise_msg_varg(&es_type_TypeError, "can't multiply sequence by non-int of type '%s'",
+                          es_obj_type_name(other));
+    }
+}
+
+const char *es_repr_cstr(es_obj_t o) {
+    es_vstr_t vstr;
+    es_print_t print;
+    es_vstr_init_print(&vstr, 16, &print);
+    es_obj_print_helper(&print, o, ES_PRINT_REPR);
+    return es_vstr_null_terminated_str(&vstr);
+}
+
 void es_seq_repeat(void *dest, const void *src, size_t len, size_t times) {
+    if (len == 0) {
+        return;
+    }
     uint8_t *to = dest;
     for (size_t i = 0; i < times; i++) {
         memcpy(to, src, len);
@@ -171,21 +203,21 @@ bool es_seq_cmp_objs(es_binary_op_t op, const es_obj_t *a, size_t a_len, const e
     if ((op == ES_BINARY_OP_EQUAL || op == ES_BINARY_OP_NOT_EQUAL) && a_len != b_len) {
         return op == ES_BINARY_OP_NOT_EQUAL;
     }
-    es_stack_check();
-    /* Items may change the sequences while they compare (user __eq__), so lengths are re-read. */
-    for (size_t i = 0; i < a_len && i < b_len; i++) {
-        if (!es_obj_equal(a[i], b[i])) {
-            if (op == ES_BINARY_OP_EQUAL) {
-                return false;
-            }
-            if (op == ES_BINARY_OP_NOT_EQUAL) {
-                return true;
-            }
-            return es_obj_is_true(es_binary_op(op, a[i], b[i]));
-        }
+    bool outermost = es_nesting_enter(" in comparison");
+    size_t i = 0;
+    while (i < a_len && i < b_len && es_obj_equal(a[i], b[i])) {
+        i++;
     }
-    int c = a_len < b_len ? -1 : a_len > b_len ? 1 : 0;
-    return es_seq_order_satisfies(op, c);
+    bool result;
+    if (i < a_len && i < b_len) {
+        result = op == ES_BINARY_OP_EQUAL       ? false
+                 : op == ES_BINARY_OP_NOT_EQUAL ? true
+                                                : es_obj_is_true(es_binary_op(op, a[i], b[i]));
+    } else {
+        result = es_seq_order_satisfies(op, a_len < b_len ? -1 : a_len > b_len ? 1 : 0);
+    }
+    es_nesting_leave(outermost);
+    return result;
 }
 
 /* ---- search ------------------------------------------------------------------------- */
@@ -224,6 +256,39 @@ es_obj_t es_seq_index_objs(const es_type_t *type, const es_obj_t *items, size_t 
     es_raise_msg(&es_type_ValueError, "list.index(x): x not in list");
 }
 
+/* ---- nesting depth ------------------------------------------------------------------------ */
+
+/* The share of the C stack nested containers may use: a few thousand levels on the host. */
+#define NESTING_STACK_LIMIT (ES_STACK_LIMIT / 2)
+
+/*
+** Where the outermost nested operation started. Nested steps always run deeper (at lower
+** addresses), so a step at or above this mark starts a new outermost operation: a mark left
+** behind by an exception is thereby replaced without any clean-up.
+*/
+static uintptr_t nesting_outer; /* 0: none under way */
+
+bool es_nesting_enter(const char *what) {
+    char here;
+    uintptr_t sp = (uintptr_t)&here;
+    if (nesting_outer == 0 || sp >= nesting_outer) {
+        nesting_outer = sp;
+        return true;
+    }
+    if (nesting_outer - sp > NESTING_STACK_LIMIT) {
+        nesting_outer = 0;
+        es_raise_msg_varg(&es_type_RecursionError, "maximum recursion depth exceeded%s", what);
+    }
+    es_stack_check();
+    return false;
+}
+
+void es_nesting_leave(bool outermost) {
+    if (outermost) {
+        nesting_outer = 0;
+    }
+}
+
 /* ---- repr guard --------------------------------------------------------------------- */
 
 /*
@@ -235,7 +300,16 @@ es_obj_t es_seq_index_objs(const es_type_t *type, const es_obj_t *items, size_t 
 static es_obj_t repr_in_progress[REPR_GUARD_DEPTH];
 static size_t repr_depth;
 
+static bool repr_guarded(const es_print_t *print, es_obj_t self, es_print_kind_t kind, es_print_fun_t print_items);
+
 bool es_repr_guard(const es_print_t *print, es_obj_t self, es_print_kind_t kind, es_print_fun_t print_items) {
+    bool outermost = es_nesting_enter(" while getting the repr of an object");
+    bool printed = repr_guarded(print, self, kind, print_items);
+    es_nesting_leave(outermost);
+    return printed;
+}
+
+static bool repr_guarded(const es_print_t *print, es_obj_t self, es_print_kind_t kind, es_print_fun_t print_items) {
     size_t depth = repr_depth;
     for (size_t i = 0; i < depth; i++) {
         if (repr_in_progress[i] == self) {
@@ -296,11 +370,10 @@ ES_DEFINE_FUN_2(es_dunder_contains_obj, ES_Q___contains__, dunder_contains);
 static es_obj_t dunder_iter(es_obj_t self) { return es_getiter(self, NULL); }
 ES_DEFINE_FUN_1(es_dunder_iter_obj, ES_Q___iter__, dunder_iter);
 
-/* list[int] and friends in annotations: the class itself stands for the alias. */
+/* list[int] and friends in annotations: the class itself stands for the alias. The runtime
+** calls it as __class_getitem__(cls, item), so it is a plain function, not a classmethod. */
 static es_obj_t class_getitem(es_obj_t cls, es_obj_t item) {
     ES_UNUSED(item);
     return cls;
 }
-static ES_DEFINE_FUN_2(class_getitem_fun_obj, ES_Q___class_getitem__, class_getitem);
-const es_obj_static_class_method_t es_class_getitem_obj = {{&es_type_classmethod},
-                                                           ES_OBJ_FROM_CONST(class_getitem_fun_obj)};
+ES_DEFINE_FUN_2(es_class_getitem_obj, ES_Q___class_getitem__, class_getitem);

@@ -3,6 +3,18 @@
 
 #include "py/obj.h"
 
+/* Copies n object words (the areas may overlap); n == 0 allows NULL pointers, as empty lists have. */
+static inline void es_seq_copy_objs(es_obj_t *dest, const es_obj_t *src, size_t n) {
+    if (n > 0) {
+        __builtin_memmove(dest, src, n * sizeof(es_obj_t));
+    }
+}
+static inline void es_seq_clear_objs(es_obj_t *dest, size_t n) {
+    if (n > 0) {
+        __builtin_memset(dest, 0, n * sizeof(es_obj_t));
+    }
+}
+
 /* ---- indices and slices ------------------------------------------------------------ */
 
 static inline bool es_obj_is_slice(es_obj_t o) { return es_obj_is_type(o, &es_type_slice); }
@@ -44,6 +56,16 @@ void es_seq_start_end(size_t len, size_t n_args, const es_obj_t *args, size_t *s
 */
 bool es_seq_repeat_count(es_obj_t n, size_t item_bytes, size_t *times);
 
+/*
+** CPython's messages for seq + other and seq * other with an unsuitable operand: raised at once
+** unless other is an instance of a user class (which may still answer with __radd__/__rmul__).
+*/
+void es_seq_raise_concat_error(const es_type_t *seq_type, es_obj_t other);
+void es_seq_raise_repeat_error(es_obj_t other);
+
+/* repr(o) as a NUL-terminated string in the heap, for error messages. */
+const char *es_repr_cstr(es_obj_t o);
+
 /* Writes src (len bytes) times over into dest. */
 void es_seq_repeat(void *dest, const void *src, size_t len, size_t times);
 
@@ -71,6 +93,7 @@ es_obj_t es_seq_index_objs(const es_type_t *type, const es_obj_t *items, size_t 
 
 es_obj_t es_obj_new_list_from_iter(es_obj_t iterable);  /* list(iterable) */
 es_obj_t es_obj_new_tuple_from_iter(es_obj_t iterable); /* tuple(iterable) */
+size_t es_tuple_hash(es_obj_t tuple); /* full word width; hash() folds it into a small int */
 void es_obj_list_extend(es_obj_t list, es_obj_t iterable);
 void es_obj_list_get(es_obj_t list, size_t *len, es_obj_t **items);
 void es_obj_list_set_len(es_obj_t list, size_t len); /* shrink only */
@@ -94,6 +117,18 @@ es_obj_t es_obj_new_getitem_iter(es_obj_t obj);
 /* iter(callable, sentinel) */
 es_obj_t es_obj_new_callable_iter(es_obj_t callable, es_obj_t sentinel);
 
+/* ---- nesting depth ----------------------------------------------------------------------------- */
+
+/*
+** repr, comparison and hashing of nested containers recurse in C. CPython stops them at its
+** recursion limit with RecursionError; here each such step calls es_nesting_enter(), which
+** raises RecursionError (message "maximum recursion depth exceeded<what>") once the nesting
+** uses more than a set share of the C stack. Pass its result to es_nesting_leave() on the
+** normal path; after an exception nothing needs undoing.
+*/
+bool es_nesting_enter(const char *what);
+void es_nesting_leave(bool outermost);
+
 /* ---- repr of containers that may hold themselves ------------------------------------------ */
 
 /*
@@ -109,10 +144,9 @@ bool es_repr_guard(const es_print_t *print, es_obj_t self, es_print_kind_t kind,
     _Static_assert(sizeof(type) <= sizeof(es_obj_iter_buf_t), #type " must fit es_obj_iter_buf_t")
 
 /* __getitem__, __setitem__, __delitem__, __len__, __contains__, __iter__ over the type's slots,
-** and __class_getitem__ (a classmethod returning the class), for the containers' locals. */
+** and __class_getitem__(cls, item) returning the class, for the containers' locals. */
 extern const es_obj_fun_builtin_t es_dunder_getitem_obj, es_dunder_setitem_obj, es_dunder_delitem_obj,
-    es_dunder_len_obj, es_dunder_contains_obj, es_dunder_iter_obj;
-extern const es_obj_static_class_method_t es_class_getitem_obj;
+    es_dunder_len_obj, es_dunder_contains_obj, es_dunder_iter_obj, es_class_getitem_obj;
 #define ES_SEQ_DUNDER_LOCALS_RO                                                                    \
     {ES_OBJ_NEW_QSTR(ES_Q___getitem__), ES_OBJ_FROM_CONST(es_dunder_getitem_obj)},                 \
         {ES_OBJ_NEW_QSTR(ES_Q___len__), ES_OBJ_FROM_CONST(es_dunder_len_obj)},                     \

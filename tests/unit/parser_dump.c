@@ -16,6 +16,9 @@ static const char *const cmpop_names[] = {"Eq",  "NotEq", "Lt",    "LtE", "Gt",
 static const char *const ctx_names[] = {"Load()", "Store()", "Del()"};
 
 static int with_positions;
+static int mode_mem;
+static int mode_stream;
+extern size_t shim_live_bytes, shim_peak_bytes;
 
 static void dump(const es_ast_node_t *n);
 
@@ -463,6 +466,10 @@ int main(int argc, char **argv) {
             mode = ES_PARSE_SINGLE;
         } else if (strcmp(argv[i], "-pos") == 0) {
             with_positions = 1;
+        } else if (strcmp(argv[i], "-stream") == 0) {
+            mode_stream = 1;
+        } else if (strcmp(argv[i], "-mem") == 0) {
+            mode_mem = 1;
         } else if (strcmp(argv[i], "-incomplete") == 0) {
             mode = -1;
         } else {
@@ -494,6 +501,26 @@ int main(int argc, char **argv) {
         return 0;
     }
     es_parse_error_t err;
+    if (mode_stream) {
+        /* the same dump, built from es_parser_next one statement at a time */
+        es_parser_t *ps = es_parser_new(src, len, mode, &err);
+        es_ast_node_t *stmt;
+        int n = 0;
+        printf("%s(body=[", mode == ES_PARSE_EXEC ? "Module" : "Interactive");
+        while ((stmt = es_parser_next(ps)) != NULL) {
+            printf("%s", n++ ? ", " : "");
+            dump(stmt);
+        }
+        es_parser_free(ps);
+        if (err.kind != ES_PARSE_OK) {
+            printf("\n%s: %s (line %u, col %u)\n",
+                   err.kind == ES_PARSE_INDENTATION_ERROR ? "IndentationError" : "SyntaxError",
+                   err.message, (unsigned)err.line, (unsigned)err.col);
+            return 1;
+        }
+        printf("]%s)\n", mode == ES_PARSE_EXEC ? ", type_ignores=[]" : "");
+        return 0;
+    }
     es_ast_module_t *m = es_parse(src, len, es_qstr_from_strn(path, strlen(path)), mode, &err);
 #ifdef ES_PARSE_STACK_STATS
     extern size_t es_parse_stack_peak;
@@ -505,6 +532,11 @@ int main(int argc, char **argv) {
                err.message, (unsigned)err.line, (unsigned)err.col,
                err.incomplete ? " [incomplete]" : "");
         return 1;
+    }
+    if (mode_mem) {
+        printf("source %zu bytes, tree %zu bytes live, peak %zu\n", len, shim_live_bytes,
+               shim_peak_bytes);
+        return 0;
     }
     if (mode == ES_PARSE_EVAL) {
         printf("Expression(body=");

@@ -1,5 +1,5 @@
 /* Entry point for the lx106 image that runs py_check.py through the language core under QEMU. */
-#include "py/embed.h"
+#include "embed.h"
 
 #include "py_check_source.h"
 

@@ -1,0 +1,33 @@
+# range and slice objects
+def check(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+
+r = range(10)
+print(r, range(1, 5), range(0, 10, 2), range(5, -5, -3), len(r), r[3], r[-1], r[2:8:2], r[::-1], r[::-2])
+print(list(range(5, 0, -1)), list(range(0)), list(range(3, 1)), len(range(5, 0, -2)))
+print(3 in r, 10 in r, -1 in r, 3.0 in r, "a" in r, True in r)
+print(r.index(4), range(0, 20, 5).index(15), r.count(3), r.count(11), range(1, 2).count(1.0))
+check(lambda: r.index(11))
+check(lambda: r[10])
+check(lambda: range(1, 2, 0))
+check(lambda: range(1.5))
+check(lambda: range("a"))
+print(r.start, r.stop, r.step, range(1, 9, 3).step)
+print(range(0) == range(5, 5), range(1, 5, 2) == range(1, 6, 2), range(3) == range(4), range(1, 2, 5) == range(1, 3, 9))
+print(hash(range(0)) == hash(range(3, 3)), list(reversed(range(1, 10, 4))), list(reversed(range(0))))
+print(bool(range(0)), bool(range(1)), sum(range(101)), max(range(7)), min(range(3, 8)))
+big = range(0, 10 ** 9, 7)
+print(len(big), big[-1], big[10 ** 6], 700 in big, 701 in big)
+print(range(-10, 10, 4)[1:-1], range(10)[100:], range(10)[-100:3])
+s = slice(1, 10, 2)
+print(s, s.start, s.stop, s.step, slice(5), slice(None, None, -1))
+print(s.indices(5), slice(None, None, -1).indices(4), slice(-100, 100).indices(10), slice(-3, None).indices(10))
+check(lambda: slice(0, 1, 0).indices(4))
+check(lambda: slice(1).indices(-1))
+print(slice(1, 2) == slice(1, 2), slice(1, 2) == slice(1, 3))
+print("hello"[slice(1, 4)], [1, 2, 3][slice(None, None, -1)], (1, 2, 3)[s])
+check(lambda: [1, 2][1:2:0])
+check(lambda: [1, 2]["a":])

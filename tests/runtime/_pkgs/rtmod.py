@@ -1,0 +1,3 @@
+print("rtmod loading")
+x = 1
+_y = 2

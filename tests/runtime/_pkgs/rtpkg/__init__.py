@@ -1,0 +1,3 @@
+from .util import helper
+VALUE = 10
+_private = 1

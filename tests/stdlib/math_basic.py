@@ -1,0 +1,75 @@
+# math: values, int/float inputs, errors as CPython
+import math
+
+print(math.pi, math.e, math.tau, math.inf, -math.inf, math.nan)
+for f in (math.sqrt, math.exp, math.log, math.sin, math.cos, math.tan, math.atan, math.fabs, math.log2, math.log10,
+          math.cosh, math.sinh, math.tanh, math.asinh, math.expm1, math.log1p, math.erf, math.erfc):
+    print(f.__name__, f(1), f(2.5), f(10))
+# CPython computes gamma with its own Lanczos sum: compare to 12 significant digits
+for f in (math.gamma, math.lgamma):
+    print(f.__name__, ["%.12g" % f(x) for x in (1, 2.5, 10, -1.5, 0.5)])
+print(math.acos(0.5), math.asin(0.5), math.acosh(2), math.atanh(0.5))
+print(math.pow(2, 10), math.pow(2.0, 0.5), math.pow(0.0, 0), math.pow(-1, 0.5 * 2))
+print(math.atan2(1, 1), math.atan2(-1, -1), math.copysign(3, -0.0), math.hypot(3, 4), math.hypot(1, 2, 2))
+print(math.fmod(7, 3), math.fmod(-7, 3), math.fmod(7, math.inf), math.remainder(7, 3))
+print(math.frexp(8.0), math.frexp(0.0), math.ldexp(0.5, 4), math.modf(2.5), math.modf(-2.5), math.modf(math.inf))
+print(math.degrees(math.pi), math.radians(180))
+print(math.floor(2.5), math.floor(-2.5), math.ceil(2.5), math.ceil(-2.5), math.trunc(-2.7), math.floor(7), math.ceil(True))
+print(type(math.floor(2.5)), type(math.ceil(2.0)), math.floor(1e20), math.ceil(-1e20))
+print(math.isfinite(1), math.isfinite(math.inf), math.isinf(-math.inf), math.isnan(math.nan), math.isnan(1))
+print(math.isclose(1.0, 1.0 + 1e-10), math.isclose(1, 1.1), math.isclose(1, 1.1, rel_tol=0.2), math.isclose(0, 1e-12, abs_tol=1e-9))
+print(math.gcd(12, 18), math.gcd(-12, 18), math.gcd(), math.gcd(0, 0), math.gcd(2**100, 2**60 * 3), math.gcd(4, 6, 10))
+print(math.lcm(4, 6), math.lcm(), math.lcm(0, 5), math.lcm(3, 4, 5))
+print(math.factorial(0), math.factorial(5), math.factorial(30))
+print(math.comb(10, 3), math.comb(5, 7), math.comb(50, 25), math.perm(5, 2), math.perm(5), math.perm(3, 5))
+print(math.isqrt(0), math.isqrt(15), math.isqrt(16), math.isqrt(10**40), math.isqrt(2**101))
+print(math.prod([1, 2, 3, 4]), math.prod([]), math.prod([2, 3], start=10), math.prod([1.5, 2]))
+print(math.fsum([0.1] * 10), sum([0.1] * 10), math.fsum([1e100, 1.0, -1e100, 1e-100]), math.fsum([]))
+print(math.dist((0, 0), (3, 4)), math.dist([1, 1, 1], [2, 2, 2]))
+print(math.log(8, 2), math.log(100, 10), math.log(10**400), math.log2(2**1000), math.log10(10**300))
+print(math.ulp(1.0), math.nextafter(1.0, 2.0), math.cbrt(27), math.exp2(10))
+
+def err(f, *args):
+    try:
+        print(f(*args))
+    except Exception as e:
+        print(type(e).__name__, e)
+
+err(math.sqrt, -1)
+err(math.log, 0)
+err(math.log, -1)
+err(math.log, 8, 1)
+err(math.log, 8, 0)
+err(math.exp, 1000)
+err(math.pow, 0, -1)
+err(math.pow, -8, 1 / 3)
+err(math.pow, 10, 400)
+err(math.fmod, 1, 0)
+err(math.fmod, math.inf, 1)
+err(math.acos, 2)
+err(math.atanh, 1)
+err(math.gamma, 0)
+err(math.gamma, -2)
+err(math.gamma, 200)
+err(math.lgamma, -1)
+err(math.ldexp, 1.0, 5000)
+err(math.ldexp, 1.0, 2.0)
+err(math.floor, math.inf)
+err(math.floor, math.nan)
+err(math.factorial, -1)
+err(math.factorial, 2.0)
+err(math.gcd, 2.0)
+err(math.isqrt, -1)
+err(math.comb, -1, 2)
+err(math.perm, 3, -1)
+err(math.sqrt, "x")
+err(math.cosh, 1000)
+err(math.log1p, -1)
+err(math.remainder, 1, 0)
+err(math.dist, (1, 2), (1,))
+err(math.fsum, [math.inf, -math.inf])
+err(math.sqrt, 10**400)
+try:
+    math.isclose(1, 2, rel_tol=-1)
+except ValueError as e:
+    print("ValueError", e)

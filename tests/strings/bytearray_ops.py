@@ -1,0 +1,121 @@
+# Generated from tests/unit/strings_bytearray_cases.txt: each line prints a value or the exception raised.
+def t(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        n = type(e).__name__
+        if n.startswith("Unicode"):
+            n = "UnicodeError"
+        print(n, e)
+
+def setitem(o, i, v):
+    o[i] = v
+
+def delitem(o, i):
+    del o[i]
+
+t(lambda: bytearray(b'abc'))
+t(lambda: bytearray())
+t(lambda: bytearray(3))
+t(lambda: bytearray([1, 2, 255]))
+t(lambda: bytearray('h\xe9', 'utf-8'))
+t(lambda: bytearray(b'a\'"'))
+t(lambda: bytearray(b'abc')[1])
+t(lambda: bytearray(b'abc')[-1])
+t(lambda: bytearray(b'abc')[5])
+t(lambda: bytearray(b'abc')[1:])
+t(lambda: bytearray(b'abcdef')[::2])
+t(lambda: bytearray(b'abc') + b'de')
+t(lambda: bytearray(b'abc') + 'x')
+t(lambda: bytearray(b'ab') * 3)
+t(lambda: 2 * bytearray(b'ab'))
+t(lambda: bytearray(b'abc') == b'abc')
+t(lambda: bytearray(b'abc') < b'abd')
+t(lambda: b'abc' == bytearray(b'abc'))
+t(lambda: 98 in bytearray(b'abc'))
+t(lambda: b'bc' in bytearray(b'abc'))
+t(lambda: bytearray(b'a b').split())
+t(lambda: bytearray(b'abc').upper())
+t(lambda: bytearray(b' abc ').strip())
+t(lambda: bytearray(b'abc').replace(b'b', b'X'))
+t(lambda: bytearray(b'abc').find(b'c'))
+t(lambda: bytearray(b'abc').decode())
+t(lambda: bytearray(b'\x01\x02').hex())
+t(lambda: bytearray(b',').join([b'a', b'b']))
+t(lambda: bytearray(b'a=b').partition(b'='))
+t(lambda: bytearray(b'abc').startswith(b'ab'))
+t(lambda: bytearray(b'abc').center(7, b'-'))
+t(lambda: bytearray(b'hello').count(b'l'))
+t(lambda: bytes(bytearray(b'xy')))
+t(lambda: len(bytearray(b'xyz')))
+t(lambda: list(bytearray(b'xy')))
+t(lambda: bytearray(b'abc').copy())
+t(lambda: hash(bytearray(b'x')))
+t(lambda: bytearray(b'%d') % 5)
+t(lambda: bytearray(256))
+b = bytearray(b'abc')
+t(lambda: b.append(100))
+t(lambda: b)
+t(lambda: b.append(256))
+t(lambda: b.append('a'))
+t(lambda: b.extend(b'ef'))
+t(lambda: b.extend([1, 2]))
+t(lambda: b.extend('ab'))
+t(lambda: b)
+t(lambda: b.insert(0, 65))
+t(lambda: b.insert(-1, 66))
+t(lambda: b.insert(100, 67))
+t(lambda: b)
+t(lambda: b.pop())
+t(lambda: b.pop(0))
+t(lambda: b.pop(100))
+t(lambda: b)
+t(lambda: b.remove(66))
+t(lambda: b.remove(99))
+t(lambda: b)
+t(lambda: b.reverse())
+t(lambda: b)
+t(lambda: setitem(b, 0, 120))
+t(lambda: setitem(b, 0, 300))
+t(lambda: setitem(b, 100, 1))
+t(lambda: setitem(b, slice(0, 2), b'XYZ'))
+t(lambda: b)
+t(lambda: setitem(b, slice(0, 2), [1, 2, 3, 4]))
+t(lambda: b)
+t(lambda: setitem(b, slice(0, 6, 2), b'abc'))
+t(lambda: b)
+t(lambda: setitem(b, slice(0, 6, 2), b'ab'))
+t(lambda: setitem(b, slice(0, 1), 5))
+t(lambda: setitem(b, slice(None, None, -1), b))
+t(lambda: b)
+t(lambda: setitem(b, slice(2, 2), b))
+t(lambda: b)
+t(lambda: delitem(b, 0))
+t(lambda: b)
+t(lambda: delitem(b, slice(None, None, 2)))
+t(lambda: b)
+t(lambda: delitem(b, slice(None, None, -3)))
+t(lambda: b)
+t(lambda: delitem(b, slice(1, 3)))
+t(lambda: b)
+t(lambda: delitem(b, 100))
+t(lambda: b.clear())
+t(lambda: b)
+t(lambda: b.pop())
+c = bytearray(b'xy')
+try:
+    c += b'z'
+    print(repr(c))
+except Exception as e:
+    print(type(e).__name__, e)
+try:
+    c *= 2
+    print(repr(c))
+except Exception as e:
+    print(type(e).__name__, e)
+t(lambda: c)
+try:
+    c += 'q'
+    print(repr(c))
+except Exception as e:
+    print(type(e).__name__, e)
