@@ -1,7 +1,7 @@
 # espy-args: -X heapsize=16k
-# compiling source too big for the heap raises MemoryError, and small source still works
-src = "x = [" + "1," * 1500 + "]"
+# source too big for the heap (to build or to compile) raises MemoryError, and small source still works
 try:
+    src = "x = [" + "1," * 2000 + "]"
     exec(src, {})
     print("compiled")
 except MemoryError:
