@@ -274,6 +274,10 @@ static es_obj_t file_seek(size_t n_args, const es_obj_t *args) {
     if (whence == 0 && offset < 0) {
         es_raise_msg_varg(&es_type_ValueError, "negative seek position %d", (int)offset);
     }
+    if (is_text(f) && whence != 0 && offset != 0) {
+        es_raise_msg(&es_type_OSError, whence == 1 ? "can't do nonzero cur-relative seeks"
+                                                   : "can't do nonzero end-relative seeks");
+    }
     drop_read_buffer(f);
     return es_obj_new_int(check(es_port_file_seek(f->fd, (long)offset, (int)whence)));
 }
@@ -501,6 +505,9 @@ static es_obj_t io_open(size_t n_args, const es_obj_t *args, es_map_t *kw) {
         const char *path = es_obj_str_get_data(file, &path_len);
         if (strlen(path) != path_len) {
             es_raise_msg(&es_type_ValueError, "embedded null byte");
+        }
+        if (es_port_stat_kind(path) == 2) {
+            raise_errno(EISDIR);
         }
         fd = es_port_file_open(path, flags);
         if (fd == -EMFILE || fd == -ENFILE) {

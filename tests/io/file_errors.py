@@ -18,8 +18,17 @@ for path in (None, 1.5, [1]):
         open(path)
     except TypeError:
         print("TypeError", type(path).__name__)
+try:
+    open("/tmp")
+except OSError as e:
+    print("directory", e.errno)
 with open(P, "w") as f:
     f.write("x")
+    print(f.seek(0, 2))
+    try:
+        f.seek(1, 1)
+    except OSError:
+        print("OSError text seek")
 try:
     open(P, "x")
 except FileExistsError as e:
