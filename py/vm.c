@@ -10,6 +10,25 @@
 es_obj_t es_obj_format(es_obj_t value, es_obj_t spec);
 #endif
 
+/*
+** +--------------------------------------------------------------------------------------+
+** | Calls and exceptions                                                                 |
+** |                                                                                      |
+** | A call of a Python function (es_fun_call) puts the frame -- slots and value stack -- |
+** | on the C stack, binds the arguments and runs es_vm_execute, which pushes one nlr     |
+** | handler and enters `dispatch`. Nothing is allocated in the heap for a plain call.    |
+** | Generators keep the same frame inside the generator object instead.                  |
+** |                                                                                      |
+** | Before each instruction frame->ip is set to its start, so when a C function raises   |
+** | (longjmp to the frame's handler) the VM knows where it was: it adds the traceback    |
+** | entry (file, line from the line table, function name), sets __context__ from the     |
+** | exception being handled, and looks the offset up in the exception table. A match     |
+** | cuts the value stack to the recorded depth, pushes the exception and resumes at the  |
+** | handler; otherwise the exception goes back to the caller, which re-raises it.        |
+** | `raise` and the re-raise instructions return from `dispatch` instead of longjmp.     |
+** +--------------------------------------------------------------------------------------+
+*/
+
 /* What the dispatch loop hands back to es_vm_execute. */
 typedef enum {
     DISPATCH_RETURN,
