@@ -2104,8 +2104,21 @@ static void compile_stmt(compiler_t *c, const es_ast_node_t *st) {
             }
             break;
         case ES_AST_ASSIGN: {
-            compile_expr(c, st->u.assign.value);
             size_t n = st->u.assign.targets.len;
+            const es_ast_node_t *t = st->u.assign.targets.items[0];
+            const es_ast_node_t *v = st->u.assign.value;
+            if (n == 1 && (t->kind == ES_AST_TUPLE || t->kind == ES_AST_LIST) && v->kind == ES_AST_TUPLE &&
+                t->u.seq.elts.len == v->u.seq.elts.len && (v->u.seq.elts.len == 2 || v->u.seq.elts.len == 3) &&
+                !has_starred(&t->u.seq.elts) && !has_starred(&v->u.seq.elts)) {
+                /* a, b = b, a: no tuple is built, the values are stored from the stack */
+                compile_exprs(c, &v->u.seq.elts);
+                op_u(c, ES_BC_SWAP, v->u.seq.elts.len, 0);
+                for (size_t i = 0; i < t->u.seq.elts.len; i++) {
+                    compile_store(c, t->u.seq.elts.items[i]);
+                }
+                break;
+            }
+            compile_expr(c, st->u.assign.value);
             for (size_t i = 0; i < n; i++) {
                 if (i + 1 < n) {
                     op_u(c, ES_BC_COPY, 1, 1);
