@@ -738,6 +738,8 @@ static es_obj_t deque_unary_op(es_unary_op_t op, es_obj_t self) {
     }
 }
 
+static es_obj_t deque_copy(es_obj_t self);
+
 static es_obj_t deque_as_list(deque_obj_t *d) {
     es_obj_t list = es_obj_new_list(d->len, NULL);
     es_obj_list_t *l = es_obj_to_ptr(list);
@@ -770,6 +772,14 @@ static es_obj_t deque_binary_op(es_binary_op_t op, es_obj_t lhs, es_obj_t rhs) {
         case ES_BINARY_OP_INPLACE_ADD:
             deque_extend_from(d, rhs, false);
             return lhs;
+        case ES_BINARY_OP_ADD: {
+            if (!es_obj_is_type(rhs, &deque_type)) {
+                return ES_OBJ_NULL;
+            }
+            es_obj_t result = deque_copy(lhs);
+            deque_extend_from(deque_of(result), rhs, false);
+            return result;
+        }
         default:
             return ES_OBJ_NULL;
     }

@@ -39,6 +39,9 @@ static es_obj_t new_chunk(const stringio_obj_t *s, const char *data, size_t len)
 }
 
 static void stream_write_bytes(stringio_obj_t *s, const char *data, size_t len) {
+    if (len == 0) {
+        return;
+    }
     if (s->pos > s->vstr.len) {
         /* Writing past the end fills the gap with zero bytes, as a file would. */
         size_t gap = s->pos - s->vstr.len;

@@ -1,3 +1,4 @@
+# timeout: 120
 import io
 import json
 

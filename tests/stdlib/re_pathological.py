@@ -1,3 +1,4 @@
+# timeout: 120
 # Patterns that explode a backtracking matcher must not crash or recurse in C.
 import re
 
