@@ -308,6 +308,17 @@ static es_obj_t fast_modulo(es_obj_t a, es_obj_t b) {
     return es_obj_new_small_int(r);
 }
 
+/* Float fast path: true when at least one operand is a float and the other a float or small int. */
+static inline bool float_operands(es_obj_t a, es_obj_t b, es_float_t *x, es_float_t *y) {
+    bool fa = es_obj_is_float(a), fb = es_obj_is_float(b);
+    if (!(fa || fb) || !(fa || es_obj_is_small_int(a)) || !(fb || es_obj_is_small_int(b))) {
+        return false;
+    }
+    *x = fa ? es_obj_float_get(a) : (es_float_t)es_small_int_value(a);
+    *y = fb ? es_obj_float_get(b) : (es_float_t)es_small_int_value(b);
+    return true;
+}
+
 /* ---- the dispatch loop --------------------------------------------------------------- */
 
 #define READ_UINT(v)                                                                               \
@@ -355,6 +366,8 @@ static es_obj_t fast_modulo(es_obj_t a, es_obj_t b) {
         es_obj_t lhs = TOP();                                                                      \
         if (es_obj_is_small_int(lhs) && es_obj_is_small_int(rhs)) {                                \
             SET_TOP(es_obj_new_bool((es_int_t)lhs cop (es_int_t)rhs));                             \
+        } else if (float_operands(lhs, rhs, &fx, &fy)) {                                           \
+            SET_TOP(es_obj_new_bool(fx cop fy));                                                   \
         } else {                                                                                   \
             SET_TOP(es_binary_op(binop, lhs, rhs));                                                \
         }                                                                                          \
@@ -374,6 +387,7 @@ static __attribute__((noinline)) dispatch_result_t dispatch(es_frame_t *frame, e
     const es_obj_t *const consts = code->consts;
     const uint8_t *ip = frame->ip;
     es_obj_t *sp = frame->sp;
+    es_float_t fx, fy;
 
 #if USE_COMPUTED_GOTO
     DISPATCH();
@@ -688,6 +702,28 @@ dispatch:
                 DISPATCH();
             }
         }
+        if (float_operands(lhs, rhs, &fx, &fy)) {
+            switch (o) {
+                case ES_BINARY_OP_INPLACE_ADD:
+                    SET_TOP(es_obj_new_float(fx + fy));
+                    DISPATCH();
+                case ES_BINARY_OP_INPLACE_SUBTRACT:
+                    SET_TOP(es_obj_new_float(fx - fy));
+                    DISPATCH();
+                case ES_BINARY_OP_INPLACE_MULTIPLY:
+                    SET_TOP(es_obj_new_float(fx * fy));
+                    DISPATCH();
+                case ES_BINARY_OP_TRUE_DIVIDE:
+                case ES_BINARY_OP_INPLACE_TRUE_DIVIDE:
+                    if (fy != 0) {
+                        SET_TOP(es_obj_new_float(fx / fy));
+                        DISPATCH();
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
         SET_TOP(es_binary_op(o, lhs, rhs));
         DISPATCH();
     }
@@ -698,6 +734,8 @@ dispatch:
         if (es_obj_is_small_int(lhs) && es_obj_is_small_int(rhs) &&
             !__builtin_add_overflow((es_int_t)lhs, (es_int_t)rhs - 1, &r)) {
             SET_TOP((es_obj_t)r);
+        } else if (float_operands(lhs, rhs, &fx, &fy)) {
+            SET_TOP(es_obj_new_float(fx + fy));
         } else {
             SET_TOP(es_binary_op(ES_BINARY_OP_ADD, lhs, rhs));
         }
@@ -710,6 +748,8 @@ dispatch:
         if (es_obj_is_small_int(lhs) && es_obj_is_small_int(rhs) &&
             !__builtin_sub_overflow((es_int_t)lhs, (es_int_t)rhs - 1, &r)) {
             SET_TOP((es_obj_t)r);
+        } else if (float_operands(lhs, rhs, &fx, &fy)) {
+            SET_TOP(es_obj_new_float(fx - fy));
         } else {
             SET_TOP(es_binary_op(ES_BINARY_OP_SUBTRACT, lhs, rhs));
         }
@@ -722,6 +762,8 @@ dispatch:
         if (es_obj_is_small_int(lhs) && es_obj_is_small_int(rhs) &&
             !__builtin_mul_overflow(es_small_int_value(lhs), es_small_int_value(rhs), &r) && es_small_int_fits(r)) {
             SET_TOP(es_obj_new_small_int(r));
+        } else if (float_operands(lhs, rhs, &fx, &fy)) {
+            SET_TOP(es_obj_new_float(fx * fy));
         } else {
             SET_TOP(es_binary_op(ES_BINARY_OP_MULTIPLY, lhs, rhs));
         }
