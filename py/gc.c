@@ -37,7 +37,8 @@ typedef struct gc_heap_t {
     uint8_t *pool_end;
     size_t n_blocks;
     size_t first_free_hint; /* no free block lies below this index */
-    size_t next_fit;        /* just after the latest allocation: where the next search starts */
+    /* run_hint[k - 2]: no free run of k blocks (k = 4: of 4 or more) starts below this index */
+    size_t run_hint[3];
     size_t used_blocks;
     size_t peak_blocks;
     size_t alloc_since_collect; /* bytes */
@@ -133,7 +134,6 @@ static void *alloc_blocks_from(size_t i, size_t n_needed, bool has_finaliser) {
                 if (heap.used_blocks > heap.peak_blocks) {
                     heap.peak_blocks = heap.used_blocks;
                 }
-                heap.next_fit = i + 1;
                 void *p = block_ptr(first);
                 memset(p, 0, n_needed * BLOCK_BYTES);
                 return p;
@@ -147,23 +147,47 @@ static void *alloc_blocks_from(size_t i, size_t n_needed, bool has_finaliser) {
 }
 
 /*
-** Next fit: a search starts where the previous allocation ended, and goes back to the first
-** free block only when that fails. Starting every search at the first free block made each
-** allocation scan the whole live heap whenever a small hole sat near its start.
+** First fit, with a hint per request size (2, 3, 4+ blocks) of where the first run that long
+** could start. Without them a request for a few blocks scanned the whole live heap whenever a
+** single free block sat near its start, which made allocation quadratic in the heap size.
 */
+static size_t *run_hint_for(size_t n_needed) { return &heap.run_hint[(n_needed < 4 ? n_needed : 4) - 2]; }
+
 static void *alloc_blocks(size_t n_needed, bool has_finaliser) {
     /* The hint may rest on blocks taken since (a neighbour grown in place): move past them once. */
     while (heap.first_free_hint < heap.n_blocks && atb_get(heap.first_free_hint) != AT_FREE) {
         heap.first_free_hint++;
     }
-    void *p = NULL;
-    if (heap.next_fit > heap.first_free_hint) {
-        p = alloc_blocks_from(heap.next_fit, n_needed, has_finaliser);
+    if (n_needed == 1) {
+        return alloc_blocks_from(heap.first_free_hint, 1, has_finaliser);
     }
-    if (p == NULL) {
-        p = alloc_blocks_from(heap.first_free_hint, n_needed, has_finaliser);
+    size_t *hint = run_hint_for(n_needed);
+    size_t start = *hint > heap.first_free_hint ? *hint : heap.first_free_hint;
+    uint8_t *p = alloc_blocks_from(start, n_needed, has_finaliser);
+    if (n_needed <= 4) {
+        /* The search went up to the run it took (or the end): no shorter place exists below. */
+        *hint = p != NULL ? (size_t)(p - heap.pool_start) / BLOCK_BYTES : heap.n_blocks;
     }
     return p;
+}
+
+/* Blocks from `block` on became free: a run long enough for a hinted size may start there now.
+** Only runs of 2+ blocks matter, so a single block freed and taken again and again (a
+** temporary buffer) does not send the multi-block searches back to the start of the heap. */
+static void lower_run_hints(size_t block) {
+    size_t first = block;
+    while (first > 0 && block - first < 3 && atb_get(first - 1) == AT_FREE) {
+        first--;
+    }
+    size_t run = 0;
+    while (first + run < heap.n_blocks && run < 4 && atb_get(first + run) == AT_FREE) {
+        run++;
+    }
+    for (size_t k = 2; k <= run; k++) {
+        if (first < heap.run_hint[k - 2]) {
+            heap.run_hint[k - 2] = first;
+        }
+    }
 }
 
 void *es_gc_alloc(size_t nbytes, bool has_finaliser) {
@@ -218,6 +242,7 @@ static void free_allocation(size_t head) {
     if (head < heap.first_free_hint) {
         heap.first_free_hint = head;
     }
+    lower_run_hints(head);
 }
 
 void es_gc_free(void *ptr) {
@@ -248,6 +273,9 @@ void *es_gc_realloc(void *ptr, size_t nbytes, bool allow_move) {
         heap.used_blocks -= have - want;
         if (want < have && head + want < heap.first_free_hint) {
             heap.first_free_hint = head + want;
+        }
+        if (want < have) {
+            lower_run_hints(head + want);
         }
         return ptr;
     }
@@ -406,7 +434,9 @@ void es_gc_collect(void) {
     while (heap.first_free_hint < heap.n_blocks && atb_get(heap.first_free_hint) != AT_FREE) {
         heap.first_free_hint++;
     }
-    heap.next_fit = heap.first_free_hint;
+    for (size_t k = 0; k < ES_ARRAY_SIZE(heap.run_hint); k++) {
+        heap.run_hint[k] = heap.first_free_hint;
+    }
     heap.alloc_since_collect = 0;
     heap.mark_stack = NULL;
     heap.collecting = false;

@@ -160,6 +160,29 @@ static es_obj_str_t *str_alloc(const es_type_t *type, size_t len) {
 
 static inline uint8_t *str_buf(es_obj_str_t *s) { return (uint8_t *)(s + 1); }
 
+/*
+** Results whose length is known up front are written straight into their final object;
+** short strs go through a stack buffer so that they can still become qstrs or table entries.
+** `scratch` must hold STR_LOOKUP_QSTR_MAX bytes. Finish with finish_known_len().
+*/
+static uint8_t *start_known_len(const es_type_t *type, size_t len, uint8_t *scratch, es_obj_t *obj) {
+    if (type == &es_type_bytearray) {
+        *obj = es_obj_new_bytearray(len, NULL);
+        return ((es_obj_bytearray_t *)es_obj_to_ptr(*obj))->items;
+    }
+    if (type == &es_type_str && len <= STR_LOOKUP_QSTR_MAX) {
+        *obj = ES_OBJ_NULL;
+        return scratch;
+    }
+    es_obj_str_t *str = str_alloc(type, len);
+    *obj = es_obj_from_ptr(str);
+    return str_buf(str);
+}
+
+static es_obj_t finish_known_len(const es_type_t *type, es_obj_t obj, const uint8_t *scratch, size_t len) {
+    return obj != ES_OBJ_NULL ? obj : es_obj_new_str_copy(type, scratch, len);
+}
+
 es_obj_t es_obj_new_str_copy(const es_type_t *type, const uint8_t *data, size_t len) {
     if (type == &es_type_bytearray) {
         return es_obj_new_bytearray(len, data);
@@ -402,24 +425,29 @@ static es_obj_t repeat(es_obj_t self, es_obj_t times) {
     if ((size_t)n > ((size_t)-1 / 2) / len) {
         es_raise_msg(&es_type_OverflowError, "repeated string is too long");
     }
-    es_vstr_t v;
-    es_vstr_init(&v, len * (size_t)n + 1);
-    d = es_str_bytes(self, &len); /* data of a bytearray may have moved during the allocation */
+    const es_type_t *type = kind_of(self);
+    size_t total = len * (size_t)n;
+    uint8_t scratch[STR_LOOKUP_QSTR_MAX];
+    es_obj_t obj;
+    uint8_t *out = start_known_len(type, total, scratch, &obj);
+    d = es_str_bytes(self, &len); /* a bytearray's bytes are re-read after the allocation */
     for (es_int_t i = 0; i < n; i++) {
-        es_vstr_add_strn(&v, (const char *)d, len);
+        memcpy(out + (size_t)i * len, d, len);
     }
-    return es_obj_new_str_from_vstr(kind_of(self), &v);
+    return finish_known_len(type, obj, scratch, total);
 }
 
 static es_obj_t concat(es_obj_t self, const uint8_t *b, size_t blen) {
     size_t alen;
+    es_str_bytes(self, &alen);
+    const es_type_t *type = kind_of(self);
+    uint8_t scratch[STR_LOOKUP_QSTR_MAX];
+    es_obj_t obj;
+    uint8_t *out = start_known_len(type, alen + blen, scratch, &obj);
     const uint8_t *a = es_str_bytes(self, &alen);
-    es_vstr_t v;
-    es_vstr_init(&v, alen + blen + 1);
-    a = es_str_bytes(self, &alen);
-    es_vstr_add_strn(&v, (const char *)a, alen);
-    es_vstr_add_strn(&v, (const char *)b, blen);
-    return es_obj_new_str_from_vstr(kind_of(self), &v);
+    memcpy(out, a, alen);
+    memcpy(out + alen, b, blen);
+    return finish_known_len(type, obj, scratch, alen + blen);
 }
 
 static bool is_user_object(es_obj_t o) { return (es_obj_get_type(o)->flags & ES_TYPE_FLAG_IS_USER_CLASS) != 0; }
@@ -646,6 +674,23 @@ static es_obj_t slice_of(es_obj_t self, es_obj_t slice) {
             to = from + es_utf8_offset(d + from, len - from, (size_t)(b.stop - b.start));
         }
         return es_str_new_like(self, d + from, to - from);
+    }
+    if (ascii) {
+        size_t count = 0;
+        if (b.step > 0 && b.stop > b.start) {
+            count = (size_t)((b.stop - b.start + b.step - 1) / b.step);
+        } else if (b.step < 0 && b.stop < b.start) {
+            count = (size_t)((b.start - b.stop - b.step - 1) / -b.step);
+        }
+        const es_type_t *type = kind_of(self);
+        uint8_t scratch[STR_LOOKUP_QSTR_MAX];
+        es_obj_t obj;
+        uint8_t *out = start_known_len(type, count, scratch, &obj);
+        d = es_str_bytes(self, &len);
+        for (size_t k = 0; k < count; k++) {
+            out[k] = d[b.start + (es_int_t)k * b.step];
+        }
+        return finish_known_len(type, obj, scratch, count);
     }
     es_vstr_t v;
     es_vstr_init(&v, 16);

@@ -311,7 +311,27 @@ static void format_float_spec(es_vstr_t *out, es_float_t x, spec_t *spec) {
     }
     es_vstr_t num;
     es_vstr_init(&num, 32);
-    es_format_float(&num, x, type, type == 'r' ? -1 : (int)(prec < 0 ? 6 : prec));
+    if (spec->alt && (type == 'g' || type == 'G') && isfinite(x)) {
+        /* '#' keeps the trailing zeros 'g' would drop: choose 'e' or 'f' by the exponent as 'g' does. */
+        int p = prec < 0 ? 6 : prec == 0 ? 1 : (int)prec;
+        es_format_float(&num, x, 'e', p - 1);
+        const char *e = memchr(num.buf, 'e', num.len);
+        int exp10 = 0;
+        for (const char *q = e + 2; q < num.buf + num.len; q++) {
+            exp10 = exp10 * 10 + (*q - '0');
+        }
+        if (e[1] == '-') {
+            exp10 = -exp10;
+        }
+        if (exp10 >= -4 && exp10 < p) {
+            num.len = 0;
+            es_format_float(&num, x, 'f', p - 1 - exp10);
+        } else if (type == 'G') {
+            num.buf[e - num.buf] = 'E';
+        }
+    } else {
+        es_format_float(&num, x, type, type == 'r' ? -1 : (int)(prec < 0 ? 6 : prec));
+    }
     if (spec->no_neg_zero && negative) {
         /* 'z': a value that rounds to zero loses its minus sign */
         bool all_zero = true;
@@ -337,11 +357,13 @@ static void format_float_spec(es_vstr_t *out, es_float_t x, spec_t *spec) {
             es_format_float(&num, x, 'e', (int)prec - 1);
             char *e = memchr(num.buf, 'e', num.len);
             char *m = e;
-            while (m > num.buf && m[-1] == '0') {
-                m--;
-            }
-            if (m > num.buf && m[-1] == '.') {
-                m--;
+            if (memchr(num.buf, '.', (size_t)(e - num.buf)) != NULL) {
+                while (m[-1] == '0') {
+                    m--;
+                }
+                if (m[-1] == '.') {
+                    m--;
+                }
             }
             size_t exp_len = (size_t)(num.buf + num.len - e);
             memmove(m, e, exp_len);
@@ -462,8 +484,9 @@ static void format_value(es_vstr_t *out, es_obj_t value, es_obj_t spec_obj) {
         return;
     }
     es_obj_t dest[3] = {ES_OBJ_NULL, ES_OBJ_NULL, ES_OBJ_NULL};
-    /* Look in the class first: an instance's attribute slot may raise AttributeError when absent. */
-    if (es_type_lookup(type, ES_Q___format__) != ES_OBJ_NULL) {
+    /* Only user classes are asked: object.__format__ of built-in values comes back here.
+    ** Look in the class first: an instance's attribute slot may raise AttributeError when absent. */
+    if (!builtin && es_type_lookup(type, ES_Q___format__) != ES_OBJ_NULL) {
         es_load_method_maybe(value, ES_Q___format__, dest);
     }
     if (dest[0] != ES_OBJ_NULL) {
@@ -897,8 +920,10 @@ es_obj_t es_str_modulo_format(es_obj_t self, es_obj_t args) {
         es_obj_get_array(args, &a.n, &a.items);
     } else {
         a.items = &single;
-        if (!es_obj_is_str_or_bytes(args) && !es_obj_is_type(args, &es_type_bytearray) &&
-            es_obj_get_type(args)->subscr != NULL) {
+        const es_type_t *t = es_obj_get_type(args);
+        bool user = (t->flags & ES_TYPE_FLAG_IS_USER_CLASS) != 0;
+        if (!es_obj_is_str_or_bytes(args) && !es_obj_is_type(args, &es_type_bytearray) && t->subscr != NULL &&
+            (!user || es_type_lookup(t, ES_Q___getitem__) != ES_OBJ_NULL)) {
             a.mapping = args;
         }
     }

@@ -427,8 +427,14 @@ static es_ast_node_t *parse_fragment(parser_t *p, const char *s, size_t n, pos_t
     *saved = p->lx;
     es_lexer_init_fragment(&p->lx, s, n, pos.line, pos.col);
     advance(p);
+    pos_t first = here(p);
     es_ast_node_t *e = tok(p) == ES_TOK_KW_YIELD ? parse_yield(p) : parse_list(p, LIST_STAR);
     no_bare_starred(p, e);
+    if (e->kind == ES_AST_TUPLE && e->line == first.line && e->col == first.col && pos.col > 0) {
+        /* a bare tuple in a field counts from the brace, as if it were parenthesised */
+        e->line = pos.line;
+        e->col = (uint16_t)(pos.col - 1);
+    }
     if (tok(p) != ES_TOK_ENDMARKER) {
         syntax_error(p, "f-string: invalid syntax");
     }
@@ -442,33 +448,38 @@ static es_ast_node_t *parse_fragment(parser_t *p, const char *s, size_t n, pos_t
 typedef struct {
     const char *s; /* the body, between the quotes */
     size_t len;
-    int flags;      /* ES_STR_* */
-    pos_t pos;      /* of the whole string group; its parts carry it too */
-    pos_t body_pos; /* of s[0] */
-    pos_t spec_pos; /* for format specs: CPython gives them the token's line, the group's column */
+    int flags;         /* ES_STR_* */
+    pos_t pos;         /* of the whole string group; its parts carry it too */
+    pos_t body_pos;    /* of s[0] */
+    pos_t spec_pos;    /* for format specs: CPython places them at their string token */
+    size_t scanned;    /* s[0..scanned) has been counted into line and line_start */
+    size_t line_start; /* index in s where the line of s[scanned] starts */
+    uint32_t line;
 } fstring_t;
 
-static size_t fstring_scan(parser_t *p, const fstring_t *f, size_t i, int nest, vec_t *parts,
-                           buf_t *acc);
+static size_t fstring_scan(parser_t *p, fstring_t *f, size_t i, int nest, vec_t *parts, buf_t *acc);
 
 /* Where s[i] of an f-string body sits in the source. */
-static pos_t fstring_pos(const fstring_t *f, size_t i) {
-    pos_t pos = f->body_pos;
-    size_t line_start = 0;
-    bool first_line = true;
-    for (size_t k = 0; k < i; k++) {
+static pos_t fstring_pos(fstring_t *f, size_t i) {
+    /* fields come in order, so counting lines resumes where the previous field left off */
+    for (size_t k = f->scanned; k < i; k++) {
         if (f->s[k] == '\n') {
-            pos.line++;
-            line_start = k + 1;
-            first_line = false;
+            f->line++;
+            f->line_start = k + 1;
         }
     }
-    pos.col = (uint32_t)(i - line_start) + (first_line ? f->body_pos.col : 0);
+    if (i > f->scanned) {
+        f->scanned = i;
+    }
+    pos_t pos = {f->line, (uint32_t)(i - f->line_start)};
+    if (f->line == f->body_pos.line) {
+        pos.col += f->body_pos.col;
+    }
     return pos;
 }
 
 /* One {field} of an f-string, s[i] being just after the brace; returns the index after it. */
-static size_t fstring_field(parser_t *p, const fstring_t *f, size_t i, int nest, vec_t *parts,
+static size_t fstring_field(parser_t *p, fstring_t *f, size_t i, int nest, vec_t *parts,
                             buf_t *acc) {
     const char *s = f->s;
     size_t len = f->len;
@@ -589,7 +600,7 @@ static size_t fstring_field(parser_t *p, const fstring_t *f, size_t i, int nest,
  * The literal text and fields of an f-string body from s[i]; nest > 0 means inside a
  * format spec, which ends at an unmatched '}' (returned index points at it).
  */
-static size_t fstring_scan(parser_t *p, const fstring_t *f, size_t i, int nest, vec_t *parts,
+static size_t fstring_scan(parser_t *p, fstring_t *f, size_t i, int nest, vec_t *parts,
                            buf_t *acc) {
     const char *s = f->s;
     size_t len = f->len;
@@ -657,7 +668,8 @@ static NOINLINE es_ast_node_t *parse_strings(parser_t *p) {
             syntax_error(p, "cannot mix bytes and nonbytes literals");
         }
         if (flags & ES_STR_FORMAT) {
-            fstring_t f = {body, len, flags, pos, here(p), {p->lx.tok_line, pos.col}};
+            fstring_t f = {body, len, flags, pos, here(p), here(p), 0, 0, 0};
+            f.line = f.body_pos.line;
             f.body_pos.col += p->lx.string_prefix_len + ((flags & ES_STR_TRIPLE) ? 3 : 1);
             joined = true;
             fstring_scan(p, &f, 0, 0, &parts, &acc);

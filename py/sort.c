@@ -150,7 +150,8 @@ void es_sort_objs(es_obj_t *items, size_t n, es_obj_t key_fn, bool reverse) {
     } else {
         st.keys = items;
     }
-    size_t tmp_n = (n + 1) / 2 + INSERTION_RUN;
+    /* Runs double in width, so the left run of the last merge can hold up to n - 1 items. */
+    size_t tmp_n = n;
     st.tmp_keys = es_new_array(es_obj_t, tmp_n);
     if (st.items != NULL) {
         st.tmp_items = es_new_array(es_obj_t, tmp_n);

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "py/bc.h"
+#include "py/objtype.h"
 #include "py/runtime.h"
 #if __has_include("py/objstr.h")
 #include "py/objstr.h"
@@ -113,7 +114,9 @@ static void set_cause(es_obj_t exc, es_obj_t cause) {
             es_raise_msg(&es_type_TypeError, "exception causes must derive from BaseException");
         }
     }
-    ((es_obj_exception_t *)es_obj_to_ptr(exc))->cause = cause;
+    /* An instance of a user exception class keeps its exception fields in the built-in part. */
+    es_obj_t native = es_instance_native(exc);
+    ((es_obj_exception_t *)es_obj_to_ptr(native != ES_OBJ_NULL ? native : exc))->cause = cause;
 }
 
 static void check_exc_type(es_obj_t t) {

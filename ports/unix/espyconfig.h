@@ -2,7 +2,8 @@
 #pragma once
 
 #define ES_FLOAT_IS_SINGLE (0)
-#define ES_DEFAULT_HEAP_SIZE (8 * 1024 * 1024)
+/* Generous, so programs written for CPython fit; boards use their own, far smaller, heap. */
+#define ES_DEFAULT_HEAP_SIZE (32 * 1024 * 1024)
 /* Linux gives 8 MB of stack. 1 MB allows Python recursion a little deeper than CPython's
 ** default limit of 1000 calls, while a runaway recursion fails fast. */
 #define ES_STACK_LIMIT (1024 * 1024)

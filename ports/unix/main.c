@@ -16,7 +16,7 @@ static const char usage_text[] =
     "  -c cmd       run the program passed in as a string\n"
     "  -m mod       run a module from sys.path as a script\n"
     "  -i           enter the interactive prompt after running the program\n"
-    "  -X heapsize=N[k|m]  heap size in bytes (default 8m)\n"
+    "  -X heapsize=N[k|m]  heap size in bytes (default 32m)\n"
     "  -X emit=bytecode    accepted for compatibility (bytecode is the only emitter)\n"
     "  -h           show this help\n"
     "Environment: MICROPYPATH sets sys.path (entries separated by ':').\n";

@@ -84,3 +84,14 @@ l += [2]
 print(type(l).__name__, l, 1 in l, l * 2, [0] + l, l + l, l[::-1], l == [1, 2], l < [5])
 class S(set): pass
 s = S([1]); s |= {2}; print(type(s).__name__, sorted(s))
+class Outer(Exception):
+    def __init__(self, msg):
+        super().__init__(msg)
+        self.extra = [1, 2, 3]
+try:
+    try:
+        raise KeyError("inner")
+    except KeyError as e:
+        raise Outer("outer") from e
+except Outer as e:
+    print(repr(e.__cause__), e.extra, e)

@@ -74,14 +74,24 @@ es_obj_t es_obj_new_str_copy(const es_type_t *type, const uint8_t *data, size_t 
     s->data = d;
     return es_obj_from_ptr(s);
 }
-es_obj_t es_obj_new_str(const char *data, size_t len) { return es_obj_new_str_copy(&es_type_str, (const uint8_t *)data, len); }
-es_obj_t es_obj_new_bytes(const uint8_t *data, size_t len) { return es_obj_new_str_copy(&es_type_bytes, data, len); }
-es_obj_t es_obj_new_str_from_cstr(const char *s) { return es_obj_new_str(s, strlen(s)); }
+es_obj_t es_obj_new_str(const char *data, size_t len) {
+    return es_obj_new_str_copy(&es_type_str, (const uint8_t *)data, len);
+}
+es_obj_t es_obj_new_bytes(const uint8_t *data, size_t len) {
+    return es_obj_new_str_copy(&es_type_bytes, data, len);
+}
+es_obj_t es_obj_new_str_from_cstr(const char *s) {
+    return es_obj_new_str(s, strlen(s));
+}
 es_obj_t es_obj_new_str_from_vstr(const es_type_t *type, es_vstr_t *vstr) {
     return es_obj_new_str_copy(type, (const uint8_t *)vstr->buf, vstr->len);
 }
-bool es_obj_is_str(es_obj_t o) { return es_obj_is_qstr(o) || es_obj_is_type(o, &es_type_str); }
-bool es_obj_is_str_or_bytes(es_obj_t o) { return es_obj_is_str(o) || es_obj_is_type(o, &es_type_bytes); }
+bool es_obj_is_str(es_obj_t o) {
+    return es_obj_is_qstr(o) || es_obj_is_type(o, &es_type_str);
+}
+bool es_obj_is_str_or_bytes(es_obj_t o) {
+    return es_obj_is_str(o) || es_obj_is_type(o, &es_type_bytes);
+}
 const char *es_obj_str_get_data(es_obj_t o, size_t *len) {
     if (es_obj_is_qstr(o)) {
         return (const char *)es_qstr_data(es_obj_qstr_value(o), len);
@@ -104,13 +114,15 @@ es_obj_t es_obj_dict_store(es_obj_t dict, es_obj_t key, es_obj_t value) {
     ES_UNUSED(value);
     return dict;
 }
-struct es_map_t *es_obj_dict_get_map(es_obj_t dict) { return &((es_obj_dict_t *)es_obj_to_ptr(dict))->map; }
+struct es_map_t *es_obj_dict_get_map(es_obj_t dict) {
+    return &((es_obj_dict_t *)es_obj_to_ptr(dict))->map;
+}
 es_obj_t es_obj_new_module(es_qstr_t name) {
     ES_UNUSED(name);
     return ES_OBJ_NONE;
 }
-es_obj_t es_exec_source(const char *src, size_t len, es_qstr_t filename, es_input_kind_t kind, es_obj_dict_t *globals,
-                        es_obj_dict_t *locals) {
+es_obj_t es_exec_source(const char *src, size_t len, es_qstr_t filename, es_input_kind_t kind,
+                        es_obj_dict_t *globals, es_obj_dict_t *locals) {
     ES_UNUSED(src);
     ES_UNUSED(len);
     ES_UNUSED(filename);
@@ -139,7 +151,8 @@ static es_obj_t operand(const char *s) {
     if (strcmp(s, "False") == 0) {
         return ES_OBJ_FALSE;
     }
-    bool is_float = strpbrk(s, ".eEn") != NULL && strncmp(s, "0x", 2) != 0 && strncmp(s, "-0x", 3) != 0;
+    bool is_float =
+        strpbrk(s, ".eEn") != NULL && strncmp(s, "0x", 2) != 0 && strncmp(s, "-0x", 3) != 0;
     if (is_float) {
         return es_parse_num_float(s, strlen(s), false);
     }
@@ -159,12 +172,24 @@ static const struct {
     const char *name;
     es_binary_op_t op;
 } bin_ops[] = {
-    {"add", ES_BINARY_OP_ADD}, {"sub", ES_BINARY_OP_SUBTRACT}, {"mul", ES_BINARY_OP_MULTIPLY},
-    {"truediv", ES_BINARY_OP_TRUE_DIVIDE}, {"floordiv", ES_BINARY_OP_FLOOR_DIVIDE}, {"mod", ES_BINARY_OP_MODULO},
-    {"pow", ES_BINARY_OP_POWER}, {"lshift", ES_BINARY_OP_LSHIFT}, {"rshift", ES_BINARY_OP_RSHIFT},
-    {"and", ES_BINARY_OP_AND}, {"or", ES_BINARY_OP_OR}, {"xor", ES_BINARY_OP_XOR},
-    {"lt", ES_BINARY_OP_LESS}, {"gt", ES_BINARY_OP_MORE}, {"eq", ES_BINARY_OP_EQUAL},
-    {"le", ES_BINARY_OP_LESS_EQUAL}, {"ge", ES_BINARY_OP_MORE_EQUAL}, {"ne", ES_BINARY_OP_NOT_EQUAL},
+    {"add", ES_BINARY_OP_ADD},
+    {"sub", ES_BINARY_OP_SUBTRACT},
+    {"mul", ES_BINARY_OP_MULTIPLY},
+    {"truediv", ES_BINARY_OP_TRUE_DIVIDE},
+    {"floordiv", ES_BINARY_OP_FLOOR_DIVIDE},
+    {"mod", ES_BINARY_OP_MODULO},
+    {"pow", ES_BINARY_OP_POWER},
+    {"lshift", ES_BINARY_OP_LSHIFT},
+    {"rshift", ES_BINARY_OP_RSHIFT},
+    {"and", ES_BINARY_OP_AND},
+    {"or", ES_BINARY_OP_OR},
+    {"xor", ES_BINARY_OP_XOR},
+    {"lt", ES_BINARY_OP_LESS},
+    {"gt", ES_BINARY_OP_MORE},
+    {"eq", ES_BINARY_OP_EQUAL},
+    {"le", ES_BINARY_OP_LESS_EQUAL},
+    {"ge", ES_BINARY_OP_MORE_EQUAL},
+    {"ne", ES_BINARY_OP_NOT_EQUAL},
     {"divmod", ES_BINARY_OP_DIVMOD},
 };
 
@@ -172,11 +197,13 @@ static const struct {
     const char *name;
     es_unary_op_t op;
 } un_ops[] = {
-    {"neg", ES_UNARY_OP_NEGATIVE}, {"pos", ES_UNARY_OP_POSITIVE}, {"abs", ES_UNARY_OP_ABS},
-    {"invert", ES_UNARY_OP_INVERT}, {"hash", ES_UNARY_OP_HASH}, {"bool", ES_UNARY_OP_BOOL},
+    {"neg", ES_UNARY_OP_NEGATIVE},  {"pos", ES_UNARY_OP_POSITIVE}, {"abs", ES_UNARY_OP_ABS},
+    {"invert", ES_UNARY_OP_INVERT}, {"hash", ES_UNARY_OP_HASH},    {"bool", ES_UNARY_OP_BOOL},
 };
 
-static es_obj_t call_type(const es_type_t *type, size_t n, es_obj_t *args) { return type->make_new(type, n, 0, args); }
+static es_obj_t call_type(const es_type_t *type, size_t n, es_obj_t *args) {
+    return type->make_new(type, n, 0, args);
+}
 
 static es_obj_t run_line(char **tok, int ntok) {
     const char *cmd = tok[0];
@@ -231,7 +258,8 @@ static es_obj_t run_line(char **tok, int ntok) {
         if (flags) {
             type = tok[2][1];
         }
-        es_format_float_ex(&vstr, es_obj_float_get(operand(tok[1])), type, ntok > 3 ? atoi(tok[3]) : -1, flags);
+        es_format_float_ex(&vstr, es_obj_float_get(operand(tok[1])), type,
+                           ntok > 3 ? atoi(tok[3]) : -1, flags);
         return es_obj_new_str(vstr.buf, vstr.len);
     } else if (strcmp(cmd, "hex") == 0 && ntok == 3) {
         es_vstr_t vstr;
@@ -272,7 +300,8 @@ int main(void) {
         char *tok[8];
         int ntok = 0;
         char *save;
-        for (char *t = strtok_r(line, " \n", &save); t && ntok < 8; t = strtok_r(NULL, " \n", &save)) {
+        for (char *t = strtok_r(line, " \n", &save); t && ntok < 8;
+             t = strtok_r(NULL, " \n", &save)) {
             tok[ntok++] = t;
         }
         if (ntok == 0) {
@@ -288,7 +317,8 @@ int main(void) {
             printf("%s: ", es_qstr_str(es_obj_exception_get_type(exc)->name));
             fflush(stdout);
             es_obj_exception_t *e = es_obj_to_ptr(exc);
-            if (es_obj_is_type(e->args, &es_type_tuple) && ((es_obj_tuple_t *)es_obj_to_ptr(e->args))->len == 1) {
+            if (es_obj_is_type(e->args, &es_type_tuple) &&
+                ((es_obj_tuple_t *)es_obj_to_ptr(e->args))->len == 1) {
                 es_obj_print(((es_obj_tuple_t *)es_obj_to_ptr(e->args))->items[0], ES_PRINT_STR);
             } else {
                 print_tuple_or_repr(e->args);
@@ -302,7 +332,8 @@ int main(void) {
 
 /* The unix port's console reads lines through its line editor; the driver never does. */
 #include "ports/unix/lineedit.h"
-lineedit_result_t lineedit_read(const char *prompt, size_t indent, char *buf, size_t buf_size, size_t *out_len) {
+lineedit_result_t lineedit_read(const char *prompt, size_t indent, char *buf, size_t buf_size,
+                                size_t *out_len) {
     ES_UNUSED(prompt);
     ES_UNUSED(indent);
     ES_UNUSED(buf);

@@ -5,7 +5,7 @@
 # statements and except* are left out: espy does not parse them).
 set -e
 HERE="$(cd "$(dirname "$0")" && pwd)"
-"$HERE/build_parser.sh"
+"$HERE/parser_build.sh"
 FLAGS=""
 PATHS=""
 for a in "$@"; do

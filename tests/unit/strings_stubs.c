@@ -1,4 +1,5 @@
-/* strings_stubs.c: weak stand-ins for number and VM pieces the strings driver needs while they are missing. */
+/* strings_stubs.c: weak stand-ins for number and VM pieces the strings driver needs while they are
+ * missing. */
 
 #include <math.h>
 #include <stdio.h>
@@ -34,8 +35,13 @@ static es_obj_t int_binary(es_binary_op_t op, es_obj_t a, es_obj_t b) {
     }
     return ES_OBJ_NULL;
 }
-WEAK const es_type_t es_type_int = {.base = {&es_type_type}, .name = ES_Q_int, .print = int_print, .unary_op = int_unary, .binary_op = int_binary};
-WEAK const es_type_t es_type_float = {.base = {&es_type_type}, .name = ES_Q_float, .print = float_print};
+WEAK const es_type_t es_type_int = {.base = {&es_type_type},
+                                    .name = ES_Q_int,
+                                    .print = int_print,
+                                    .unary_op = int_unary,
+                                    .binary_op = int_binary};
+WEAK const es_type_t es_type_float = {
+    .base = {&es_type_type}, .name = ES_Q_float, .print = float_print};
 WEAK const es_type_t es_type_memoryview = {.base = {&es_type_type}, .name = ES_Q_memoryview};
 WEAK const es_type_t es_type_generator = {.base = {&es_type_type}, .name = ES_Q_generator};
 WEAK const es_type_t es_type_function = {.base = {&es_type_type}, .name = ES_Q_function};
@@ -45,20 +51,38 @@ WEAK const es_type_t es_type_cell = {.base = {&es_type_type}, .name = ES_Q_cell}
 WEAK const es_type_t es_type_module = {.base = {&es_type_type}, .name = ES_Q_module};
 WEAK const es_obj_module_t es_module_builtins = {{&es_type_module}, NULL};
 
-WEAK bool es_obj_is_int(es_obj_t o) { return es_obj_is_small_int(o); }
-WEAK es_obj_t es_obj_new_int(es_int_t v) { return es_obj_new_small_int(v); }
-WEAK es_obj_t es_obj_new_int_from_ll(long long v) { return es_obj_new_small_int((es_int_t)v); }
-WEAK es_obj_t es_obj_new_int_from_float(es_float_t v) { return es_obj_new_small_int((es_int_t)v); }
-WEAK bool es_obj_int_fits_int_t(es_obj_t o, es_int_t *v) { *v = es_small_int_value(o); return true; }
-WEAK es_float_t es_obj_int_as_float(es_obj_t o) { return (es_float_t)es_small_int_value(o); }
+WEAK bool es_obj_is_int(es_obj_t o) {
+    return es_obj_is_small_int(o);
+}
+WEAK es_obj_t es_obj_new_int(es_int_t v) {
+    return es_obj_new_small_int(v);
+}
+WEAK es_obj_t es_obj_new_int_from_ll(long long v) {
+    return es_obj_new_small_int((es_int_t)v);
+}
+WEAK es_obj_t es_obj_new_int_from_float(es_float_t v) {
+    return es_obj_new_small_int((es_int_t)v);
+}
+WEAK bool es_obj_int_fits_int_t(es_obj_t o, es_int_t *v) {
+    *v = es_small_int_value(o);
+    return true;
+}
+WEAK es_float_t es_obj_int_as_float(es_obj_t o) {
+    return (es_float_t)es_small_int_value(o);
+}
 WEAK es_obj_t es_obj_new_float(es_float_t x) {
     es_obj_float_t *f = es_new(es_obj_float_t);
     f->base.type = &es_type_float;
     f->value = x;
     return es_obj_from_ptr(f);
 }
-WEAK es_float_t es_obj_float_get(es_obj_t o) { return ((es_obj_float_t *)es_obj_to_ptr(o))->value; }
-WEAK void es_obj_cell_set(es_obj_t c, es_obj_t v) { ES_UNUSED(c); ES_UNUSED(v); }
+WEAK es_float_t es_obj_float_get(es_obj_t o) {
+    return ((es_obj_float_t *)es_obj_to_ptr(o))->value;
+}
+WEAK void es_obj_cell_set(es_obj_t c, es_obj_t v) {
+    ES_UNUSED(c);
+    ES_UNUSED(v);
+}
 WEAK void es_sched_keyboard_interrupt(void) {}
 WEAK void es_handle_pending(void) {}
 
@@ -67,7 +91,10 @@ WEAK void es_obj_int_format_digits(es_vstr_t *vstr, es_obj_t i, unsigned base, b
     unsigned long long m = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
     char buf[80], *p = buf + sizeof(buf);
     const char *d = upper ? "0123456789ABCDEF" : "0123456789abcdef";
-    do { *--p = d[m % base]; m /= base; } while (m);
+    do {
+        *--p = d[m % base];
+        m /= base;
+    } while (m);
     if (v < 0) *--p = '-';
     es_vstr_add_strn(vstr, p, (size_t)(buf + sizeof(buf) - p));
 }
@@ -93,19 +120,31 @@ WEAK void es_format_float(es_vstr_t *vstr, es_float_t x, char type, int prec) {
             char *e = strchr(buf, 'e');
             if (e == NULL) {
                 int p;
-                for (p = 1; p <= 17; p++) { snprintf(buf, sizeof(buf), "%.*e", p - 1, x); if (strtod(buf, NULL) == x) break; }
+                for (p = 1; p <= 17; p++) {
+                    snprintf(buf, sizeof(buf), "%.*e", p - 1, x);
+                    if (strtod(buf, NULL) == x) break;
+                }
             }
             /* strip trailing zeros of the mantissa */
             char *ep = strchr(buf, 'e');
             char mant[64], ex[16];
             size_t ml = (size_t)(ep - buf);
-            memcpy(mant, buf, ml); mant[ml] = 0;
+            memcpy(mant, buf, ml);
+            mant[ml] = 0;
             strcpy(ex, ep);
-            if (strchr(mant, '.')) { size_t l = strlen(mant); while (mant[l-1] == '0') mant[--l] = 0; if (mant[l-1] == '.') mant[--l] = 0; }
+            if (strchr(mant, '.')) {
+                size_t l = strlen(mant);
+                while (mant[l - 1] == '0')
+                    mant[--l] = 0;
+                if (mant[l - 1] == '.') mant[--l] = 0;
+            }
             snprintf(buf, sizeof(buf), "%s%s", mant, ex);
         } else {
             snprintf(buf, sizeof(buf), "%.17f", x);
-            for (int p = 0; p <= 17; p++) { snprintf(buf, sizeof(buf), "%.*f", p, x); if (strtod(buf, NULL) == x) break; }
+            for (int p = 0; p <= 17; p++) {
+                snprintf(buf, sizeof(buf), "%.*f", p, x);
+                if (strtod(buf, NULL) == x) break;
+            }
             if (!strchr(buf, '.')) strcat(buf, ".0");
         }
         es_vstr_add_str(vstr, buf);
@@ -120,3 +159,8 @@ WEAK void es_format_float(es_vstr_t *vstr, es_float_t x, char type, int prec) {
     }
     es_vstr_add_str(vstr, buf);
 }
+
+/* The compiler and VM are not needed by the driver. */
+WEAK void es_compile_to_code(void) { es_fatal_error("no compiler in the strings driver"); }
+WEAK void es_exec_function(void) { es_fatal_error("no VM in the strings driver"); }
+WEAK void es_exec_source(void) { es_fatal_error("no VM in the strings driver"); }

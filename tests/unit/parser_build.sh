@@ -1,5 +1,5 @@
 #!/bin/sh
-# build_parser.sh: builds the parser harness (build/parser_dump) against the test shims.
+# parser_build.sh: builds the parser harness (build/parser_dump) against the test shims.
 set -e
 cd "$(dirname "$0")/../.."
 mkdir -p build
