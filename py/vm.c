@@ -1260,7 +1260,9 @@ static bool unwind(es_frame_t *frame, es_obj_t exc, bool fresh) {
     const es_code_t *code = frame->code;
     size_t offset = (size_t)(frame->ip - code->bytecode);
     if (fresh && es_obj_is_exception_instance(exc)) {
-        es_obj_exception_t *e = es_obj_to_ptr(exc);
+        /* an instance of a user exception class keeps the exception fields in its built-in part */
+        es_obj_t native = es_instance_native(exc);
+        es_obj_exception_t *e = es_obj_to_ptr(native != ES_OBJ_NULL ? native : exc);
         es_obj_t active = es_state.roots.active_exception;
         if (active != ES_OBJ_NULL && active != exc && e->context == ES_OBJ_NULL) {
             e->context = active;
