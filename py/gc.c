@@ -208,10 +208,15 @@ void *es_gc_alloc(size_t nbytes, bool has_finaliser) {
         es_gc_collect(); /* ends the lap: the next one starts at the lowest free block */
         p = alloc_in_lap(n_needed, has_finaliser);
     }
+    while (p == NULL && heap.lap_limit < heap.n_blocks) {
+        /* Live data scattered through the lap leaves no free run this long: lengthen the lap by half. */
+        size_t grow = heap.lap_limit / 2 + n_needed;
+        heap.lap_limit = heap.n_blocks - heap.lap_limit > grow ? heap.lap_limit + grow : heap.n_blocks;
+        p = alloc_in_lap(n_needed, has_finaliser);
+    }
     if (p == NULL) {
-        /* The live data needs more than a lap (or collecting is off): use the whole heap. */
+        /* Collecting is off or found nothing: look behind the lap too. */
         heap.lap = heap.first_free_hint;
-        heap.lap_limit = heap.n_blocks;
         p = alloc_in_lap(n_needed, has_finaliser);
     }
     if (p != NULL) {
