@@ -64,6 +64,7 @@ test: deps
 	$(MAKE) all asan
 	tools/test-all \
 	    "python=tests/run --espy build/espy" \
+	    "repl=tests/_drivers/repl_check.py --espy build/espy" \
 	    "python-sanitized=ASAN_OPTIONS=detect_leaks=0:detect_stack_use_after_return=0 tests/run --espy build/asan/espy" \
 	    "lx106-helpers=$(MAKE) -s qemu-check" \
 	    "lx106-core=$(MAKE) -s qemu-py-check"

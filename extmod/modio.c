@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "extmod/binary.h"
+#include "extmod/fileio.h"
 #include "py/runtime.h"
 
 /*
@@ -377,6 +378,9 @@ static const es_map_elem_t io_globals_table[] = {
     {ES_OBJ_NEW_QSTR(ES_Q_StringIO), ES_OBJ_FROM_CONST(stringio_type)},
     {ES_OBJ_NEW_QSTR(ES_Q_BytesIO), ES_OBJ_FROM_CONST(bytesio_type)},
     {ES_OBJ_NEW_QSTR(ES_Q_IOBase), ES_OBJ_FROM_CONST(iobase_type)},
+    {ES_OBJ_NEW_QSTR(ES_Q_open), ES_OBJ_FROM_CONST(es_io_open_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q_FileIO), ES_OBJ_FROM_CONST(es_type_fileio)},
+    {ES_OBJ_NEW_QSTR(ES_Q_TextIOWrapper), ES_OBJ_FROM_CONST(es_type_textio)},
 };
 
 ES_DEFINE_CONST_MODULE(es_module_io, io_globals_table);

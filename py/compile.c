@@ -251,6 +251,16 @@ static scope_t *scope_new(scope_t *parent, scope_kind_t kind, const es_ast_node_
     return s;
 }
 
+/* Scopes live until the whole module is compiled: a finally body is compiled more than once. */
+static void scope_free(scope_t *s) {
+    for (size_t i = 0; i < s->n_children; i++) {
+        scope_free(s->children[i]);
+    }
+    es_free(s->syms);
+    es_free(s->children);
+    es_free(s);
+}
+
 static scope_t *scope_child(scope_t *s, const es_ast_node_t *node) {
     for (size_t i = 0; i < s->n_children; i++) {
         if (s->children[i]->node == node) {
@@ -2094,8 +2104,21 @@ static void compile_stmt(compiler_t *c, const es_ast_node_t *st) {
             }
             break;
         case ES_AST_ASSIGN: {
-            compile_expr(c, st->u.assign.value);
             size_t n = st->u.assign.targets.len;
+            const es_ast_node_t *t = st->u.assign.targets.items[0];
+            const es_ast_node_t *v = st->u.assign.value;
+            if (n == 1 && (t->kind == ES_AST_TUPLE || t->kind == ES_AST_LIST) && v->kind == ES_AST_TUPLE &&
+                t->u.seq.elts.len == v->u.seq.elts.len && (v->u.seq.elts.len == 2 || v->u.seq.elts.len == 3) &&
+                !has_starred(&t->u.seq.elts) && !has_starred(&v->u.seq.elts)) {
+                /* a, b = b, a: no tuple is built, the values are stored from the stack */
+                compile_exprs(c, &v->u.seq.elts);
+                op_u(c, ES_BC_SWAP, v->u.seq.elts.len, 0);
+                for (size_t i = 0; i < t->u.seq.elts.len; i++) {
+                    compile_store(c, t->u.seq.elts.items[i]);
+                }
+                break;
+            }
+            compile_expr(c, st->u.assign.value);
             for (size_t i = 0; i < n; i++) {
                 if (i + 1 < n) {
                     op_u(c, ES_BC_COPY, 1, 1);
@@ -2252,12 +2275,22 @@ static const es_code_t *finish_unit(compiler_t *c, unit_t *u, uint32_t first_lin
         u->max_depth > 0xfff0 || u->n_cache > 0xffff) {
         syntax_error(c, s->node, "function too big");
     }
-    es_code_t *code = es_new(es_code_t);
+    /* One allocation holds the code object and all its tables: fewer blocks, less rounding. */
+    size_t n_cells = s->n_cells;
+    size_t bytes_len = u->code_len + u->lines_len + exc_len;
+    size_t size = sizeof(es_code_t) + sizeof(es_obj_t) * u->n_consts + sizeof(es_qstr_t) * s->n_slots +
+                  sizeof(uint16_t) * (u->n_cache + n_cells) + bytes_len;
+    es_code_t *code = es_alloc(size);
+    es_obj_t *consts = (es_obj_t *)(code + 1);
+    es_qstr_t *names = (es_qstr_t *)(consts + u->n_consts);
+    uint16_t *cache = (uint16_t *)(names + s->n_slots);
+    uint16_t *cells = cache + u->n_cache;
+    uint8_t *bytes = (uint8_t *)(cells + n_cells);
     code->base.type = &es_type_code;
-    uint8_t *bytes = es_alloc(u->code_len + u->lines_len + exc_len + 1);
     memcpy(bytes, u->code, u->code_len);
     if (u->lines_len) memcpy(bytes + u->code_len, u->lines, u->lines_len);
     if (exc_len) memcpy(bytes + u->code_len + u->lines_len, exc, exc_len);
+    if (u->n_consts) memcpy(consts, u->consts, sizeof(es_obj_t) * u->n_consts);
     code->bytecode = bytes;
     code->bc_len = (uint16_t)u->code_len;
     code->line_len = (uint16_t)u->lines_len;
@@ -2269,8 +2302,9 @@ static const es_code_t *finish_unit(compiler_t *c, unit_t *u, uint32_t first_lin
     es_free(u->fixups);
     es_free(u->handlers);
     es_free(u->runs);
+    es_free(u->consts);
     code->n_consts = (uint16_t)u->n_consts;
-    code->consts = u->consts;
+    code->consts = consts;
     code->n_slots = s->n_slots;
     code->n_cells = s->n_cells;
     code->n_free = s->n_free;
@@ -2290,8 +2324,6 @@ static const es_code_t *finish_unit(compiler_t *c, unit_t *u, uint32_t first_lin
     } else if (s->kind == SCOPE_COMP) {
         code->n_pos = 1;
     }
-    es_qstr_t *names = es_alloc(sizeof(es_qstr_t) * (s->n_slots + 1));
-    uint16_t *cells = es_alloc(sizeof(uint16_t) * (s->n_cells + 1));
     size_t nc = 0;
     for (size_t i = 0; i < s->n_syms; i++) {
         const sym_t *sym = &s->syms[i];
@@ -2311,7 +2343,7 @@ static const es_code_t *finish_unit(compiler_t *c, unit_t *u, uint32_t first_lin
     }
     code->slot_names = names;
     code->cell_slots = cells;
-    code->cache = u->n_cache ? es_alloc(sizeof(uint16_t) * u->n_cache) : NULL;
+    code->cache = u->n_cache ? cache : NULL;
     return code;
 }
 
@@ -2404,5 +2436,7 @@ const es_code_t *es_compile(const es_ast_module_t *mod, const char *src, size_t 
         st_stmts(c, top, &mod->body);
     }
     resolve_scope(c, top);
-    return compile_scope(c, top);
+    const es_code_t *code = compile_scope(c, top);
+    scope_free(top);
+    return code;
 }

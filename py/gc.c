@@ -30,6 +30,9 @@
 */
 #define MARK_STACK_SIZE (64)
 
+/* The shortest allocation lap (see alloc_in_lap): collections stay rare while data is small. */
+#define LAP_MIN_BYTES (256 * 1024)
+
 typedef struct gc_heap_t {
     uint8_t *alloc_table;
     uint8_t *finaliser_table;
@@ -37,8 +40,9 @@ typedef struct gc_heap_t {
     uint8_t *pool_end;
     size_t n_blocks;
     size_t first_free_hint; /* no free block lies below this index */
-    /* run_hint[k - 2]: no free run of k blocks (k = 4: of 4 or more) starts below this index */
-    size_t run_hint[3];
+    size_t lap;       /* where the current allocation lap continues (see alloc_in_lap) */
+    size_t lap_limit; /* where the current lap ends */
+    size_t high_water; /* no block at or above this index was ever allocated: sweeps stop here */
     size_t used_blocks;
     size_t peak_blocks;
     size_t alloc_since_collect; /* bytes */
@@ -102,15 +106,23 @@ void es_gc_init(void *start, void *end) {
     memset(heap.alloc_table, 0, atb_bytes + ftb_bytes);
     heap.threshold = -1;
     heap.auto_collect = true;
+    heap.lap_limit = n_blocks < LAP_MIN_BYTES / BLOCK_BYTES ? n_blocks : LAP_MIN_BYTES / BLOCK_BYTES;
 }
 
 /* ---- allocation ---------------------------------------------------------------- */
 
-static void *alloc_blocks_from(size_t i, size_t n_needed, bool has_finaliser) {
+static void *alloc_blocks_from(size_t i, size_t end, size_t n_needed, bool has_finaliser) {
+    /* The hint may rest on blocks taken since (a neighbour grown in place): move past them once. */
+    while (heap.first_free_hint < heap.n_blocks && atb_get(heap.first_free_hint) != AT_FREE) {
+        heap.first_free_hint++;
+    }
+    if (i < heap.first_free_hint) {
+        i = heap.first_free_hint;
+    }
     size_t run = 0;
-    while (i < heap.n_blocks) {
+    while (i < end) {
         /* Skip four allocated blocks at a time while no run has started. */
-        if (run == 0 && (i % BLOCKS_PER_ATB_BYTE) == 0 && i + BLOCKS_PER_ATB_BYTE <= heap.n_blocks) {
+        if (run == 0 && (i % BLOCKS_PER_ATB_BYTE) == 0 && i + BLOCKS_PER_ATB_BYTE <= end) {
             uint8_t byte = heap.alloc_table[i / BLOCKS_PER_ATB_BYTE];
             if ((byte & 0x03) && (byte & 0x0c) && (byte & 0x30) && (byte & 0xc0)) {
                 i += BLOCKS_PER_ATB_BYTE;
@@ -131,6 +143,9 @@ static void *alloc_blocks_from(size_t i, size_t n_needed, bool has_finaliser) {
                     heap.first_free_hint = i + 1;
                 }
                 heap.used_blocks += n_needed;
+                if (i + 1 > heap.high_water) {
+                    heap.high_water = i + 1;
+                }
                 if (heap.used_blocks > heap.peak_blocks) {
                     heap.peak_blocks = heap.used_blocks;
                 }
@@ -147,46 +162,33 @@ static void *alloc_blocks_from(size_t i, size_t n_needed, bool has_finaliser) {
 }
 
 /*
-** First fit, with a hint per request size (2, 3, 4+ blocks) of where the first run that long
-** could start. Without them a request for a few blocks scanned the whole live heap whenever a
-** single free block sat near its start, which made allocation quadratic in the heap size.
+** Allocation goes round the heap in laps: each search starts where the previous allocation
+** ended and moves forward, so every block is looked at about once per lap, however
+** fragmented the heap is. A lap ends at lap_limit, about twice the live data after the
+** last collection (at least LAP_MIN_BYTES), so a big heap is touched only as far as the
+** program needs it; the caller then collects and the next lap starts at the lowest free
+** block. (Searching from the lowest free block every time rescans the whole live heap for
+** each request once small holes sit near its start: allocation turns quadratic.)
 */
-static size_t *run_hint_for(size_t n_needed) { return &heap.run_hint[(n_needed < 4 ? n_needed : 4) - 2]; }
-
-static void *alloc_blocks(size_t n_needed, bool has_finaliser) {
-    /* The hint may rest on blocks taken since (a neighbour grown in place): move past them once. */
-    while (heap.first_free_hint < heap.n_blocks && atb_get(heap.first_free_hint) != AT_FREE) {
-        heap.first_free_hint++;
-    }
-    if (n_needed == 1) {
-        return alloc_blocks_from(heap.first_free_hint, 1, has_finaliser);
-    }
-    size_t *hint = run_hint_for(n_needed);
-    size_t start = *hint > heap.first_free_hint ? *hint : heap.first_free_hint;
-    uint8_t *p = alloc_blocks_from(start, n_needed, has_finaliser);
-    if (n_needed <= 4) {
-        /* The search went up to the run it took (or the end): no shorter place exists below. */
-        *hint = p != NULL ? (size_t)(p - heap.pool_start) / BLOCK_BYTES : heap.n_blocks;
+static void *alloc_in_lap(size_t n_needed, bool has_finaliser) {
+    size_t start = heap.lap > heap.first_free_hint ? heap.lap : heap.first_free_hint;
+    uint8_t *p = alloc_blocks_from(start, heap.lap_limit, n_needed, has_finaliser);
+    if (p != NULL) {
+        heap.lap = (size_t)(p - heap.pool_start) / BLOCK_BYTES + n_needed;
     }
     return p;
 }
 
-/* Blocks from `block` on became free: a run long enough for a hinted size may start there now.
-** Only runs of 2+ blocks matter, so a single block freed and taken again and again (a
-** temporary buffer) does not send the multi-block searches back to the start of the heap. */
-static void lower_run_hints(size_t block) {
-    size_t first = block;
-    while (first > 0 && block - first < 3 && atb_get(first - 1) == AT_FREE) {
-        first--;
-    }
-    size_t run = 0;
-    while (first + run < heap.n_blocks && run < 4 && atb_get(first + run) == AT_FREE) {
-        run++;
-    }
-    for (size_t k = 2; k <= run; k++) {
-        if (first < heap.run_hint[k - 2]) {
-            heap.run_hint[k - 2] = first;
-        }
+static void start_lap(void) {
+    size_t limit = heap.first_free_hint + 2 * heap.used_blocks + LAP_MIN_BYTES / BLOCK_BYTES;
+    heap.lap = heap.first_free_hint;
+    heap.lap_limit = limit < heap.n_blocks ? limit : heap.n_blocks;
+}
+
+/* Blocks from `block` on became free outside a collection (es_free, shrinking). */
+static void note_freed(size_t block) {
+    if (block < heap.first_free_hint) {
+        heap.first_free_hint = block;
     }
 }
 
@@ -201,10 +203,16 @@ void *es_gc_alloc(size_t nbytes, bool has_finaliser) {
     if (heap.auto_collect && heap.threshold >= 0 && heap.alloc_since_collect >= (size_t)heap.threshold) {
         es_gc_collect();
     }
-    void *p = alloc_blocks(n_needed, has_finaliser);
+    void *p = alloc_in_lap(n_needed, has_finaliser);
     if (p == NULL && heap.auto_collect) {
-        es_gc_collect();
-        p = alloc_blocks(n_needed, has_finaliser);
+        es_gc_collect(); /* ends the lap: the next one starts at the lowest free block */
+        p = alloc_in_lap(n_needed, has_finaliser);
+    }
+    if (p == NULL) {
+        /* The live data needs more than a lap (or collecting is off): use the whole heap. */
+        heap.lap = heap.first_free_hint;
+        heap.lap_limit = heap.n_blocks;
+        p = alloc_in_lap(n_needed, has_finaliser);
     }
     if (p != NULL) {
         heap.alloc_since_collect += n_needed * BLOCK_BYTES;
@@ -239,10 +247,7 @@ static void free_allocation(size_t head) {
     }
     ftb_set(head, false);
     heap.used_blocks -= n;
-    if (head < heap.first_free_hint) {
-        heap.first_free_hint = head;
-    }
-    lower_run_hints(head);
+    note_freed(head);
 }
 
 void es_gc_free(void *ptr) {
@@ -271,11 +276,8 @@ void *es_gc_realloc(void *ptr, size_t nbytes, bool allow_move) {
             atb_set(b, AT_FREE);
         }
         heap.used_blocks -= have - want;
-        if (want < have && head + want < heap.first_free_hint) {
-            heap.first_free_hint = head + want;
-        }
         if (want < have) {
-            lower_run_hints(head + want);
+            note_freed(head + want);
         }
         return ptr;
     }
@@ -291,6 +293,9 @@ void *es_gc_realloc(void *ptr, size_t nbytes, bool allow_move) {
         }
         memset(block_ptr(head + have), 0, extra * BLOCK_BYTES);
         heap.used_blocks += extra;
+        if (head + want > heap.high_water) {
+            heap.high_water = head + want;
+        }
         if (heap.used_blocks > heap.peak_blocks) {
             heap.peak_blocks = heap.used_blocks;
         }
@@ -367,7 +372,7 @@ void es_gc_mark_range(void *const *start, size_t n_words) {
 static void rescan_after_overflow(void) {
     while (heap.mark_stack_overflow) {
         heap.mark_stack_overflow = false;
-        for (size_t b = 0; b < heap.n_blocks; b++) {
+        for (size_t b = 0; b < heap.high_water; b++) {
             if (atb_get(b) == AT_MARK) {
                 scan_allocation(b);
                 drain_mark_stack();
@@ -389,7 +394,11 @@ static __attribute__((noinline)) void scan_c_stack(void) {
 /* ---- sweeping ---------------------------------------------------------------- */
 
 static void run_finalisers(void) {
-    for (size_t b = 0; b < heap.n_blocks; b++) {
+    for (size_t b = 0; b < heap.high_water; b++) {
+        if (b % BLOCKS_PER_FTB_BYTE == 0 && heap.finaliser_table[b / BLOCKS_PER_FTB_BYTE] == 0) {
+            b += BLOCKS_PER_FTB_BYTE - 1; /* no finaliser among these eight blocks */
+            continue;
+        }
         if (atb_get(b) == AT_HEAD && ftb_get(b)) {
             ftb_set(b, false);
             es_gc_run_finaliser(block_ptr(b));
@@ -398,7 +407,11 @@ static void run_finalisers(void) {
 }
 
 static void sweep(void) {
-    for (size_t b = 0; b < heap.n_blocks; b++) {
+    for (size_t b = 0; b < heap.high_water; b++) {
+        if (b % BLOCKS_PER_ATB_BYTE == 0 && heap.alloc_table[b / BLOCKS_PER_ATB_BYTE] == 0) {
+            b += BLOCKS_PER_ATB_BYTE - 1; /* four free blocks */
+            continue;
+        }
         unsigned kind = atb_get(b);
         if (kind == AT_MARK) {
             atb_set(b, AT_HEAD);
@@ -434,9 +447,7 @@ void es_gc_collect(void) {
     while (heap.first_free_hint < heap.n_blocks && atb_get(heap.first_free_hint) != AT_FREE) {
         heap.first_free_hint++;
     }
-    for (size_t k = 0; k < ES_ARRAY_SIZE(heap.run_hint); k++) {
-        heap.run_hint[k] = heap.first_free_hint;
-    }
+    start_lap();
     heap.alloc_since_collect = 0;
     heap.mark_stack = NULL;
     heap.collecting = false;

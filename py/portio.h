@@ -18,3 +18,16 @@ bool es_port_readline(es_vstr_t *line, const char *prompt);
 
 /* Standard error of the port, for tracebacks and warnings. */
 extern const es_print_t es_port_stderr_print;
+
+/* Files for open(): flags are ES_FILE_* bits; each hook returns a negative errno on failure. */
+#define ES_FILE_READ (0x01)
+#define ES_FILE_WRITE (0x02)
+#define ES_FILE_APPEND (0x04)
+#define ES_FILE_CREATE (0x08)
+#define ES_FILE_TRUNC (0x10)
+#define ES_FILE_EXCL (0x20)
+int es_port_file_open(const char *path, int flags); /* a descriptor >= 0 */
+long es_port_file_read(int fd, void *buf, size_t len);
+long es_port_file_write(int fd, const void *buf, size_t len);
+long es_port_file_seek(int fd, long offset, int whence); /* the new position */
+int es_port_file_close(int fd);

@@ -11,6 +11,25 @@
 es_obj_t es_obj_format(es_obj_t value, es_obj_t spec);
 #endif
 
+/*
+** +--------------------------------------------------------------------------------------+
+** | Calls and exceptions                                                                 |
+** |                                                                                      |
+** | A call of a Python function (es_fun_call) puts the frame -- slots and value stack -- |
+** | on the C stack, binds the arguments and runs es_vm_execute, which pushes one nlr     |
+** | handler and enters `dispatch`. Nothing is allocated in the heap for a plain call.    |
+** | Generators keep the same frame inside the generator object instead.                  |
+** |                                                                                      |
+** | Before each instruction frame->ip is set to its start, so when a C function raises   |
+** | (longjmp to the frame's handler) the VM knows where it was: it adds the traceback    |
+** | entry (file, line from the line table, function name), sets __context__ from the     |
+** | exception being handled, and looks the offset up in the exception table. A match     |
+** | cuts the value stack to the recorded depth, pushes the exception and resumes at the  |
+** | handler; otherwise the exception goes back to the caller, which re-raises it.        |
+** | `raise` and the re-raise instructions return from `dispatch` instead of longjmp.     |
+** +--------------------------------------------------------------------------------------+
+*/
+
 /* What the dispatch loop hands back to es_vm_execute. */
 typedef enum {
     DISPATCH_RETURN,
@@ -292,6 +311,17 @@ static es_obj_t fast_modulo(es_obj_t a, es_obj_t b) {
     return es_obj_new_small_int(r);
 }
 
+/* Float fast path: true when at least one operand is a float and the other a float or small int. */
+static inline bool float_operands(es_obj_t a, es_obj_t b, es_float_t *x, es_float_t *y) {
+    bool fa = es_obj_is_float(a), fb = es_obj_is_float(b);
+    if (!(fa || fb) || !(fa || es_obj_is_small_int(a)) || !(fb || es_obj_is_small_int(b))) {
+        return false;
+    }
+    *x = fa ? es_obj_float_get(a) : (es_float_t)es_small_int_value(a);
+    *y = fb ? es_obj_float_get(b) : (es_float_t)es_small_int_value(b);
+    return true;
+}
+
 /* ---- the dispatch loop --------------------------------------------------------------- */
 
 #define READ_UINT(v)                                                                               \
@@ -339,6 +369,8 @@ static es_obj_t fast_modulo(es_obj_t a, es_obj_t b) {
         es_obj_t lhs = TOP();                                                                      \
         if (es_obj_is_small_int(lhs) && es_obj_is_small_int(rhs)) {                                \
             SET_TOP(es_obj_new_bool((es_int_t)lhs cop (es_int_t)rhs));                             \
+        } else if (float_operands(lhs, rhs, &fx, &fy)) {                                           \
+            SET_TOP(es_obj_new_bool(fx cop fy));                                                   \
         } else {                                                                                   \
             SET_TOP(es_binary_op(binop, lhs, rhs));                                                \
         }                                                                                          \
@@ -358,6 +390,7 @@ static __attribute__((noinline)) dispatch_result_t dispatch(es_frame_t *frame, e
     const es_obj_t *const consts = code->consts;
     const uint8_t *ip = frame->ip;
     es_obj_t *sp = frame->sp;
+    es_float_t fx, fy;
 
 #if USE_COMPUTED_GOTO
     DISPATCH();
@@ -672,6 +705,28 @@ dispatch:
                 DISPATCH();
             }
         }
+        if (float_operands(lhs, rhs, &fx, &fy)) {
+            switch (o) {
+                case ES_BINARY_OP_INPLACE_ADD:
+                    SET_TOP(es_obj_new_float(fx + fy));
+                    DISPATCH();
+                case ES_BINARY_OP_INPLACE_SUBTRACT:
+                    SET_TOP(es_obj_new_float(fx - fy));
+                    DISPATCH();
+                case ES_BINARY_OP_INPLACE_MULTIPLY:
+                    SET_TOP(es_obj_new_float(fx * fy));
+                    DISPATCH();
+                case ES_BINARY_OP_TRUE_DIVIDE:
+                case ES_BINARY_OP_INPLACE_TRUE_DIVIDE:
+                    if (fy != 0) {
+                        SET_TOP(es_obj_new_float(fx / fy));
+                        DISPATCH();
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
         SET_TOP(es_binary_op(o, lhs, rhs));
         DISPATCH();
     }
@@ -682,6 +737,8 @@ dispatch:
         if (es_obj_is_small_int(lhs) && es_obj_is_small_int(rhs) &&
             !__builtin_add_overflow((es_int_t)lhs, (es_int_t)rhs - 1, &r)) {
             SET_TOP((es_obj_t)r);
+        } else if (float_operands(lhs, rhs, &fx, &fy)) {
+            SET_TOP(es_obj_new_float(fx + fy));
         } else {
             SET_TOP(es_binary_op(ES_BINARY_OP_ADD, lhs, rhs));
         }
@@ -694,6 +751,8 @@ dispatch:
         if (es_obj_is_small_int(lhs) && es_obj_is_small_int(rhs) &&
             !__builtin_sub_overflow((es_int_t)lhs, (es_int_t)rhs - 1, &r)) {
             SET_TOP((es_obj_t)r);
+        } else if (float_operands(lhs, rhs, &fx, &fy)) {
+            SET_TOP(es_obj_new_float(fx - fy));
         } else {
             SET_TOP(es_binary_op(ES_BINARY_OP_SUBTRACT, lhs, rhs));
         }
@@ -706,6 +765,8 @@ dispatch:
         if (es_obj_is_small_int(lhs) && es_obj_is_small_int(rhs) &&
             !__builtin_mul_overflow(es_small_int_value(lhs), es_small_int_value(rhs), &r) && es_small_int_fits(r)) {
             SET_TOP(es_obj_new_small_int(r));
+        } else if (float_operands(lhs, rhs, &fx, &fy)) {
+            SET_TOP(es_obj_new_float(fx * fy));
         } else {
             SET_TOP(es_binary_op(ES_BINARY_OP_MULTIPLY, lhs, rhs));
         }
@@ -1199,7 +1260,9 @@ static bool unwind(es_frame_t *frame, es_obj_t exc, bool fresh) {
     const es_code_t *code = frame->code;
     size_t offset = (size_t)(frame->ip - code->bytecode);
     if (fresh && es_obj_is_exception_instance(exc)) {
-        es_obj_exception_t *e = es_obj_to_ptr(exc);
+        /* an instance of a user exception class keeps the exception fields in its built-in part */
+        es_obj_t native = es_instance_native(exc);
+        es_obj_exception_t *e = es_obj_to_ptr(native != ES_OBJ_NULL ? native : exc);
         es_obj_t active = es_state.roots.active_exception;
         if (active != ES_OBJ_NULL && active != exc && e->context == ES_OBJ_NULL) {
             e->context = active;
