@@ -69,7 +69,9 @@ void es_fun_bind_args(const es_obj_fun_t *fun, es_frame_t *frame, size_t n_args,
     const es_code_t *code = fun->code;
     es_obj_t *slots = frame->slots;
     size_t n_pos = code->n_pos;
-    memset(slots, 0, sizeof(es_obj_t) * code->n_slots);
+    /* The value stack too: words an earlier call left in this stack memory would look like
+    ** live references to the conservative collector and keep garbage alive. */
+    memset(slots, 0, sizeof(es_obj_t) * es_frame_words(code));
 
     if (n_kw == 0 && n_args == n_pos && !(code->flags & (ES_CODE_FLAG_VARARGS | ES_CODE_FLAG_VARKW)) && code->n_kwonly == 0) {
         for (size_t i = 0; i < n_args; i++) {

@@ -6,5 +6,7 @@
 #define ES_DEFAULT_HEAP_SIZE (32 * 1024 * 1024)
 /* Linux gives 8 MB of stack. 1 MB allows Python recursion a little deeper than CPython's
 ** default limit of 1000 calls, while a runaway recursion fails fast. */
+#ifndef ES_STACK_LIMIT
 #define ES_STACK_LIMIT (1024 * 1024)
+#endif
 #define ES_PLATFORM "linux"

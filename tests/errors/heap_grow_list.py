@@ -1,4 +1,5 @@
 # espy-args: -X heapsize=16k
+# not-sanitized: how much memory a collection frees depends on stale words in C stack frames, laid out differently by the sanitizer build
 # filling the heap step by step, then freeing it, then allocating again
 def fill():
     chunks = []
