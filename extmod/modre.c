@@ -13,7 +13,7 @@
 ** The VM never recurses for alternation or repetition: choice points and the undo
 ** records of capture slots go on a heap stack, so a pathological pattern can only use
 ** heap (bounded by RE_STACK_LIMIT, then RuntimeError), never the C stack. Only
-** lookahead assertions recurse, as deep as they are nested in the pattern text.
+** assertions (lookahead, look-behind) recurse, as deep as they are nested in the pattern text.
 */
 
 #ifndef RE_STACK_LIMIT
