@@ -53,7 +53,7 @@
     X(DELETE_DEREF, "U")                                                                           \
     X(LOAD_CLOSURE, "U")     /* push the cell itself */                                            \
     X(LOAD_CLASSDEREF, "UU") /* qstr, slot: class body reading a free variable */                 \
-    X(LOAD_NAME, "U")                                                                              \
+    X(LOAD_NAME, "UU")       /* qstr, cache slot (used when locals are the globals) */            \
     X(STORE_NAME, "U")                                                                             \
     X(DELETE_NAME, "U")                                                                            \
     X(LOAD_GLOBAL, "UU")     /* qstr, cache slot */                                                \
@@ -191,6 +191,7 @@ typedef struct es_obj_fun_t {
     es_obj_t defaults;   /* tuple or ES_OBJ_NULL */
     es_obj_t kwdefaults; /* dict or ES_OBJ_NULL */
     es_obj_t closure;    /* tuple of cells or ES_OBJ_NULL */
+    es_obj_t attrs;      /* dict of attributes set from Python, made on first store */
 } es_obj_fun_t;
 
 /* An activation of a code object: on the C stack for calls, inside the generator for generators. */

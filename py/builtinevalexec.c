@@ -70,6 +70,9 @@ static es_obj_t eval_or_exec(size_t n_args, const es_obj_t *args, es_input_kind_
     const es_code_t *code;
     if (es_obj_is_type(args[0], &es_type_code)) {
         code = es_obj_to_ptr(args[0]);
+        if (code->n_free > 0 || code->n_pos > 0 || code->n_kwonly > 0) {
+            es_raise_msg(&es_type_TypeError, "code object passed to exec() may not contain free variables or parameters");
+        }
     } else {
         size_t len;
         const char *src = source_text(args[0], &len, kind == ES_INPUT_EVAL);

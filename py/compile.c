@@ -124,7 +124,7 @@ typedef struct unit_t {
     int depth, max_depth;
     uint32_t cur_line, last_line;
     size_t last_line_offset;
-    uint16_t n_cache;
+    uint32_t n_cache;
     fblock_t fblocks[MAX_FBLOCKS];
     int n_fblocks;
     bool in_async_comp;
@@ -945,7 +945,7 @@ static void emit_name(compiler_t *c, es_qstr_t name, ctx_t ctx) {
         }
     }
     es_bc_opcode_t opcode = ops[kind][ctx];
-    if (opcode == ES_BC_LOAD_GLOBAL) {
+    if (opcode == ES_BC_LOAD_GLOBAL || opcode == ES_BC_LOAD_NAME) {
         op_uu(c, opcode, name, c->u->n_cache++, effect);
     } else if (kind == NAME_FAST || kind == NAME_CELL || kind == NAME_FREE) {
         op_u(c, opcode, sym->slot, effect);
@@ -2248,7 +2248,8 @@ static const es_code_t *finish_unit(compiler_t *c, unit_t *u, uint32_t first_lin
         emit_uint_to(&exc, &exc_len, &exc_alloc, (size_t)u->labels[u->handlers[r->handler].label]);
         emit_uint_to(&exc, &exc_len, &exc_alloc, (size_t)u->handlers[r->handler].depth);
     }
-    if (u->lines_len > 0xffff || exc_len > 0xffff) {
+    if (u->lines_len > 0xffff || exc_len > 0xffff || u->n_consts > 0xffff || s->n_slots > 0xfff0 ||
+        u->max_depth > 0xfff0 || u->n_cache > 0xffff) {
         syntax_error(c, s->node, "function too big");
     }
     es_code_t *code = es_new(es_code_t);
@@ -2274,7 +2275,7 @@ static const es_code_t *finish_unit(compiler_t *c, unit_t *u, uint32_t first_lin
     code->n_cells = s->n_cells;
     code->n_free = s->n_free;
     code->stack_size = (uint16_t)(u->max_depth + 1);
-    code->n_cache = u->n_cache;
+    code->n_cache = (uint16_t)u->n_cache;
     code->name = s->name;
     code->qualname = s->qualname;
     code->filename = c->filename;

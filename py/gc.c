@@ -37,6 +37,7 @@ typedef struct gc_heap_t {
     uint8_t *pool_end;
     size_t n_blocks;
     size_t first_free_hint; /* no free block lies below this index */
+    size_t next_fit;        /* just after the latest allocation: where the next search starts */
     size_t used_blocks;
     size_t peak_blocks;
     size_t alloc_since_collect; /* bytes */
@@ -104,13 +105,8 @@ void es_gc_init(void *start, void *end) {
 
 /* ---- allocation ---------------------------------------------------------------- */
 
-static void *alloc_blocks(size_t n_needed, bool has_finaliser) {
-    /* The hint may rest on blocks taken since (a neighbour grown in place): move past them once. */
-    while (heap.first_free_hint < heap.n_blocks && atb_get(heap.first_free_hint) != AT_FREE) {
-        heap.first_free_hint++;
-    }
+static void *alloc_blocks_from(size_t i, size_t n_needed, bool has_finaliser) {
     size_t run = 0;
-    size_t i = heap.first_free_hint;
     while (i < heap.n_blocks) {
         /* Skip four allocated blocks at a time while no run has started. */
         if (run == 0 && (i % BLOCKS_PER_ATB_BYTE) == 0 && i + BLOCKS_PER_ATB_BYTE <= heap.n_blocks) {
@@ -137,6 +133,7 @@ static void *alloc_blocks(size_t n_needed, bool has_finaliser) {
                 if (heap.used_blocks > heap.peak_blocks) {
                     heap.peak_blocks = heap.used_blocks;
                 }
+                heap.next_fit = i + 1;
                 void *p = block_ptr(first);
                 memset(p, 0, n_needed * BLOCK_BYTES);
                 return p;
@@ -147,6 +144,26 @@ static void *alloc_blocks(size_t n_needed, bool has_finaliser) {
         i++;
     }
     return NULL;
+}
+
+/*
+** Next fit: a search starts where the previous allocation ended, and goes back to the first
+** free block only when that fails. Starting every search at the first free block made each
+** allocation scan the whole live heap whenever a small hole sat near its start.
+*/
+static void *alloc_blocks(size_t n_needed, bool has_finaliser) {
+    /* The hint may rest on blocks taken since (a neighbour grown in place): move past them once. */
+    while (heap.first_free_hint < heap.n_blocks && atb_get(heap.first_free_hint) != AT_FREE) {
+        heap.first_free_hint++;
+    }
+    void *p = NULL;
+    if (heap.next_fit > heap.first_free_hint) {
+        p = alloc_blocks_from(heap.next_fit, n_needed, has_finaliser);
+    }
+    if (p == NULL) {
+        p = alloc_blocks_from(heap.first_free_hint, n_needed, has_finaliser);
+    }
+    return p;
 }
 
 void *es_gc_alloc(size_t nbytes, bool has_finaliser) {
@@ -389,6 +406,7 @@ void es_gc_collect(void) {
     while (heap.first_free_hint < heap.n_blocks && atb_get(heap.first_free_hint) != AT_FREE) {
         heap.first_free_hint++;
     }
+    heap.next_fit = heap.first_free_hint;
     heap.alloc_since_collect = 0;
     heap.mark_stack = NULL;
     heap.collecting = false;

@@ -19,6 +19,10 @@ static size_t key_hash(es_obj_t key) {
     return (size_t)es_small_int_value(es_obj_hash(key));
 }
 
+static inline bool is_user_instance(es_obj_t o) {
+    return es_obj_is_ptr(o) && (((const es_obj_base_t *)o)->type->flags & ES_TYPE_FLAG_IS_USER_CLASS) != 0;
+}
+
 static inline bool keys_equal(es_obj_t a, es_obj_t b) {
     if (a == b) {
         return true;
@@ -29,6 +33,13 @@ static inline bool keys_equal(es_obj_t a, es_obj_t b) {
     }
     if (es_obj_is_small_int(a) && es_obj_is_small_int(b)) {
         return false;
+    }
+    /* The table keeps no hashes, so a user-defined __eq__ is only asked once the hashes agree:
+    ** as in CPython, it never sees keys that merely share a slot or a small map. */
+    if (is_user_instance(a) || is_user_instance(b)) {
+        if (key_hash(a) != key_hash(b)) {
+            return false;
+        }
     }
     return es_obj_equal(a, b);
 }
@@ -58,9 +69,19 @@ void es_map_deinit(es_map_t *map) {
 
 void es_map_clear(es_map_t *map) { es_map_deinit(map); }
 
+/*
+** First index slot for a hash. Ints hash to themselves, so runs of consecutive keys would form
+** one long cluster under plain masking and make every removal (which re-inserts the rest of
+** its cluster) cost O(n); Fibonacci hashing spreads them.
+*/
+static inline size_t first_slot(size_t hash, unsigned bits) {
+    uint32_t h = (uint32_t)hash ^ (uint32_t)((uint64_t)hash >> 32);
+    return (uint32_t)(h * 2654435769u) >> (32 - bits);
+}
+
 static void index_insert(es_map_t *map, size_t hash, size_t pos) {
     size_t mask = ((size_t)1 << map->index_bits) - 1;
-    size_t slot = hash & mask;
+    size_t slot = first_slot(hash, map->index_bits);
     while (map->index[slot] != 0) {
         slot = (slot + 1) & mask;
     }
@@ -147,7 +168,7 @@ es_map_elem_t *es_map_lookup(es_map_t *map, es_obj_t key, es_map_lookup_kind_t k
     } else {
         size_t hash = key_hash(key);
         size_t mask = ((size_t)1 << map->index_bits) - 1;
-        for (size_t slot = hash & mask;; slot = (slot + 1) & mask) {
+        for (size_t slot = first_slot(hash, map->index_bits);; slot = (slot + 1) & mask) {
             uint32_t pos = map->index[slot];
             if (pos == 0) {
                 break;

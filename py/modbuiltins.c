@@ -137,6 +137,36 @@ static ES_DEFINE_FUN_VAR(builtin_input_obj, ES_Q_input, 0, 1, builtin_input);
 static es_obj_t builtin_repr(es_obj_t o) { return str_from_print(o, ES_PRINT_REPR); }
 static ES_DEFINE_FUN_1(builtin_repr_obj, ES_Q_repr, builtin_repr);
 
+/* repr() with every non-ASCII character written as an escape. */
+static es_obj_t builtin_ascii(es_obj_t o) {
+    size_t len;
+    const uint8_t *s = (const uint8_t *)es_obj_str_get_data(builtin_repr(o), &len);
+    es_vstr_t out;
+    es_vstr_init(&out, len);
+    for (size_t i = 0; i < len;) {
+        uint32_t c = s[i];
+        size_t n = c < 0x80 ? 1 : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+        if (n > 1) {
+            c &= 0x3f >> (n - 1);
+            for (size_t k = 1; k < n && i + k < len; k++) {
+                c = (c << 6) | (s[i + k] & 0x3f);
+            }
+        }
+        i += n;
+        if (c < 0x80) {
+            es_vstr_add_byte(&out, (uint8_t)c);
+        } else if (c < 0x100) {
+            es_vstr_printf(&out, "\\x%02x", (unsigned)c);
+        } else if (c < 0x10000) {
+            es_vstr_printf(&out, "\\u%04x", (unsigned)c);
+        } else {
+            es_vstr_printf(&out, "\\U%08x", (unsigned)c);
+        }
+    }
+    return es_obj_new_str_from_vstr(&es_type_str, &out);
+}
+static ES_DEFINE_FUN_1(builtin_ascii_obj, ES_Q_ascii, builtin_ascii);
+
 static es_obj_t builtin_format(size_t n_args, const es_obj_t *args) {
     es_obj_t spec = n_args > 1 ? args[1] : ES_OBJ_NEW_QSTR(ES_Q__S_empty);
     if (!es_obj_is_str(spec)) {
@@ -736,6 +766,7 @@ static const es_map_elem_t builtins_table[] = {
     {ES_OBJ_NEW_QSTR(ES_Q_abs), ES_OBJ_FROM_CONST(builtin_abs_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_all), ES_OBJ_FROM_CONST(builtin_all_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_any), ES_OBJ_FROM_CONST(builtin_any_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q_ascii), ES_OBJ_FROM_CONST(builtin_ascii_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_bin), ES_OBJ_FROM_CONST(builtin_bin_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_bool), ES_OBJ_FROM_CONST(es_type_bool)},
     {ES_OBJ_NEW_QSTR(ES_Q_bytearray), ES_OBJ_FROM_CONST(es_type_bytearray)},

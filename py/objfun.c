@@ -214,11 +214,39 @@ static void fun_print(const es_print_t *print, es_obj_t self, es_print_kind_t ki
 }
 
 static void fun_attr(es_obj_t self, es_qstr_t attr, es_obj_t *dest) {
-    if (dest[0] != ES_OBJ_NULL) {
-        return; /* read-only attributes */
+    es_obj_fun_t *f = es_obj_to_ptr(self);
+    es_obj_t key = es_obj_new_qstr(attr);
+    if (dest[0] == ES_OBJ_SENTINEL) {
+        /* store or delete a user attribute */
+        if (dest[1] != ES_OBJ_NULL) {
+            if (f->attrs == ES_OBJ_NULL) {
+                f->attrs = es_obj_new_dict(1);
+            }
+            es_obj_dict_store(f->attrs, key, dest[1]);
+            dest[0] = ES_OBJ_NULL;
+        } else if (f->attrs != ES_OBJ_NULL &&
+                   es_map_lookup(es_obj_dict_get_map(f->attrs), key, ES_MAP_LOOKUP_REMOVE_IF_FOUND) != NULL) {
+            dest[0] = ES_OBJ_NULL;
+        }
+        return;
     }
-    const es_obj_fun_t *f = es_obj_to_ptr(self);
+    if (dest[0] != ES_OBJ_NULL) {
+        return;
+    }
+    if (f->attrs != ES_OBJ_NULL) {
+        es_obj_t v = es_obj_dict_get(f->attrs, key);
+        if (v != ES_OBJ_NULL) {
+            dest[0] = v;
+            return;
+        }
+    }
     switch (attr) {
+        case ES_Q___dict__:
+            if (f->attrs == ES_OBJ_NULL) {
+                f->attrs = es_obj_new_dict(0);
+            }
+            dest[0] = f->attrs;
+            break;
         case ES_Q___name__:
             dest[0] = es_obj_new_qstr(f->code->name);
             break;

@@ -14,6 +14,7 @@ typedef struct es_obj_gen_t {
     const es_obj_fun_t *fun;
     uint8_t state;
     es_obj_t return_value; /* kept from the return until next() reports it (ES_OBJ_NULL when taken) */
+    es_obj_t active_exception; /* the exception being handled inside the generator while suspended */
     es_frame_t *frame; /* points just past this struct, in the same allocation */
 } es_obj_gen_t;
 
@@ -42,10 +43,18 @@ static bool is_coroutine(const es_obj_gen_t *gen) { return (gen->fun->code->flag
 
 /* Runs the frame and settles the generator's state; PEP 479 turns StopIteration into RuntimeError. */
 static es_vm_return_t run_frame(es_obj_gen_t *gen, es_obj_t throw_exc, es_obj_t *result) {
+    /* The generator has its own "exception being handled", as CPython keeps one per frame. */
     es_obj_dict_t *old_globals = es_globals_get();
+    es_obj_t caller_active = es_state.roots.active_exception;
+    if (gen->active_exception != ES_OBJ_NULL) {
+        es_state.roots.active_exception = gen->active_exception;
+    }
     gen->state = GEN_RUNNING;
     es_vm_return_t r = es_vm_execute(gen->frame, throw_exc, result);
     es_globals_set(old_globals);
+    es_obj_t active = es_state.roots.active_exception;
+    gen->active_exception = r == ES_VM_YIELD && active != caller_active ? active : ES_OBJ_NULL;
+    es_state.roots.active_exception = caller_active;
     gen->state = r == ES_VM_YIELD ? GEN_SUSPENDED : GEN_FINISHED;
     gen->return_value = r == ES_VM_RETURN && *result != ES_OBJ_NONE ? *result : ES_OBJ_NULL;
     if (r == ES_VM_EXCEPTION && es_obj_exception_match(*result, &es_type_StopIteration)) {

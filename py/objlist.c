@@ -465,15 +465,21 @@ static es_obj_t list_extend(es_obj_t self, es_obj_t iterable) {
 }
 static ES_DEFINE_FUN_2(list_extend_obj, ES_Q_extend, list_extend);
 
-static es_obj_t list_insert(es_obj_t self, es_obj_t index, es_obj_t item) {
-    es_obj_list_t *l = list_of(self);
+/* An index argument as a machine integer; OverflowError beyond one, as CPython. */
+static es_int_t machine_index(es_obj_t index) {
     es_int_t i;
     if (!es_obj_get_int_maybe(index, &i)) {
-        /* beyond a machine word: clamp to either end */
-        i = es_obj_is_int(index) && es_obj_is_true(es_binary_op(ES_BINARY_OP_LESS, index, ES_OBJ_NEW_SMALL_INT(0)))
-                ? ES_SMALL_INT_MIN
-                : es_obj_is_int(index) ? ES_SMALL_INT_MAX : es_obj_get_int(index);
+        if (es_obj_is_int(index)) {
+            es_raise_msg(&es_type_OverflowError, "Python int too large to convert to C ssize_t");
+        }
+        i = es_obj_get_int(index);
     }
+    return i;
+}
+
+static es_obj_t list_insert(es_obj_t self, es_obj_t index, es_obj_t item) {
+    es_obj_list_t *l = list_of(self);
+    es_int_t i = machine_index(index);
     if (i < 0) {
         i += (es_int_t)l->len;
         if (i < 0) {
@@ -494,12 +500,7 @@ static es_obj_t list_pop(size_t n_args, const es_obj_t *args) {
     list_of(args[0]);
     es_int_t index = -1;
     if (n_args == 2) {
-        if (!es_obj_get_int_maybe(args[1], &index)) {
-            if (es_obj_is_int(args[1])) {
-                es_raise_msg(&es_type_IndexError, "cannot fit 'int' into an index-sized integer");
-            }
-            index = es_obj_get_int(args[1]);
-        }
+        index = machine_index(args[1]);
     }
     return es_obj_list_pop(args[0], index);
 }

@@ -396,26 +396,21 @@ static es_obj_t memoryview_unary_op(es_unary_op_t op, es_obj_t self) {
     }
 }
 
+/* A view equals any bytes-like object holding the same items (compared as values, like CPython). */
 static es_obj_t memoryview_binary_op(es_binary_op_t op, es_obj_t lhs, es_obj_t rhs) {
     if (op != ES_BINARY_OP_EQUAL && op != ES_BINARY_OP_NOT_EQUAL) {
         return ES_OBJ_NULL;
     }
-    bool equal;
-    memoryview_t *mv = es_obj_to_ptr(lhs);
-    if (lhs == rhs) {
-        equal = true;
-    } else {
+    bool equal = lhs == rhs;
+    if (!equal) {
         const es_type_t *type = es_obj_get_type(rhs);
         es_buffer_info_t info;
         if (type->buffer == NULL || type->buffer(rhs, &info, ES_BUFFER_READ) != 0) {
             return ES_OBJ_NULL;
         }
-        es_obj_t other = es_obj_is_type(rhs, &es_type_memoryview) ? memoryview_tolist(rhs)
-                                                                   : memoryview_tolist(memoryview_make_new(
-                                                                         &es_type_memoryview, 1, 0, &rhs));
-        equal = es_obj_equal(memoryview_tolist(lhs), other);
+        es_obj_t other = es_obj_is_type(rhs, &es_type_memoryview) ? rhs : memoryview_make_new(&es_type_memoryview, 1, 0, &rhs);
+        equal = es_obj_equal(memoryview_tolist(lhs), memoryview_tolist(other));
     }
-    ES_UNUSED(mv);
     return es_obj_new_bool(equal == (op == ES_BINARY_OP_EQUAL));
 }
 

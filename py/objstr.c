@@ -388,7 +388,10 @@ es_obj_t es_str_compare_bytes(es_binary_op_t op, const uint8_t *a, size_t alen, 
 /* Repeats data n times (n may be negative: empty). */
 static es_obj_t repeat(es_obj_t self, es_obj_t times) {
     es_int_t n;
-    if (!es_obj_get_int_maybe(times, &n)) {
+    if (es_obj_is_float(times) || !es_obj_get_int_maybe(times, &n)) {
+        if (es_obj_is_int(times)) {
+            es_raise_msg(&es_type_OverflowError, "cannot fit 'int' into an index-sized integer");
+        }
         return ES_OBJ_NULL;
     }
     size_t len;
@@ -2193,7 +2196,17 @@ void es_bytes_fill_from_args(const char *fname, size_t n_args, size_t n_kw, cons
                                                                  : "errors without a string argument");
     }
     es_buffer_info_t info;
-    if (es_str_get_buffer(src, &info, ES_BUFFER_READ)) {
+    if (strcmp(fname, "bytes") == 0 && is_user_object(src) &&
+        es_type_lookup(es_obj_get_type(src), ES_Q___bytes__) != ES_OBJ_NULL) {
+        es_obj_t dest[2];
+        es_load_method(src, ES_Q___bytes__, dest);
+        es_obj_t b = es_call_method_n_kw(0, 0, dest);
+        if (!es_obj_is_type(unwrap(b), &es_type_bytes)) {
+            es_raise_msg_varg(&es_type_TypeError, "__bytes__ returned non-bytes (type %s)", es_obj_type_name(b));
+        }
+        src = b;
+    }
+    if (es_str_get_buffer(unwrap(src), &info, ES_BUFFER_READ)) {
         es_vstr_add_strn(v, info.buf, info.len);
         return;
     }

@@ -261,8 +261,8 @@ static bool is_data_descriptor(es_obj_t member) {
            (user_lookup(t, ES_Q___set__) != ES_OBJ_NULL || user_lookup(t, ES_Q___delete__) != ES_OBJ_NULL);
 }
 
-/* Finds attr along the MRO and says whether it came from a built-in type (whose methods bind to subobj[0]). */
-static es_obj_t mro_lookup(const es_type_t *type, es_qstr_t attr, bool *from_native) {
+/* Finds attr along the MRO and says which class held it. */
+static es_obj_t mro_lookup(const es_type_t *type, es_qstr_t attr, const es_type_t **found_in) {
     const es_obj_tuple_t *mro = es_obj_to_ptr(user_type(type)->mro);
     es_obj_t key = es_obj_new_qstr(attr);
     for (size_t i = 0; i < mro->len; i++) {
@@ -270,7 +270,7 @@ static es_obj_t mro_lookup(const es_type_t *type, es_qstr_t attr, bool *from_nat
         if (c->locals_dict != NULL) {
             es_map_elem_t *elem = es_map_lookup(&c->locals_dict->map, key, ES_MAP_LOOKUP);
             if (elem != NULL) {
-                *from_native = !es_type_is_user_class(c);
+                *found_in = c;
                 return elem->value;
             }
         }
@@ -282,11 +282,11 @@ static es_obj_t mro_lookup(const es_type_t *type, es_qstr_t attr, bool *from_nat
 static void instance_load_generic(es_obj_t self, es_qstr_t attr, es_obj_t *dest) {
     const es_type_t *type = es_obj_get_type(self);
     es_obj_instance_t *inst = es_obj_to_ptr(self);
-    bool from_native = false;
+    const es_type_t *found_in = type;
     es_obj_t member = ES_OBJ_NULL;
     bool looked_up = false;
     if (type->flags & ES_TYPE_FLAG_HAS_DATA_DESCRIPTORS) {
-        member = mro_lookup(type, attr, &from_native);
+        member = mro_lookup(type, attr, &found_in);
         looked_up = true;
         if (member != ES_OBJ_NULL && is_data_descriptor(member)) {
             es_member_to_dest(self, type, member, false, dest);
@@ -299,11 +299,13 @@ static void instance_load_generic(es_obj_t self, es_qstr_t attr, es_obj_t *dest)
         return;
     }
     if (!looked_up) {
-        member = mro_lookup(type, attr, &from_native);
+        member = mro_lookup(type, attr, &found_in);
     }
     if (member != ES_OBJ_NULL) {
+        /* Methods of a built-in base work on the built-in value; object's work on the instance. */
+        bool from_native = !es_type_is_user_class(found_in);
         es_obj_t native = es_instance_native(self);
-        bool bind_native = from_native && native != ES_OBJ_NULL;
+        bool bind_native = from_native && native != ES_OBJ_NULL && found_in != &es_type_object;
         es_member_to_dest(bind_native ? native : self, type, member, from_native, dest);
         return;
     }
@@ -334,8 +336,8 @@ static bool instance_store_generic(es_obj_t self, es_qstr_t attr, es_obj_t value
     const es_type_t *type = es_obj_get_type(self);
     es_obj_instance_t *inst = es_obj_to_ptr(self);
     if (type->flags & ES_TYPE_FLAG_HAS_DATA_DESCRIPTORS) {
-        bool from_native;
-        es_obj_t member = mro_lookup(type, attr, &from_native);
+        const es_type_t *found_in;
+        es_obj_t member = mro_lookup(type, attr, &found_in);
         if (member != ES_OBJ_NULL && is_data_descriptor(member)) {
             const es_type_t *mt = es_obj_get_type(member);
             if (mt == &es_type_property) {
@@ -685,7 +687,7 @@ static int instance_buffer(es_obj_t self, es_buffer_info_t *info, int flags) {
 ** built-in value, so that dict.__setitem__(self, k, v) from a subclass never re-enters the
 ** subclass's own __setitem__.
 */
-typedef enum { WRAP_UNARY, WRAP_BINARY, WRAP_GETITEM, WRAP_SETITEM, WRAP_DELITEM, WRAP_ITER, WRAP_NEXT, WRAP_CALL } wrap_kind_t;
+typedef enum { WRAP_UNARY, WRAP_BINARY, WRAP_GETITEM, WRAP_SETITEM, WRAP_DELITEM, WRAP_ITER, WRAP_NEXT, WRAP_CALL, WRAP_REPR, WRAP_STR } wrap_kind_t;
 
 typedef struct {
     es_obj_base_t base;
@@ -697,6 +699,11 @@ typedef struct {
 
 static const es_type_t slot_wrapper_type;
 
+/* Item assignment exists for the mutable containers only (tuple and str have no __setitem__). */
+static bool native_is_assignable(const es_type_t *t) {
+    return native_is_mutable(t) || is_subtype(t, &es_type_memoryview);
+}
+
 es_obj_t es_native_slot_method(const es_type_t *t, es_qstr_t attr) {
     if (es_type_is_user_class(t)) {
         return ES_OBJ_NULL;
@@ -704,10 +711,12 @@ es_obj_t es_native_slot_method(const es_type_t *t, es_qstr_t attr) {
     int kind = -1, op = 0;
     if (attr == ES_Q___getitem__ && t->subscr != NULL) {
         kind = WRAP_GETITEM;
-    } else if (attr == ES_Q___setitem__ && t->subscr != NULL) {
+    } else if (attr == ES_Q___setitem__ && t->subscr != NULL && native_is_assignable(t)) {
         kind = WRAP_SETITEM;
-    } else if (attr == ES_Q___delitem__ && t->subscr != NULL) {
+    } else if (attr == ES_Q___delitem__ && t->subscr != NULL && native_is_assignable(t)) {
         kind = WRAP_DELITEM;
+    } else if ((attr == ES_Q___repr__ || attr == ES_Q___str__) && t->print != NULL && t != &es_type_object) {
+        kind = attr == ES_Q___repr__ ? WRAP_REPR : WRAP_STR;
     } else if (attr == ES_Q___iter__ && (t->getiter != NULL || (t->flags & ES_TYPE_FLAG_ITER_IS_SELF))) {
         kind = WRAP_ITER;
     } else if (attr == ES_Q___next__ && t->iternext != NULL) {
@@ -743,7 +752,8 @@ es_obj_t es_native_slot_method(const es_type_t *t, es_qstr_t attr) {
 static es_obj_t slot_wrapper_call(es_obj_t self, size_t n_args, size_t n_kw, const es_obj_t *args) {
     const slot_wrapper_t *w = es_obj_to_ptr(self);
     static const uint8_t arity[] = {[WRAP_UNARY] = 1, [WRAP_BINARY] = 2, [WRAP_GETITEM] = 2, [WRAP_SETITEM] = 3,
-                                    [WRAP_DELITEM] = 2, [WRAP_ITER] = 1, [WRAP_NEXT] = 1, [WRAP_CALL] = 1};
+                                    [WRAP_DELITEM] = 2, [WRAP_ITER] = 1,  [WRAP_NEXT] = 1,  [WRAP_CALL] = 1,
+                                    [WRAP_REPR] = 1,    [WRAP_STR] = 1};
     if (n_args < 1 || (w->kind != WRAP_CALL && (n_args != arity[w->kind] || n_kw != 0))) {
         es_raise_msg_varg(&es_type_TypeError, "expected %u argument%s, got %u", (unsigned)(arity[w->kind] - 1),
                           arity[w->kind] == 2 ? "" : "s", (unsigned)(n_args > 0 ? n_args - 1 : 0));
@@ -776,6 +786,14 @@ static es_obj_t slot_wrapper_call(es_obj_t self, size_t n_args, size_t n_kw, con
             break;
         case WRAP_ITER:
             return es_getiter(obj, NULL);
+        case WRAP_REPR:
+        case WRAP_STR: {
+            es_vstr_t vstr;
+            es_print_t print;
+            es_vstr_init_print(&vstr, 16, &print);
+            t->print(&print, obj, w->kind == WRAP_REPR ? ES_PRINT_REPR : ES_PRINT_STR);
+            return es_obj_new_str_from_vstr(&es_type_str, &vstr);
+        }
         case WRAP_NEXT:
             r = t->iternext(obj);
             if (r == ES_OBJ_STOP_ITERATION) {
@@ -1466,9 +1484,9 @@ static ES_DEFINE_FUN_1(object___hash___obj, ES_Q___hash__, object___hash__);
 
 static es_obj_t object___format__(es_obj_t self, es_obj_t spec) {
     es_obj_t native = es_instance_native(self);
-    if (native != ES_OBJ_NULL || !es_type_is_user_class(es_obj_get_type(self))) {
+    if (native != ES_OBJ_NULL) {
         /* A subclass of int or str formats as its built-in value does. */
-        return es_obj_format(native != ES_OBJ_NULL ? native : self, spec);
+        return es_obj_format(native, spec);
     }
     if (es_obj_is_true(spec)) {
         es_raise_msg_varg(&es_type_TypeError, "unsupported format string passed to %s.__format__", es_obj_type_name(self));

@@ -1834,6 +1834,8 @@ static bool try_parenthesised_with_items(parser_t *p, vec_t *items) {
     es_lexer_t *saved = es_alloc(sizeof(*saved));
     *saved = p->lx;
     uint16_t depth = p->depth;
+    uint8_t scope = p->scope;
+    const char *await_error = p->await_error;
     jmp_buf *outer = p->fail;
     jmp_buf trial;
     volatile bool ok = false;
@@ -1855,6 +1857,8 @@ static bool try_parenthesised_with_items(parser_t *p, vec_t *items) {
     if (!ok) {
         p->lx = *saved;
         p->depth = depth;
+        p->scope = scope;
+        p->await_error = await_error;
         items->len = 0;
         memset(p->err, 0, sizeof(*p->err));
     }

@@ -258,8 +258,8 @@ es_obj_t es_seq_index_objs(const es_type_t *type, const es_obj_t *items, size_t 
 
 /* ---- nesting depth ------------------------------------------------------------------------ */
 
-/* The share of the C stack nested containers may use: about a thousand levels on the host. */
-#define NESTING_STACK_LIMIT (ES_STACK_LIMIT / 8)
+/* The share of the C stack nested containers may use: a few thousand levels on the host. */
+#define NESTING_STACK_LIMIT (ES_STACK_LIMIT / 2)
 
 /*
 ** Where the outermost nested operation started. Nested steps always run deeper (at lower

@@ -177,6 +177,10 @@ static void update_dict(es_obj_t dict, es_obj_t other, bool merge) {
 
 static es_obj_t format_value(es_obj_t v, uint8_t flags, es_obj_t spec) {
     uint8_t conv = flags & 3;
+    if (conv == 0 && spec == ES_OBJ_NULL && !es_obj_is_str(v) &&
+        !(es_obj_get_type(v)->flags & ES_TYPE_FLAG_IS_USER_CLASS)) {
+        conv = 1; /* format(x, '') of a built-in type is str(x); only classes may define __format__ */
+    }
     if (conv != 0) {
         es_vstr_t vstr;
         es_print_t print;
@@ -498,9 +502,14 @@ dispatch:
         DISPATCH();
     }
     CASE(LOAD_NAME) {
-        size_t q;
+        size_t q, c;
         READ_UINT(q);
-        PUSH(es_load_name(q));
+        READ_UINT(c);
+        if (es_locals_get() == frame->globals) {
+            PUSH(load_global(frame, q, c)); /* module code: the cached lookup gives the same answer */
+        } else {
+            PUSH(es_load_name(q));
+        }
         DISPATCH();
     }
     CASE(STORE_NAME) {
@@ -647,7 +656,20 @@ dispatch:
     CASE(BINARY_OP) {
         uint8_t o = *ip++;
         es_obj_t rhs = POP();
-        SET_TOP(es_binary_op(o, TOP(), rhs));
+        es_obj_t lhs = TOP();
+        es_int_t r;
+        if (es_obj_is_small_int(lhs) && es_obj_is_small_int(rhs)) {
+            /* x += n and x -= n on small ints: the common loop counter case */
+            if (o == ES_BINARY_OP_INPLACE_ADD && !__builtin_add_overflow((es_int_t)lhs, (es_int_t)rhs - 1, &r)) {
+                SET_TOP((es_obj_t)r);
+                DISPATCH();
+            }
+            if (o == ES_BINARY_OP_INPLACE_SUBTRACT && !__builtin_sub_overflow((es_int_t)lhs, (es_int_t)rhs - 1, &r)) {
+                SET_TOP((es_obj_t)r);
+                DISPATCH();
+            }
+        }
+        SET_TOP(es_binary_op(o, lhs, rhs));
         DISPATCH();
     }
     CASE(ADD) {

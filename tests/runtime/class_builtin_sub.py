@@ -78,3 +78,9 @@ try:
     raise Quiet()
 except Quiet as e:
     print(repr(e), e.args)
+class L(list): pass
+l = L([1])
+l += [2]
+print(type(l).__name__, l, 1 in l, l * 2, [0] + l, l + l, l[::-1], l == [1, 2], l < [5])
+class S(set): pass
+s = S([1]); s |= {2}; print(type(s).__name__, sorted(s))

@@ -1,5 +1,6 @@
 /* containers_test.c: white-box checks of lists, tuples, dicts, sets, ranges and sorting through the C API. */
-/* Build: tests/unit/containers_build.sh; with an argument "setops" it replays set operations read from stdin. */
+/* Build: tests/unit/containers_build.sh. With the argument "setops" it replays set operations from stdin
+** (tests/unit/containers_setorder compares them with CPython). */
 
 #include <stdarg.h>
 #include <stdio.h>

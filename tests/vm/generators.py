@@ -68,3 +68,19 @@ try:
     early().send(None)
 except StopIteration as e:
     print("value", e.value)
+def in_except():
+    try:
+        raise KeyError("inner")
+    except KeyError:
+        yield 1
+        raise
+g = in_except()
+next(g)
+try:
+    raise
+except RuntimeError:
+    print("caller has no active exception")
+try:
+    next(g)
+except KeyError as e:
+    print("generator re-raised", e)

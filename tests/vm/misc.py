@@ -25,7 +25,7 @@ print(o.v)
 del o.v
 print(hasattr(o, "v"))
 print(not 0, not 1, -5, +5, ~5, 2 ** 10, 7 // 2, -7 // 2, 7 % 3, -7 % 3, 7 / 2)
-print(1 if 0 else 2, 0 or "x", 1 and 2, None is None, 1 is not None, 2 in [1, 2], 3 not in [1])
+print(1 if 0 else 2, 0 or "x", 1 and 2, None is None, n is not None, 2 in [1, 2], 3 not in [1])
 print(big := 2 ** 100, big * big, 10 ** 20 + 1)
 s = 0
 for i in range(100000):
