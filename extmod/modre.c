@@ -13,7 +13,7 @@
 ** The VM never recurses for alternation or repetition: choice points and the undo
 ** records of capture slots go on a heap stack, so a pathological pattern can only use
 ** heap (bounded by RE_STACK_LIMIT, then RuntimeError), never the C stack. Only
-** lookahead assertions recurse, as deep as they are nested in the pattern text.
+** assertions (lookahead, look-behind) recurse, as deep as they are nested in the pattern text.
 */
 
 #ifndef RE_STACK_LIMIT
@@ -51,6 +51,7 @@ enum {
     OP_NOT_WORD_B,
     OP_BACKREF,   /* x: group */
     OP_LOOK,      /* x: length of the sub-program that follows, y: 1 for negative */
+    OP_LOOKBEHIND, /* as OP_LOOK, run from y >> 1 characters back; y & 1 for negative */
     OP_MATCH,
 };
 
@@ -481,6 +482,36 @@ static void expect_close(re_compiler_t *c, size_t open_at) {
     c->pos++;
 }
 
+/* Characters matched by code [start, end), or -1 when that is not one fixed number
+** (alternation, repetition and backreferences are refused, as simple rules go). */
+static int32_t fixed_width(re_compiler_t *c, size_t start, size_t end) {
+    int32_t width = 0;
+    for (size_t i = start; i < end; i++) {
+        switch (c->insns[i].op) {
+            case OP_CHAR:
+            case OP_ANY:
+            case OP_ANY_ALL:
+            case OP_CLASS:
+            case OP_NCLASS:
+                width++;
+                break;
+            case OP_LOOK:
+            case OP_LOOKBEHIND:
+                i += (size_t)c->insns[i].x - 1; /* a nested assertion consumes nothing */
+                break;
+            case OP_SPLIT:
+            case OP_JMP:
+            case OP_MARK:
+            case OP_PROGRESS:
+            case OP_BACKREF:
+                return -1;
+            default:
+                break;
+        }
+    }
+    return width;
+}
+
 /* An atom; returns false when the atom cannot be repeated (assertions). */
 static bool parse_atom(re_compiler_t *c, int depth) {
     size_t at = c->pos;
@@ -550,8 +581,19 @@ static bool parse_atom(re_compiler_t *c, int depth) {
                 expect_close(c, at);
                 return false;
             }
-            if (kind == '<') {
-                compile_error(c, "look-behind is not supported", at);
+            if (kind == '<' && !at_end(c) && (c->src[c->pos] == '=' || c->src[c->pos] == '!')) {
+                bool negative = c->src[c->pos++] == '!';
+                size_t look = emit(c, OP_LOOKBEHIND, 0, 0);
+                parse_alternation(c, depth + 1);
+                emit(c, OP_MATCH, 0, 0);
+                int32_t width = fixed_width(c, look + 1, c->n_insns - 1);
+                if (width < 0) {
+                    compile_error(c, "look-behind requires fixed-width pattern", at);
+                }
+                c->insns[look].x = (int32_t)(c->n_insns - look);
+                c->insns[look].y = width * 2 + negative;
+                expect_close(c, at);
+                return false;
             }
             /* Inline flags (?imsx) apply to the whole pattern. */
             c->pos--;
@@ -1137,6 +1179,20 @@ static int32_t vm_run(re_vm_t *vm, int32_t pc, int32_t pos) {
                 ok = vm_lookahead(vm, pc + 1, pos, insn->y != 0);
                 pc += insn->x;
                 break;
+            case OP_LOOKBEHIND: {
+                /* Step back over `width` characters; too close to the start means no match there. */
+                int32_t back = pos;
+                for (int32_t k = insn->y >> 1; k > 0 && back >= 0; k--) {
+                    back--;
+                    while (!s->is_bytes && back > 0 && (s->data[back] & 0xc0) == 0x80) {
+                        back--;
+                    }
+                }
+                bool negative = (insn->y & 1) != 0;
+                ok = back >= 0 ? vm_lookahead(vm, pc + 1, back, negative) : negative;
+                pc += insn->x;
+                break;
+            }
             default: /* OP_MATCH */
                 if ((!vm->full || pos == s->len) && pos >= vm->min_end) {
                     return pos;
