@@ -10,7 +10,8 @@ struct es_map_t;
 /*
 ** Everything that must survive a collection and is not reachable from the stack hangs
 ** off `roots`: the collector scans it word by word, so only object words and heap
-** pointers may be stored there.
+** pointers may be stored there. A port keeps its own roots and marks them in
+** es_port_gc_mark_roots().
 */
 typedef struct es_state_roots_t {
     struct es_obj_dict_t *loaded_modules; /* sys.modules */
@@ -27,10 +28,6 @@ typedef struct es_state_roots_t {
     es_obj_t active_exception;            /* the one being handled, for bare raise and __context__ */
     es_obj_t scheduled[8];                /* micropython.schedule() queue: (function, arg) pairs */
     void *qstr_pool;                      /* runtime-interned strings */
-    void *compiler;                       /* the compiler's working memory while it runs */
-    es_obj_t dupterm[2];                  /* os.dupterm streams */
-    es_obj_t port[16];                    /* free for the port's modules (machine, network...) */
-    es_obj_t extmod[16];                  /* free for extmod modules (select, asyncio...) */
 } es_state_roots_t;
 
 typedef struct es_state_t {
