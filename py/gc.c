@@ -111,6 +111,18 @@ void es_gc_init(void *start, void *end) {
 
 /* ---- allocation ---------------------------------------------------------------- */
 
+/* Bookkeeping for `n` blocks just taken, the last of them being block `last`. */
+static void note_taken(size_t last, size_t n) {
+    heap.used_blocks += n;
+    if (last + 1 > heap.high_water) {
+        heap.high_water = last + 1;
+    }
+    if (heap.used_blocks > heap.peak_blocks) {
+        heap.peak_blocks = heap.used_blocks;
+    }
+}
+
+/* First fit in [i, end), never below the lowest free block. */
 static void *alloc_blocks_from(size_t i, size_t end, size_t n_needed, bool has_finaliser) {
     /* The hint may rest on blocks taken since (a neighbour grown in place): move past them once. */
     while (heap.first_free_hint < heap.n_blocks && atb_get(heap.first_free_hint) != AT_FREE) {
@@ -142,13 +154,7 @@ static void *alloc_blocks_from(size_t i, size_t end, size_t n_needed, bool has_f
                 if (first == heap.first_free_hint) {
                     heap.first_free_hint = i + 1;
                 }
-                heap.used_blocks += n_needed;
-                if (i + 1 > heap.high_water) {
-                    heap.high_water = i + 1;
-                }
-                if (heap.used_blocks > heap.peak_blocks) {
-                    heap.peak_blocks = heap.used_blocks;
-                }
+                note_taken(i, n_needed);
                 void *p = block_ptr(first);
                 memset(p, 0, n_needed * BLOCK_BYTES);
                 return p;
@@ -171,8 +177,7 @@ static void *alloc_blocks_from(size_t i, size_t end, size_t n_needed, bool has_f
 ** each request once small holes sit near its start: allocation turns quadratic.)
 */
 static void *alloc_in_lap(size_t n_needed, bool has_finaliser) {
-    size_t start = heap.lap > heap.first_free_hint ? heap.lap : heap.first_free_hint;
-    uint8_t *p = alloc_blocks_from(start, heap.lap_limit, n_needed, has_finaliser);
+    uint8_t *p = alloc_blocks_from(heap.lap, heap.lap_limit, n_needed, has_finaliser);
     if (p != NULL) {
         heap.lap = (size_t)(p - heap.pool_start) / BLOCK_BYTES + n_needed;
     }
@@ -297,13 +302,7 @@ void *es_gc_realloc(void *ptr, size_t nbytes, bool allow_move) {
             atb_set(b, AT_TAIL);
         }
         memset(block_ptr(head + have), 0, extra * BLOCK_BYTES);
-        heap.used_blocks += extra;
-        if (head + want > heap.high_water) {
-            heap.high_water = head + want;
-        }
-        if (heap.used_blocks > heap.peak_blocks) {
-            heap.peak_blocks = heap.used_blocks;
-        }
+        note_taken(head + want - 1, extra);
         heap.alloc_since_collect += extra * BLOCK_BYTES;
         return ptr;
     }
