@@ -31,6 +31,11 @@ static es_obj_t exception_make_new(const es_type_t *type, size_t n_args, size_t 
 
 static bool type_is_native_exception(const es_type_t *type) { return type->make_new == exception_make_new; }
 
+/* True when `type` is `base` or derives from it. */
+static bool type_is(const es_type_t *type, const es_type_t *base) {
+    return es_obj_is_subclass(es_obj_from_ptr(type), es_obj_from_ptr(base));
+}
+
 static es_obj_exception_t *get_native(es_obj_t exc) {
     if (!es_obj_is_ptr(exc)) {
         return NULL;
@@ -39,7 +44,7 @@ static es_obj_exception_t *get_native(es_obj_t exc) {
     if (type_is_native_exception(type)) {
         return (es_obj_exception_t *)es_obj_to_ptr(exc);
     }
-    if ((type->flags & ES_TYPE_FLAG_IS_USER_CLASS) && es_obj_is_subclass(es_obj_from_ptr(type), ES_OBJ_FROM_CONST(es_type_BaseException))) {
+    if ((type->flags & ES_TYPE_FLAG_IS_USER_CLASS) && type_is(type, &es_type_BaseException)) {
         es_obj_t sub = ((es_obj_instance_t *)es_obj_to_ptr(exc))->subobj[0];
         if (es_obj_is_ptr(sub) && type_is_native_exception(es_obj_get_type(sub))) {
             return (es_obj_exception_t *)es_obj_to_ptr(sub);
@@ -218,18 +223,18 @@ static void exception_attr(es_obj_t self_in, es_qstr_t attr, es_obj_t *dest) {
         dest[0] = self->context == ES_OBJ_NULL ? ES_OBJ_NONE : self->context;
     } else if (attr == ES_Q___traceback__) {
         dest[0] = ES_OBJ_NONE;
-    } else if (attr == ES_Q_value && es_obj_is_subclass(es_obj_from_ptr(type), ES_OBJ_FROM_CONST(es_type_StopIteration))) {
+    } else if (attr == ES_Q_value && type_is(type, &es_type_StopIteration)) {
         dest[0] = es_obj_exception_get_value(self_in);
-    } else if (attr == ES_Q_code && es_obj_is_subclass(es_obj_from_ptr(type), ES_OBJ_FROM_CONST(es_type_SystemExit))) {
+    } else if (attr == ES_Q_code && type_is(type, &es_type_SystemExit)) {
         dest[0] = first_arg_or_none(self);
     } else if ((attr == ES_Q_errno || attr == ES_Q_strerror) &&
-               es_obj_is_subclass(es_obj_from_ptr(type), ES_OBJ_FROM_CONST(es_type_OSError))) {
+               type_is(type, &es_type_OSError)) {
         const es_obj_tuple_t *args = es_obj_to_ptr(self->args);
         size_t index = attr == ES_Q_errno ? 0 : 1;
         dest[0] = args->len >= 2 || (args->len == 1 && index == 0 && es_obj_is_small_int(args->items[0]))
                       ? args->items[index]
                       : ES_OBJ_NONE;
-    } else if (attr == ES_Q_msg && es_obj_is_subclass(es_obj_from_ptr(type), ES_OBJ_FROM_CONST(es_type_SyntaxError))) {
+    } else if (attr == ES_Q_msg && type_is(type, &es_type_SyntaxError)) {
         dest[0] = first_arg_or_none(self);
     } else if (attr == ES_Q_filename || attr == ES_Q_lineno) {
         /* SyntaxError args are (msg, (filename, lineno, offset, text)). */
@@ -240,7 +245,7 @@ static void exception_attr(es_obj_t self_in, es_qstr_t attr, es_obj_t *dest) {
             if (details->len > index) {
                 dest[0] = details->items[index];
             }
-        } else if (es_obj_is_subclass(es_obj_from_ptr(type), ES_OBJ_FROM_CONST(es_type_SyntaxError))) {
+        } else if (type_is(type, &es_type_SyntaxError)) {
             dest[0] = ES_OBJ_NONE;
         }
     }
@@ -292,7 +297,7 @@ static void exception_print(const es_print_t *print, es_obj_t self_in, es_print_
     }
     if (args->len == 1) {
         es_obj_t arg = args->items[0];
-        bool is_os_error = es_obj_is_subclass(es_obj_from_ptr(type), ES_OBJ_FROM_CONST(es_type_OSError));
+        bool is_os_error = type_is(type, &es_type_OSError);
         if (is_os_error && es_obj_is_small_int(arg)) {
             const char *name = es_errno_name((int)es_small_int_value(arg));
             if (name != NULL) {
@@ -301,16 +306,16 @@ static void exception_print(const es_print_t *print, es_obj_t self_in, es_print_
             }
         }
         /* KeyError shows its key as repr, like a dict look-up would. */
-        bool is_key_error = es_obj_is_subclass(es_obj_from_ptr(type), ES_OBJ_FROM_CONST(es_type_KeyError));
+        bool is_key_error = type_is(type, &es_type_KeyError);
         es_obj_print_helper(print, arg, is_key_error ? ES_PRINT_REPR : ES_PRINT_STR);
         return;
     }
-    if (args->len == 2 && es_obj_is_subclass(es_obj_from_ptr(type), ES_OBJ_FROM_CONST(es_type_OSError)) &&
+    if (args->len == 2 && type_is(type, &es_type_OSError) &&
         es_obj_is_small_int(args->items[0])) {
         es_printf(print, "[Errno %d] %O", (int)es_small_int_value(args->items[0]), args->items[1]);
         return;
     }
-    if (args->len == 2 && es_obj_is_subclass(es_obj_from_ptr(type), ES_OBJ_FROM_CONST(es_type_SyntaxError))) {
+    if (args->len == 2 && type_is(type, &es_type_SyntaxError)) {
         es_obj_print_helper(print, args->items[0], ES_PRINT_STR);
         return;
     }
