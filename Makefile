@@ -61,15 +61,19 @@ run: all
 deps:
 	tools/install-deps
 
+# Every area adds its suites ("name=command") and the builds they need; see the .mk fragments.
+TEST_SUITES = \
+    "python=tests/run --espy build/espy" \
+    "repl=tests/_drivers/repl_check.py --espy build/espy" \
+    "python-sanitized=ASAN_OPTIONS=detect_leaks=0:detect_stack_use_after_return=0 tests/run --sanitized --espy build/asan/espy" \
+    "lx106-helpers=$(MAKE) -s qemu-check" \
+    "lx106-core=$(MAKE) -s qemu-py-check"
+TEST_BUILDS = all asan
+
 # Installs what is missing, builds everything, runs every suite; the last line is the total.
 test: deps
-	$(MAKE) all asan
-	tools/test-all \
-	    "python=tests/run --espy build/espy" \
-	    "repl=tests/_drivers/repl_check.py --espy build/espy" \
-	    "python-sanitized=ASAN_OPTIONS=detect_leaks=0:detect_stack_use_after_return=0 tests/run --sanitized --espy build/asan/espy" \
-	    "lx106-helpers=$(MAKE) -s qemu-check" \
-	    "lx106-core=$(MAKE) -s qemu-py-check"
+	$(MAKE) $(TEST_BUILDS)
+	tools/test-all $(TEST_SUITES)
 
 bench: all
 	bench/run --espy build/espy
@@ -81,5 +85,6 @@ format:
 	clang-format -i $(ESPY_SRC) $(wildcard py/*.h ports/*/*.h extmod/*.h)
 
 include ports/esp8266/qemu/qemu.mk
+-include ports/esp8266/sim/sim.mk
 
 -include $(ESPY_OBJ:.o=.d)

@@ -39,10 +39,30 @@ void es_sched_keyboard_interrupt(void) {
     es_state.sched_state = 1;
 }
 
+bool es_sched_schedule(es_obj_t fun, es_obj_t arg) {
+    if (es_state.sched_len >= ES_ARRAY_SIZE(es_state.roots.scheduled) / 2) {
+        return false;
+    }
+    es_state.roots.scheduled[2 * es_state.sched_len] = fun;
+    es_state.roots.scheduled[2 * es_state.sched_len + 1] = arg;
+    es_state.sched_len++;
+    es_state.sched_state = 1;
+    return true;
+}
+
+void es_sched_poll_events(void) {
+    es_state.sched_state = 1;
+}
+
 void es_handle_pending(void) {
     if (!es_state.sched_state) {
         return;
     }
+#ifdef ES_PORT_POLL_EVENTS
+    /* The port's "interrupts" (UART input, pin edges, timers) are taken here, between bytecodes. */
+    es_state.sched_state = 0;
+    ES_PORT_POLL_EVENTS();
+#endif
     es_obj_t exc = es_state.roots.pending_exception;
     if (exc != ES_OBJ_NULL) {
         es_state.roots.pending_exception = ES_OBJ_NULL;

@@ -76,14 +76,9 @@ static ES_DEFINE_FUN_1(mp_alloc_emergency_exception_buf_obj, ES_Q_alloc_emergenc
 
 /* Queues fun(arg) to run at the next safe point; safe to call from an interrupt handler. */
 static es_obj_t mp_schedule(es_obj_t fun, es_obj_t arg) {
-    size_t slots = ES_ARRAY_SIZE(es_state.roots.scheduled) / 2;
-    if (es_state.sched_len >= slots) {
+    if (!es_sched_schedule(fun, arg)) {
         es_raise_msg(&es_type_RuntimeError, "schedule queue full");
     }
-    es_state.roots.scheduled[2 * es_state.sched_len] = fun;
-    es_state.roots.scheduled[2 * es_state.sched_len + 1] = arg;
-    es_state.sched_len++;
-    es_state.sched_state = 1;
     return ES_OBJ_NONE;
 }
 static ES_DEFINE_FUN_2(mp_schedule_obj, ES_Q_schedule, mp_schedule);

@@ -187,6 +187,11 @@ void es_deinit(void);
 void es_handle_pending(void);
 /* Requests a KeyboardInterrupt at the next safe point (from a signal handler or UART ISR). */
 void es_sched_keyboard_interrupt(void);
+/* Queues fun(arg) to run at the next safe point (micropython.schedule, pin and timer IRQs);
+** false when the queue is full. Never allocates, so interrupt handlers may call it. */
+bool es_sched_schedule(es_obj_t fun, es_obj_t arg);
+/* Asks the port to look for events (ES_PORT_POLL_EVENTS) at the next safe point. */
+void es_sched_poll_events(void);
 
 /* Fatal internal error: prints the message and stops this process / resets the board. */
 _Noreturn void es_fatal_error(const char *msg);

@@ -1,0 +1,48 @@
+/* board.h: inside the simulator, how the parts of the virtual board reach each other. */
+#pragma once
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+** The simulator is single-threaded: the chip's "interrupts" (UART input, control-socket
+** commands, pin edges, timers) are taken in es_sim_poll_events(), which runs at the VM's safe
+** points (a periodic timer signal asks for it) and inside every wait (es_chip_wait_event).
+*/
+
+/* ---- events (sim/events.c) ------------------------------------------------------- */
+void es_sim_poll_events(void);
+/* Lets another part of the simulator have a descriptor watched by the event loop. */
+typedef void (*es_sim_fd_handler_t)(int fd, void *ctx);
+void es_sim_watch_fd(int fd, es_sim_fd_handler_t on_readable, void *ctx);
+void es_sim_unwatch_fd(int fd);
+
+/* ---- GPIO pads (sim/gpio.c) -------------------------------------------------------- */
+/* What the chip itself drives on pin: 0, 1, or -1 when it does not drive (input, released
+** open drain). */
+int es_sim_gpio_chip_drive(int pin);
+/* Sets the level an outside circuit applies (control socket: "pin 4 1"); -1 lets it float. */
+void es_sim_gpio_set_external(int pin, int level);
+/* Re-evaluates pin after an attached device changed what it drives (edges, trace). */
+void es_sim_gpio_recompute(int pin);
+
+/* ---- attached devices (sim/devices.c): I2C, SPI, 1-wire, DHT models ------------------ */
+/* Told whenever the chip's drive of a pin changes (after the pad level is updated). */
+void es_sim_devices_pin_changed(int pin);
+/* What the attached devices drive on pin: -1 nothing, 0 pull low (open drain), 1 drive high. */
+int es_sim_devices_drive(int pin);
+/* Answers control-socket commands for devices ("i2c ...", "spi ...", "onewire ...", "dht ...");
+** writes a reply line into reply and returns true, or returns false for an unknown command. */
+bool es_sim_devices_command(char **words, int n_words, char *reply, size_t reply_size);
+
+/* ---- UART (sim/uart.c) ---------------------------------------------------------- */
+/* Takes up to size bytes that UART1 has transmitted since the last call. */
+size_t es_sim_uart1_take(uint8_t *buf, size_t size);
+
+/* ---- the board as a whole (sim/main.c) ------------------------------------------------ */
+/* Pushes the reset button: the chip restarts with cause HARD at the next safe point. */
+void es_sim_press_reset(void);
+
+/* ---- trace (sim/trace.c): Value Change Dump of every pin ------------------------------ */
+void es_sim_trace_pin(int pin, int level); /* level -1: high impedance */
