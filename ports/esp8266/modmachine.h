@@ -1,0 +1,22 @@
+/* modmachine.h: what the machine module's parts, each in its own file, share with each other and the port. */
+#pragma once
+
+#include "py/obj.h"
+
+/* Pins (machine_pin.c). */
+extern const es_type_t es_machine_pin_type;
+/* The GPIO number of a Pin object or an int; ValueError "invalid pin" for the flash pins and
+** numbers out of range. */
+int es_machine_pin_id(es_obj_t pin);
+/* The Pin singleton of a GPIO number (already checked). */
+es_obj_t es_machine_pin_obj(int gpio);
+
+/* At every (soft) reset: pin IRQs, timers and PWM callbacks are cleared; levels stay. */
+void es_machine_pins_soft_reset(void);
+void es_machine_timers_soft_reset(void);
+
+/* RTC alarm 0 armed with wake=DEEPSLEEP: microseconds until it fires, or -1 (machine_rtc.c). */
+int64_t es_machine_rtc_deepsleep_alarm_us(void);
+
+/* GC roots of the machine module's parts (IRQ handlers, timer callbacks), marked by the port. */
+void es_machine_gc_mark_roots(void);
