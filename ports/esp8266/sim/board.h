@@ -46,3 +46,13 @@ void es_sim_press_reset(void);
 
 /* ---- trace (sim/trace.c): Value Change Dump of every pin ------------------------------ */
 void es_sim_trace_pin(int pin, int level); /* level -1: high impedance */
+/* --trace FILE: starts the dump (main.c calls it once, after the clock runs). */
+void es_sim_trace_open(const char *path);
+
+/* ---- control socket (sim/control.c), docs/control-protocol.md ---------------------------- */
+/* --control PATH: listens there; the event loop then serves the clients (es_sim_watch_fd). */
+void es_sim_control_open(const char *path);
+
+/* ---- time-driven pad work (sim/pwm_adc.c); the event loop calls it at every poll ---------- */
+/* Writes the PWM edges up to the present into the trace. */
+void es_sim_pwm_advance(void);
