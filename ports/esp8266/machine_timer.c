@@ -1,4 +1,4 @@
-/* machine_timer.c: machine.Timer, virtual timers (any number) driven by the backend's event loop. */
+/* machine_timer.c: machine.Timer, any number of virtual timers on the chip's one timer interrupt. */
 
 #include <stdint.h>
 
@@ -22,8 +22,13 @@ typedef struct machine_timer_obj_t {
     bool armed;
 } machine_timer_obj_t;
 
-/* Armed timers, sorted by due time; a GC root (es_machine_gc_mark_roots). */
+/* Armed timers, sorted by due time; a GC root (es_machine_gc_mark_roots). The chip's timer
+** interrupt is always set for the first one. */
 static machine_timer_obj_t *armed_timers;
+
+static void rearm_chip_timer(void) {
+    es_chip_timer_arm(armed_timers != NULL ? armed_timers->due_us : UINT64_MAX);
+}
 
 static void timer_disarm(machine_timer_obj_t *timer) {
     for (machine_timer_obj_t **link = &armed_timers; *link != NULL; link = &(*link)->next) {
@@ -34,6 +39,7 @@ static void timer_disarm(machine_timer_obj_t *timer) {
     }
     timer->next = NULL;
     timer->armed = false;
+    rearm_chip_timer();
 }
 
 static void timer_arm(machine_timer_obj_t *timer, uint64_t due_us) {
@@ -45,6 +51,7 @@ static void timer_arm(machine_timer_obj_t *timer, uint64_t due_us) {
     timer->next = *link;
     *link = timer;
     timer->armed = true;
+    rearm_chip_timer();
 }
 
 static es_obj_t timer_make_new(const es_type_t *type, size_t n_args, size_t n_kw, const es_obj_t *args) {
@@ -154,7 +161,7 @@ static void run_hard_callback(machine_timer_obj_t *timer) {
     }
 }
 
-void es_machine_timers_poll(void) {
+void es_port_timer_interrupt(void) {
     uint64_t now = es_chip_uptime_us();
     while (armed_timers != NULL && armed_timers->due_us <= now) {
         machine_timer_obj_t *timer = armed_timers;
@@ -173,16 +180,13 @@ void es_machine_timers_poll(void) {
             es_sched_schedule(timer->callback, es_obj_from_ptr(timer));
         }
     }
+    rearm_chip_timer();
 }
 
-uint64_t es_machine_timers_next_due_us(void) {
-    return armed_timers != NULL ? armed_timers->due_us : UINT64_MAX;
-}
-
+/* The heap has just been started afresh: the old timer objects are gone, not to be touched. */
 void es_machine_timers_soft_reset(void) {
-    while (armed_timers != NULL) {
-        timer_disarm(armed_timers);
-    }
+    armed_timers = NULL;
+    rearm_chip_timer();
 }
 
 void es_machine_timers_gc_mark_roots(void) {

@@ -30,12 +30,5 @@ extern const es_type_t es_machine_timer_type;
 extern const es_type_t es_machine_wdt_type;
 extern const es_obj_fun_builtin_t es_machine_time_pulse_us_obj;
 
-/*
-** Virtual timers (machine_timer.c) are driven by the backend's event loop: it calls
-** es_machine_timers_poll() at every poll (the timer "interrupt": due callbacks are scheduled,
-** hard ones run there with the heap locked) and waits no longer than
-** es_machine_timers_next_due_us() (microseconds of uptime; UINT64_MAX: no timer armed).
-*/
-void es_machine_timers_poll(void);
-uint64_t es_machine_timers_next_due_us(void);
+/* Timer callbacks of armed timers (machine_timer.c). */
 void es_machine_timers_gc_mark_roots(void);

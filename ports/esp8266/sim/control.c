@@ -21,7 +21,8 @@
 ** longer than LINE_MAX is answered with an error and dropped. Replies are sent without
 ** blocking: a client that stops reading loses replies rather than stalling the board.
 */
-#define MAX_CLIENTS (4)
+/* The event loop watches few descriptors (UART, network, this socket and its clients). */
+#define MAX_CLIENTS (3)
 #define LINE_MAX (256)
 #define MAX_WORDS (16)
 #define REPLY_MAX (2 * UART1_CHUNK + 16)
@@ -234,13 +235,12 @@ static void remove_socket(void) {
     unlink(socket_path);
 }
 
-void es_sim_control_open(const char *path) {
+int es_sim_control_open(const char *path) {
     struct sockaddr_un addr;
     memset(&addr, 0, sizeof addr);
     addr.sun_family = AF_UNIX;
     if (strlen(path) >= sizeof addr.sun_path) {
-        fprintf(stderr, "esp8266-sim: control socket path too long: %s\n", path);
-        exit(2);
+        return -ENAMETOOLONG;
     }
     strcpy(addr.sun_path, path);
     for (int i = 0; i < MAX_CLIENTS; i++) {
@@ -253,12 +253,17 @@ void es_sim_control_open(const char *path) {
     }
     listen_fd = socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     if (listen_fd < 0 || bind(listen_fd, (struct sockaddr *)&addr, sizeof addr) != 0 || listen(listen_fd, MAX_CLIENTS) != 0) {
-        fprintf(stderr, "esp8266-sim: cannot listen on %s: %s\n", path, strerror(errno));
-        exit(2);
+        int err = errno;
+        if (listen_fd >= 0) {
+            close(listen_fd);
+            listen_fd = -1;
+        }
+        return -err;
     }
     es_sim_watch_fd(listen_fd, on_connection, NULL);
     strcpy(socket_path, path);
     atexit(remove_socket);
+    return 0;
 }
 
 /* Until a board has simulated devices attached (sim/devices.c), no device command is known. */

@@ -169,7 +169,9 @@ void es_sim_gpio_set_external(int pin, int level) {
     es_sim_gpio_recompute(pin);
 }
 
-void es_sim_gpio_power_on(void) {
+void es_sim_gpio_hard_reset(void) {
+    es_sim_trace_board_restarted();
+    es_sim_pwm_hard_reset();
     learn_levels();
     for (int pin = 0; pin < ES_CHIP_GPIO_COUNT; pin++) {
         pads[pin].mode = ES_CHIP_PIN_MODE_INPUT;

@@ -15,8 +15,6 @@ static inline bool es_sim_pin_is_usable(int pin) {
 int es_sim_gpio_level(int pin);
 /* One line of key/value words that describes the pad, for the control socket. */
 void es_sim_gpio_describe(int pin, char *out, size_t size);
-/* Back to power-on state (inputs, no pull-ups, no interrupts); external levels stay. */
-void es_sim_gpio_power_on(void);
 
 /* ---- PWM and ADC (pwm_adc.c) ---- */
 /* When PWM drives pin: true, and *level is the waveform's level at uptime `now_us`. */
@@ -24,7 +22,8 @@ bool es_sim_pwm_level_at(int pin, uint64_t now_us, int *level);
 /* Emits the PWM edges up to uptime `now_us` into the trace. */
 void es_sim_pwm_advance_to(uint64_t now_us);
 void es_sim_pwm_describe(int pin, char *out, size_t size);
-void es_sim_pwm_power_on(void);
+/* Every channel off (at each hard restart). */
+void es_sim_pwm_hard_reset(void);
 /* Sets what ADC channel 0 (TOUT, 0..1024) or 1 (supply, 1/1024 V) reads. */
 void es_sim_adc_set(int channel, uint32_t value);
 
@@ -32,3 +31,5 @@ void es_sim_adc_set(int channel, uint32_t value);
 /* Records pin's level (-1: high impedance) at uptime `us`; times must not go backwards. */
 void es_sim_trace_pin_at(uint64_t us, int pin, int level);
 bool es_sim_trace_is_open(void);
+/* The board restarted and its uptime starts again from zero; the trace's time goes on. */
+void es_sim_trace_board_restarted(void);

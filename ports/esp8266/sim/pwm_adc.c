@@ -9,18 +9,21 @@
 /*
 ** The SDK's software PWM starts every channel high at the start of each period and drops each
 ** one after its duty; every channel shares one frequency. A change of any setting restarts the
-** period. The waveform is produced lazily: whenever time has passed (an event poll, a trace
-** write, the end of the run) the edges since the last call are written into the trace. When
+** period. The waveform is produced lazily: whenever time has passed (a trace write, a tick of
+** ADVANCE_EVERY_US while a channel runs, the end of the run) the edges since the last call are
+** written into the trace. When
 ** more than MAX_PERIODS_PER_ADVANCE periods are pending only the latest are written, so a
 ** long stall costs a bounded amount of work (the dump then shows one long pulse).
 */
 #define MAX_PERIODS_PER_ADVANCE (4096)
+#define ADVANCE_EVERY_US (20000)
 
 static uint32_t pwm_freq_hz;
 static uint16_t pwm_duty[ES_CHIP_GPIO_COUNT];
 static uint32_t pwm_active; /* bit per pin */
 static uint64_t period_start_us;
 static uint64_t emitted_until_us; /* edges at times < this are already in the trace */
+static es_sim_timer_t advance_timer;
 
 /* TOUT floats near 0 until a test sets it; the supply reads 3.3 V. */
 static uint32_t adc_values[2] = {0, 3379};
@@ -97,6 +100,15 @@ void es_sim_pwm_advance_to(uint64_t now_us) {
     emitted_until_us = now_us + 1;
 }
 
+static void on_advance_tick(void *ctx) {
+    (void)ctx;
+    uint64_t now = es_chip_uptime_us();
+    es_sim_pwm_advance_to(now);
+    if (pwm_active != 0 && es_sim_trace_is_open()) {
+        es_sim_timer_start(&advance_timer, now + ADVANCE_EVERY_US, on_advance_tick, NULL);
+    }
+}
+
 void es_chip_pwm_set(int pin, uint32_t freq_hz, uint32_t duty) {
     if (pin < 0 || pin >= ES_CHIP_GPIO_COUNT) {
         return;
@@ -116,6 +128,9 @@ void es_chip_pwm_set(int pin, uint32_t freq_hz, uint32_t duty) {
     emitted_until_us = now;
     if (on) {
         es_sim_pwm_advance_to(now);
+        if (es_sim_trace_is_open()) {
+            es_sim_timer_start(&advance_timer, now + ADVANCE_EVERY_US, on_advance_tick, NULL);
+        }
     } else if (was_active) {
         /* The pin is back to what its mode and latch say. */
         es_sim_gpio_recompute(pin);
@@ -130,12 +145,11 @@ void es_sim_pwm_describe(int pin, char *out, size_t size) {
     }
 }
 
-void es_sim_pwm_power_on(void) {
-    for (int pin = 0; pin < ES_CHIP_GPIO_COUNT; pin++) {
-        if (pwm_active & (1u << pin)) {
-            es_chip_pwm_set(pin, 0, 0);
-        }
-    }
+void es_sim_pwm_hard_reset(void) {
+    /* The uptime starts again from zero: nothing of the old waveform is carried over. */
+    pwm_active = 0;
+    period_start_us = 0;
+    emitted_until_us = 0;
 }
 
 uint32_t es_chip_adc_read(int channel) {
@@ -148,8 +162,4 @@ void es_sim_adc_set(int channel, uint32_t value) {
     } else if (channel == 1) {
         adc_values[1] = value > 65535 ? 65535 : value;
     }
-}
-
-void es_sim_pwm_advance(void) {
-    es_sim_pwm_advance_to(es_chip_uptime_us());
 }

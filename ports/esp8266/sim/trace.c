@@ -1,15 +1,18 @@
 /* trace.c: --trace FILE, a Value Change Dump (IEEE 1364) of every pin's level against simulated time. */
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "ports/esp8266/chip.h"
 #include "ports/esp8266/sim/board.h"
 #include "ports/esp8266/sim/pads.h"
+#include "ports/esp8266/sim/simcore.h"
 
 /*
 ** One wire per usable GPIO, named gpioN, identified by the character '!' + N. Times are
-** microseconds of uptime. A change is written only when the level differs from the last one
+** microseconds since the trace started, continuing over the board's restarts (its uptime
+** starts again from zero at each one). A change is written only when the level differs from the last one
 ** written for that pin, and the file is flushed after every time stamp so a reader sees the
 ** changes while the board runs.
 */
@@ -18,6 +21,8 @@ static FILE *trace_file;
 static int8_t written[ES_CHIP_GPIO_COUNT];
 static uint64_t last_time;
 static bool time_written;
+static uint64_t trace_start_mono_us;
+static uint64_t uptime_base_us; /* trace time = uptime + this */
 
 static char level_char(int level) {
     return level < 0 ? 'z' : level ? '1' : '0';
@@ -40,6 +45,7 @@ void es_sim_trace_pin_at(uint64_t us, int pin, int level) {
         return;
     }
     written[pin] = (int8_t)level;
+    us += uptime_base_us;
     if (us < last_time) {
         us = last_time; /* never let a late report make the dump go back in time */
     }
@@ -63,18 +69,25 @@ static void close_trace(void) {
     if (trace_file != NULL) {
         uint64_t now = es_chip_uptime_us();
         es_sim_pwm_advance_to(now);
-        fprintf(trace_file, "#%llu\n", (unsigned long long)(now > last_time ? now : last_time));
+        now += uptime_base_us;
+        if (now > last_time) {
+            fprintf(trace_file, "#%llu\n", (unsigned long long)now); /* marks how long the run lasted */
+        }
         fclose(trace_file);
         trace_file = NULL;
     }
 }
 
-void es_sim_trace_open(const char *path) {
+void es_sim_trace_board_restarted(void) {
+    uptime_base_us = es_sim_monotonic_us() - es_chip_uptime_us() - trace_start_mono_us;
+}
+
+int es_sim_trace_open(const char *path) {
     FILE *f = fopen(path, "w");
     if (f == NULL) {
-        fprintf(stderr, "esp8266-sim: cannot write the trace file %s\n", path);
-        exit(2);
+        return -errno;
     }
+    trace_start_mono_us = es_sim_monotonic_us();
     fprintf(f, "$version espy esp8266-sim $end\n$timescale 1us $end\n$scope module esp8266 $end\n");
     for (int pin = 0; pin < ES_CHIP_GPIO_COUNT; pin++) {
         if (es_sim_pin_is_usable(pin)) {
@@ -82,8 +95,7 @@ void es_sim_trace_open(const char *path) {
         }
     }
     fprintf(f, "$upscope $end\n$enddefinitions $end\n");
-    uint64_t now = es_chip_uptime_us();
-    fprintf(f, "#%llu\n$dumpvars\n", (unsigned long long)now);
+    fprintf(f, "#0\n$dumpvars\n");
     for (int pin = 0; pin < ES_CHIP_GPIO_COUNT; pin++) {
         if (es_sim_pin_is_usable(pin)) {
             int level = es_sim_gpio_level(pin);
@@ -93,8 +105,10 @@ void es_sim_trace_open(const char *path) {
     }
     fprintf(f, "$end\n");
     fflush(f);
-    last_time = now;
+    last_time = 0;
     time_written = true;
     trace_file = f;
+    es_sim_trace_board_restarted();
     atexit(close_trace);
+    return 0;
 }
