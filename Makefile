@@ -41,8 +41,22 @@ $(BUILD)/obj/%.o: %.c $(QSTR_DEFS) $(MODULE_DEFS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c $< -o $@
 
-$(BUILD)/espy: $(ESPY_OBJ)
+$(BUILD)/espy: $(ESPY_OBJ) $(BUILD)/obj/frozen_modules.o
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+# Frozen modules (py/frozen.h, docs/architecture.md). A build lists folders of .py files in
+# FROZEN_DIRS; $(call ES_FROZEN_RULE,GENHDR,DIRS) defines the rule that writes
+# GENHDR/frozen_modules.c from them, for the build to compile and link.
+FROZEN_DIRS ?= extmod/frozen tests/compile/_frozen
+define ES_FROZEN_RULE
+$(1)/frozen_modules.c: $$(shell find $(2) -name '*.py' 2>/dev/null) tools/makefrozen.py
+	@mkdir -p $(1)
+	$$(PYTHON) tools/makefrozen.py --source -o $$@ $(2)
+endef
+$(eval $(call ES_FROZEN_RULE,$(GENHDR),$(FROZEN_DIRS)))
+
+$(BUILD)/obj/frozen_modules.o: $(GENHDR)/frozen_modules.c $(QSTR_DEFS) $(MODULE_DEFS)
+	$(CC) $(CFLAGS) -c $< -o $@
 
 # The same interpreter with AddressSanitizer and UBSan, for the safety-net run of the suite.
 # - asan-use-after-return=0: fake stack frames would hide live objects from the GC's stack scan.

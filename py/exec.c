@@ -24,9 +24,6 @@ es_obj_t es_compile_source(const char *src, size_t len, es_qstr_t filename, es_i
     return es_obj_new_function(code, globals, ES_OBJ_NULL, ES_OBJ_NULL, ES_OBJ_NULL);
 }
 
-/* Runs a module-level function with `locals` as the dict its name operations use. */
-es_obj_t es_exec_function(es_obj_t fun, es_obj_dict_t *locals);
-
 es_obj_t es_exec_function(es_obj_t fun, es_obj_dict_t *locals) {
     es_obj_dict_t *old_globals = es_globals_get();
     es_obj_dict_t *old_locals = es_locals_get();

@@ -96,6 +96,14 @@ uint32_t es_chip_adc_read(int channel);
 void es_chip_spi1_config(uint32_t baudrate, int polarity, int phase);
 void es_chip_spi1_transfer(const uint8_t *out, uint8_t *in, size_t len);
 
+/* ---- the timer interrupt (machine.Timer's virtual timers share it) ---------------- */
+
+/* Asks for one call of es_port_timer_interrupt() once the uptime reaches due_us; a new request
+** replaces the previous one; UINT64_MAX cancels it. */
+void es_chip_timer_arm(uint64_t due_us);
+/* Called by the backend from its timer interrupt. */
+void es_port_timer_interrupt(void);
+
 /* ---- interrupts -------------------------------------------------------------- */
 
 uint32_t es_chip_disable_irq(void);

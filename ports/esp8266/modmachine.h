@@ -41,3 +41,15 @@ int es_machine_uart_id(es_obj_t obj);
 
 /* GC roots of the machine module's parts (IRQ handlers, timer callbacks), marked by the port. */
 void es_machine_gc_mark_roots(void);
+
+/* The rest of the machine module's classes and functions, for modmachine.c's table. */
+extern const es_type_t es_machine_signal_type; /* extmod/machine_signal.c */
+extern const es_type_t es_machine_pwm_type;
+extern const es_type_t es_machine_adc_type;
+extern const es_type_t es_machine_rtc_type;
+extern const es_type_t es_machine_timer_type;
+extern const es_type_t es_machine_wdt_type;
+extern const es_obj_fun_builtin_t es_machine_time_pulse_us_obj;
+
+/* Timer callbacks of armed timers (machine_timer.c). */
+void es_machine_timers_gc_mark_roots(void);
