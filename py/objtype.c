@@ -925,7 +925,7 @@ static const es_type_t *find_native_base(size_t n_bases, const es_obj_t *bases) 
     const es_type_t *native = NULL;
     for (size_t i = 0; i < n_bases; i++) {
         const es_type_t *b = es_obj_to_ptr(bases[i]);
-        const es_type_t *nb = es_type_is_user_class(b) ? user_type(b)->native_base : (b == &es_type_object ? NULL : b);
+        const es_type_t *nb = es_type_is_user_class(b) ? user_type(b)->native_base : (b == &es_type_object || (b->flags & ES_TYPE_FLAG_STATELESS_BASE) ? NULL : b);
         if (nb == NULL) {
             continue;
         }
