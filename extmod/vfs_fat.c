@@ -261,7 +261,9 @@ static int handle_close(es_obj_t h) {
 
 static const es_file_ops_t fat_file_ops = {handle_read, handle_write, handle_seek, handle_close};
 
-static es_obj_t fat_open_meth(es_obj_t self_in, es_obj_t path, es_obj_t mode_obj) {
+static es_obj_t fat_open_meth(size_t n_args, const es_obj_t *args) {
+    es_obj_t self_in = args[0], path = args[1];
+    es_obj_t mode_obj = n_args > 2 ? args[2] : ES_OBJ_NEW_QSTR(ES_Q_r);
     es_file_mode_t mode;
     es_file_parse_mode(mode_obj, ES_OBJ_NONE, &mode);
     int flags = 0;
@@ -277,7 +279,7 @@ static es_obj_t fat_open_meth(es_obj_t self_in, es_obj_t path, es_obj_t mode_obj
     finish(self_in, fat_open(v, p, flags, &fh->file));
     return es_file_new(&fat_file_ops, es_obj_from_ptr(fh), &mode, path);
 }
-static ES_DEFINE_FUN_3(fat_open_obj, ES_Q_open, fat_open_meth);
+static ES_DEFINE_FUN_VAR(fat_open_obj, ES_Q_open, 2, 3, fat_open_meth);
 
 /* ---- directories ----------------------------------------------------------------------------- */
 

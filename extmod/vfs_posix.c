@@ -88,7 +88,9 @@ static es_obj_t posix_umount(es_obj_t self_in) {
 }
 static ES_DEFINE_FUN_1(posix_umount_obj, ES_Q_umount, posix_umount);
 
-static es_obj_t posix_open(es_obj_t self_in, es_obj_t path, es_obj_t mode_obj) {
+static es_obj_t posix_open(size_t n_args, const es_obj_t *args) {
+    es_obj_t self_in = args[0], path = args[1];
+    es_obj_t mode_obj = n_args > 2 ? args[2] : ES_OBJ_NEW_QSTR(ES_Q_r);
     es_file_mode_t mode;
     es_file_parse_mode(mode_obj, ES_OBJ_NONE, &mode);
     if (mode.flags & ES_FILE_WRITE) {
@@ -110,7 +112,7 @@ static es_obj_t posix_open(es_obj_t self_in, es_obj_t path, es_obj_t mode_obj) {
     }
     return es_file_new(&es_file_port_ops, es_obj_new_small_int(fd), &mode, path);
 }
-static ES_DEFINE_FUN_3(posix_open_obj, ES_Q_open, posix_open);
+static ES_DEFINE_FUN_VAR(posix_open_obj, ES_Q_open, 2, 3, posix_open);
 
 /* (name, type, inode, size) for every entry but '.' and '..'. */
 static es_obj_t posix_ilistdir(es_obj_t self_in, es_obj_t path) {
