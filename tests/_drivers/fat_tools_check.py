@@ -168,6 +168,56 @@ def foreign_image(espy, tmp, fat_bits, sector, size, extra=()):
     check_tree_with_espy(espy, img, sector, tree)
 
 
+FLASHIMAGE = os.path.join(REPO, "tools", "flashimage")
+FLASH_LAYOUTS = {"1M": (0x99000, 98), "2M": (0x100000, 251), "4M": (0x100000, 763)}
+
+
+def flashimage(espy, tmp, size_name):
+    """tools/flashimage: the filesystem where flashbdev looks, 0xFF elsewhere, clean, round trip."""
+    src = os.path.join(tmp, "folder")
+    os.makedirs(os.path.join(src, "lib", "sub dir"))
+    files = {"boot.py": b"import gc\ngc.collect()\n", "main.py": b"print('hi')\n",
+             "lib/sub dir/Module Name.py": b"X = 1\n" * 900, "lib/data.bin": bytes(range(256)) * 90}
+    for path, data in files.items():
+        with open(os.path.join(src, path), "wb") as f:
+            f.write(data)
+    firmware = os.path.join(tmp, "firmware.bin")
+    with open(firmware, "wb") as f:
+        f.write(b"\xe9" + bytes(range(1, 256)) * 100)
+    img = os.path.join(tmp, "flash.bin")
+    run([sys.executable, FLASHIMAGE, "--espy", espy, "build", "--size", size_name, "--firmware", firmware, src, img])
+    with open(img, "rb") as f:
+        flash = f.read()
+    offset, blocks = FLASH_LAYOUTS[size_name]
+    with open(firmware, "rb") as f:
+        fw = f.read()
+    if flash[: len(fw)] != fw or set(flash[len(fw) : offset]) != {0xFF} or set(flash[offset + blocks * 4096 :]) != {0xFF}:
+        raise Failure("firmware or 0xFF padding misplaced")
+    boot = flash[offset : offset + 512]
+    if boot[11:13] != (4096).to_bytes(2, "little") or int.from_bytes(boot[19:21], "little") != blocks:
+        raise Failure("filesystem boot sector: sector size or count wrong")
+    region = os.path.join(tmp, "region.img")
+    with open(region, "wb") as f:
+        f.write(flash[offset : offset + blocks * 4096])
+    fsck_clean(region)
+    tree = {"lib/": None, "lib/sub dir/": None}
+    tree.update({k: v.decode("latin-1") for k, v in files.items()})
+    got = tools_listing(img + "@@%d" % offset)
+    if got != sorted(tree):
+        raise Failure("mdir at the offset lists %s" % got)
+    listing = run([sys.executable, FLASHIMAGE, "--espy", espy, "list", img]).stdout.decode().split("\n")
+    if "%d lib/sub dir/Module Name.py" % len(files["lib/sub dir/Module Name.py"]) not in listing or "dir lib/" not in listing:
+        raise Failure("flashimage list shows %s" % listing)
+    out = os.path.join(tmp, "out")
+    run([sys.executable, FLASHIMAGE, "--espy", espy, "extract", img, out])
+    for path, data in files.items():
+        with open(os.path.join(out, path), "rb") as f:
+            if f.read() != data:
+                raise Failure("extracted %s differs" % path)
+    if run([sys.executable, FLASHIMAGE, "--espy", espy, "build", "--size", "512K", src, img], check=False).returncode == 0:
+        raise Failure("a 512K image must be refused (no filesystem)")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--espy", default=os.path.join(REPO, "build", "espy"))
@@ -187,6 +237,9 @@ def main():
         ("mkfs.fat FAT12 image", lambda t: foreign_image(espy, t, 12, 512, 2 * 1024 * 1024)),
         ("mkfs.fat FAT16 image, 4096-byte sectors", lambda t: foreign_image(espy, t, 16, 4096, 24 * 1024 * 1024, ["-s", "1"])),
         ("mkfs.fat FAT32 image", lambda t: foreign_image(espy, t, 32, 512, 40 * 1024 * 1024)),
+        ("flashimage 1M", lambda t: flashimage(espy, t, "1M")),
+        ("flashimage 2M", lambda t: flashimage(espy, t, "2M")),
+        ("flashimage 4M", lambda t: flashimage(espy, t, "4M")),
     ]
     passed = failed = 0
     for name, case in cases:
