@@ -12,7 +12,7 @@ LDFLAGS = $(EXTRA_LDFLAGS)
 LIBS = -lm
 
 PY_SRC := $(wildcard py/*.c)
-EXTMOD_SRC := $(wildcard extmod/*.c)
+EXTMOD_SRC := $(wildcard extmod/*.c extmod/fat/*.c)
 UNIX_SRC := $(wildcard ports/unix/*.c)
 ESPY_SRC := $(PY_SRC) $(EXTMOD_SRC) $(UNIX_SRC)
 ESPY_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(ESPY_SRC))
