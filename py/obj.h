@@ -234,6 +234,9 @@ typedef int (*es_buffer_fun_t)(es_obj_t self, es_buffer_info_t *info, int flags)
 /* A C base with no instance state (io.IOBase): a subclass's instances carry no native part,
 ** so the base's C methods receive the Python instance itself. */
 #define ES_TYPE_FLAG_STATELESS_BASE (0x0100)
+/* A C base whose subclasses set up the native part in __init__ through super().__init__(...)
+** (framebuf.FrameBuffer): the instance first gets the result of make_new with no arguments. */
+#define ES_TYPE_FLAG_INIT_BUILDS_NATIVE (0x0200)
 
 typedef struct es_type_t {
     es_obj_base_t base; /* always &es_type_type */
