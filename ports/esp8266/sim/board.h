@@ -46,3 +46,26 @@ void es_sim_press_reset(void);
 
 /* ---- trace (sim/trace.c): Value Change Dump of every pin ------------------------------ */
 void es_sim_trace_pin(int pin, int level); /* level -1: high impedance */
+
+/* ---- timers of the event loop (sim/events.c) --------------------------------------- */
+/* A timer is owned by its user (no allocation); the handler runs from the event loop
+** (interrupt context: it may call es_sched_schedule but must not allocate). */
+typedef void (*es_sim_timer_handler_t)(void *ctx);
+typedef struct es_sim_timer_t {
+    uint64_t due_us; /* es_chip_uptime_us() value at which it fires */
+    es_sim_timer_handler_t handler;
+    void *ctx;
+    struct es_sim_timer_t *next;
+} es_sim_timer_t;
+/* Arms (or re-arms) timer to fire once at due_us; re-arm from the handler for periods. */
+void es_sim_timer_start(es_sim_timer_t *timer, uint64_t due_us, es_sim_timer_handler_t handler, void *ctx);
+void es_sim_timer_stop(es_sim_timer_t *timer);
+
+/* ---- command-line hooks (sim/main.c calls them when the parts are linked in) -------- */
+/* --control SPEC: opens the control socket (sim/control.c); 0 or a negative errno. */
+int es_sim_control_open(const char *spec);
+/* --trace FILE: starts the pin trace (sim/trace.c); 0 or a negative errno. */
+int es_sim_trace_open(const char *path);
+/* At every hard restart (power-on, reset button, machine.reset, watchdog, deepsleep wake):
+** the parts put their hardware back to its reset state (sim/gpio.c). */
+void es_sim_gpio_hard_reset(void);
