@@ -1,8 +1,10 @@
-/* builtinimport.c: the import statement: sys.modules, built-in modules, .py files and packages on sys.path, relative imports. */
+/* builtinimport.c: the import statement: sys.modules, built-in modules, .py files and packages on sys.path
+** (frozen ones under '.frozen' included), relative imports. */
 
 #include <string.h>
 
 #include "py/exec.h"
+#include "py/frozen.h"
 #include "py/portio.h"
 #include "py/runtime.h"
 
@@ -35,26 +37,66 @@ static void join_path(es_vstr_t *out, const char *dir, size_t dir_len, const cha
     es_vstr_add_str(out, suffix);
 }
 
-/* Runs a source file as the body of `module`; the module is in sys.modules meanwhile, so
-** circular imports see it, and is taken out again if running it fails. */
-static void exec_module_file(es_obj_t module, es_qstr_t full_name, const char *path) {
+/* The part of path below '.frozen', or NULL when path is not inside it. */
+static const char *frozen_rel_path(const char *path) {
+    size_t n = sizeof(ES_FROZEN_PREFIX) - 1;
+    if (strncmp(path, ES_FROZEN_PREFIX, n) != 0) {
+        return NULL;
+    }
+    if (path[n] == '\0') {
+        return path + n;
+    }
+    return path[n] == '/' ? path + n + 1 : NULL;
+}
+
+/* 0: nothing there, 1: a file, 2: a folder; frozen modules behave as files under '.frozen'. */
+static int path_kind(const char *path) {
+    const char *rel = frozen_rel_path(path);
+    return rel != NULL ? es_frozen_stat(rel, strlen(rel)) : es_port_stat_kind(path);
+}
+
+/* The module body as a function of no arguments over `globals`, and the name for __file__. */
+static es_obj_t load_module_body(const char *path, es_obj_dict_t *globals, es_obj_t *file_name) {
+    const char *rel = frozen_rel_path(path);
+    if (rel != NULL) {
+        const es_frozen_module_t *frozen = es_frozen_find(rel, strlen(rel));
+        if (frozen == NULL) {
+            es_raise_msg_varg(&es_type_ImportError, "can't read '%s'", path);
+        }
+        *file_name = es_obj_new_qstr(es_qstr_from_str(rel));
+        if (frozen->code != NULL) {
+            return es_obj_new_function(frozen->code, globals, ES_OBJ_NULL, ES_OBJ_NULL, ES_OBJ_NULL);
+        }
+        return es_compile_source(frozen->source, frozen->source_len, es_obj_qstr_value(*file_name), ES_INPUT_FILE,
+                                 globals);
+    }
     size_t len;
     char *src = es_port_read_file(path, &len);
     if (src == NULL) {
         es_raise_msg_varg(&es_type_ImportError, "can't read '%s'", path);
     }
+    *file_name = es_obj_new_str_from_cstr(path);
+    es_obj_t body = es_compile_source(src, len, es_qstr_from_str(path), ES_INPUT_FILE, globals);
+    es_free(src);
+    return body;
+}
+
+/* Runs a source file as the body of `module`; the module is in sys.modules meanwhile, so
+** circular imports see it, and is taken out again if running it fails. */
+static void exec_module_file(es_obj_t module, es_qstr_t full_name, const char *path) {
     es_obj_dict_t *globals = module_globals(module);
-    es_obj_dict_store(es_obj_from_ptr(globals), ES_OBJ_NEW_QSTR(ES_Q___file__), es_obj_new_str_from_cstr(path));
     set_loaded(full_name, module);
     es_obj_dict_t *old_globals = es_globals_get();
     es_obj_dict_t *old_locals = es_locals_get();
     es_nlr_buf_t nlr;
     if (es_nlr_push(&nlr) == 0) {
-        es_exec_source(src, len, es_qstr_from_str(path), ES_INPUT_FILE, globals, globals);
+        es_obj_t file_name;
+        es_obj_t body = load_module_body(path, globals, &file_name);
+        es_obj_dict_store(es_obj_from_ptr(globals), ES_OBJ_NEW_QSTR(ES_Q___file__), file_name);
+        es_exec_function(body, globals);
         es_nlr_pop();
         es_globals_set(old_globals);
         es_locals_set(old_locals);
-        es_free(src);
     } else {
         es_globals_set(old_globals);
         es_locals_set(old_locals);
@@ -68,12 +110,12 @@ static es_obj_t find_in_dir(const char *dir, size_t dir_len, const char *name, s
     es_vstr_t path;
     es_vstr_init(&path, dir_len + name_len + 16);
     join_path(&path, dir, dir_len, name, name_len, "");
-    if (es_port_stat_kind(es_vstr_null_terminated_str(&path)) == 2) {
+    if (path_kind(es_vstr_null_terminated_str(&path)) == 2) {
         es_obj_t pkg_dir = es_obj_new_str(path.buf, path.len);
         join_path(&path, dir, dir_len, name, name_len, "/__init__.py");
         es_obj_t module = es_obj_new_module(full_name);
         es_obj_dict_store(es_obj_from_ptr(module_globals(module)), ES_OBJ_NEW_QSTR(ES_Q___path__), pkg_dir);
-        if (es_port_stat_kind(es_vstr_null_terminated_str(&path)) == 1) {
+        if (path_kind(es_vstr_null_terminated_str(&path)) == 1) {
             exec_module_file(module, full_name, path.buf);
         } else {
             set_loaded(full_name, module); /* a namespace package: a folder without __init__.py */
@@ -81,7 +123,7 @@ static es_obj_t find_in_dir(const char *dir, size_t dir_len, const char *name, s
         return module;
     }
     join_path(&path, dir, dir_len, name, name_len, ".py");
-    if (es_port_stat_kind(es_vstr_null_terminated_str(&path)) == 1) {
+    if (path_kind(es_vstr_null_terminated_str(&path)) == 1) {
         es_obj_t module = es_obj_new_module(full_name);
         exec_module_file(module, full_name, path.buf);
         return module;

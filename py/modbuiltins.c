@@ -7,6 +7,7 @@
 #include "py/objtype.h"
 #include "py/portio.h"
 #include "py/runtime.h"
+#include "py/sequence.h"
 #include "py/sort.h"
 
 /* Provided by the VM part (py/builtinevalexec.c). */
@@ -556,7 +557,22 @@ static ES_DEFINE_FUN_1(builtin_len_obj, ES_Q_len, builtin_len);
 static es_obj_t builtin_callable(es_obj_t o) { return es_obj_new_bool(es_obj_is_callable(o)); }
 static ES_DEFINE_FUN_1(builtin_callable_obj, ES_Q_callable, builtin_callable);
 
-static es_obj_t builtin_hash(es_obj_t o) { return es_obj_hash(o); }
+static es_obj_t builtin_hash(es_obj_t o) {
+    es_obj_t h = es_obj_hash(o);
+    /* Tables use a tuple's hash folded into a small int; hash() shows the full signed word, as
+    ** CPython does, for tuples and for subclasses that keep tuple's __hash__. */
+    es_obj_t native = es_instance_native(o);
+    if (native == ES_OBJ_NULL) {
+        native = o;
+    }
+    if (es_obj_isinstance(native, ES_OBJ_FROM_CONST(es_type_tuple))) {
+        size_t full = es_tuple_hash(native);
+        if (h == es_obj_new_small_int((es_int_t)(full & (size_t)ES_SMALL_INT_MAX))) {
+            return es_obj_new_int_from_ll((intptr_t)full);
+        }
+    }
+    return h;
+}
 static ES_DEFINE_FUN_1(builtin_hash_obj, ES_Q_hash, builtin_hash);
 
 static es_obj_t builtin_id(es_obj_t o) { return es_obj_new_int_from_uint((es_uint_t)o); }
@@ -757,6 +773,8 @@ static const es_map_elem_t builtins_table[] = {
     {ES_OBJ_NEW_QSTR(ES_Q_TimeoutError), ES_OBJ_FROM_CONST(es_type_TimeoutError)},
     {ES_OBJ_NEW_QSTR(ES_Q_TypeError), ES_OBJ_FROM_CONST(es_type_TypeError)},
     {ES_OBJ_NEW_QSTR(ES_Q_UnboundLocalError), ES_OBJ_FROM_CONST(es_type_UnboundLocalError)},
+    {ES_OBJ_NEW_QSTR(ES_Q_UnicodeDecodeError), ES_OBJ_FROM_CONST(es_type_UnicodeDecodeError)},
+    {ES_OBJ_NEW_QSTR(ES_Q_UnicodeEncodeError), ES_OBJ_FROM_CONST(es_type_UnicodeEncodeError)},
     {ES_OBJ_NEW_QSTR(ES_Q_UnicodeError), ES_OBJ_FROM_CONST(es_type_UnicodeError)},
     {ES_OBJ_NEW_QSTR(ES_Q_ValueError), ES_OBJ_FROM_CONST(es_type_ValueError)},
     {ES_OBJ_NEW_QSTR(ES_Q_ZeroDivisionError), ES_OBJ_FROM_CONST(es_type_ZeroDivisionError)},

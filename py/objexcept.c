@@ -435,6 +435,8 @@ DEFINE_EXCEPTION(IndentationError, ES_Q_IndentationError, SyntaxError);
 DEFINE_EXCEPTION(TypeError, ES_Q_TypeError, Exception);
 DEFINE_EXCEPTION(ValueError, ES_Q_ValueError, Exception);
 DEFINE_EXCEPTION(UnicodeError, ES_Q_UnicodeError, ValueError);
+DEFINE_EXCEPTION(UnicodeDecodeError, ES_Q_UnicodeDecodeError, UnicodeError);
+DEFINE_EXCEPTION(UnicodeEncodeError, ES_Q_UnicodeEncodeError, UnicodeError);
 
 _Noreturn void es_raise_recursion_error(void) {
     /* Building the exception calls functions that check the stack too: lend them some headroom. */

@@ -1,5 +1,6 @@
 /* objstr.c: the str and bytes types: storage, operators, iteration and every method. */
 
+#include <stdio.h>
 #include <string.h>
 
 #include "py/objstr.h"
@@ -1460,11 +1461,31 @@ ES_DEFINE_FUN_2(es_strmeth_rpartition_obj, ES_Q_rpartition, str_rpartition);
 
 /* ---- case and character classes ------------------------------------------------------------ */
 
-/* bytes methods see only ASCII letters; str methods the ranges unicode.c knows. */
+/* bytes methods see only ASCII letters; str methods all of Unicode. */
 static bool text_isupper(const text_t *t, es_unichar_t c) { return (t->is_str || c < 0x80) && es_unichar_isupper(c); }
 static bool text_islower(const text_t *t, es_unichar_t c) { return (t->is_str || c < 0x80) && es_unichar_islower(c); }
 
-typedef enum { CASE_LOWER, CASE_UPPER, CASE_SWAP, CASE_TITLE, CASE_CAPITALIZE } case_kind_t;
+typedef enum { CASE_LOWER, CASE_UPPER, CASE_SWAP, CASE_TITLE, CASE_CAPITALIZE, CASE_FOLD } case_kind_t;
+
+/*
+** Capital sigma lowers to final sigma at the end of a word: after a cased letter and not
+** before one. (Unicode also skips case-ignorable marks around it; those are not tabled here.)
+*/
+static bool sigma_is_final(const uint8_t *start, const uint8_t *at, const uint8_t *end) {
+    const uint8_t *p = at;
+    while (p > start && es_utf8_is_cont(*--p)) {
+    }
+    if (p == at) {
+        return false;
+    }
+    const uint8_t *q = p;
+    if (!es_unichar_iscased(es_utf8_decode(&q))) {
+        return false;
+    }
+    q = at;
+    es_utf8_decode(&q); /* the sigma itself */
+    return q == end || !es_unichar_iscased(es_utf8_decode(&q));
+}
 
 static es_obj_t case_impl(es_obj_t self, case_kind_t kind) {
     text_t t;
@@ -1475,37 +1496,51 @@ static es_obj_t case_impl(es_obj_t self, case_kind_t kind) {
     const uint8_t *p = t.data, *end = t.data + t.len;
     bool prev_cased = false, first = true;
     while (p < end) {
+        const uint8_t *at = p;
         es_unichar_t c = t.is_str ? es_utf8_decode(&p) : *p++;
-        bool up = text_isupper(&t, c), low = text_islower(&t, c);
-        bool to_upper;
+        if (!t.is_str) {
+            bool up = text_isupper(&t, c), low = text_islower(&t, c);
+            bool to_upper = kind == CASE_UPPER || (kind == CASE_SWAP && low) || (kind == CASE_TITLE && !prev_cased) ||
+                            (kind == CASE_CAPITALIZE && first);
+            prev_cased = up || low;
+            first = false;
+            es_vstr_add_byte(&v, (uint8_t)(to_upper && low ? c - 32 : !to_upper && up ? c + 32 : c));
+            continue;
+        }
+        es_case_kind_t mapping = ES_CASE_LOWER;
+        bool keep = false;
         switch (kind) {
-            case CASE_LOWER:
-                to_upper = false;
-                break;
             case CASE_UPPER:
-                to_upper = true;
+                mapping = ES_CASE_UPPER;
+                break;
+            case CASE_FOLD:
+                mapping = ES_CASE_FOLD;
                 break;
             case CASE_SWAP:
-                to_upper = low;
+                mapping = es_unichar_isupper(c) ? ES_CASE_LOWER : ES_CASE_UPPER;
+                keep = !es_unichar_isupper(c) && !es_unichar_islower(c);
                 break;
             case CASE_TITLE:
-                to_upper = !prev_cased;
+                mapping = prev_cased ? ES_CASE_LOWER : ES_CASE_TITLE;
+                break;
+            case CASE_CAPITALIZE:
+                mapping = first ? ES_CASE_TITLE : ES_CASE_LOWER;
                 break;
             default:
-                to_upper = first;
                 break;
         }
-        prev_cased = up || low;
+        prev_cased = es_unichar_iscased(c);
         first = false;
-        if (to_upper && low) {
-            c = es_unichar_toupper(c);
-        } else if (!to_upper && up) {
-            c = es_unichar_tolower(c);
-        }
-        if (t.is_str) {
+        if (keep) {
             es_vstr_add_char(&v, c);
+        } else if (c == 0x3a3 && mapping == ES_CASE_LOWER) {
+            es_vstr_add_char(&v, sigma_is_final(t.data, at, end) ? 0x3c2 : 0x3c3);
         } else {
-            es_vstr_add_byte(&v, (uint8_t)c);
+            es_unichar_t out[3];
+            size_t n = es_unichar_case_full(c, mapping, out);
+            for (size_t i = 0; i < n; i++) {
+                es_vstr_add_char(&v, out[i]);
+            }
         }
     }
     return es_obj_new_str_from_vstr(kind_of(self), &v);
@@ -1516,13 +1551,13 @@ static es_obj_t str_upper(es_obj_t self) { return case_impl(self, CASE_UPPER); }
 static es_obj_t str_swapcase(es_obj_t self) { return case_impl(self, CASE_SWAP); }
 static es_obj_t str_title(es_obj_t self) { return case_impl(self, CASE_TITLE); }
 static es_obj_t str_capitalize(es_obj_t self) { return case_impl(self, CASE_CAPITALIZE); }
+static es_obj_t str_casefold(es_obj_t self) { return case_impl(self, CASE_FOLD); }
 DEFINE_METHOD_1(lower, str_lower);
 DEFINE_METHOD_1(upper, str_upper);
 DEFINE_METHOD_1(swapcase, str_swapcase);
 DEFINE_METHOD_1(title, str_title);
 DEFINE_METHOD_1(capitalize, str_capitalize);
-/* casefold: full Unicode folding (ß -> ss) is beyond the tables kept here; it lowers. */
-ES_DEFINE_FUN_1(es_strmeth_casefold_obj, ES_Q_casefold, str_lower);
+ES_DEFINE_FUN_1(es_strmeth_casefold_obj, ES_Q_casefold, str_casefold);
 
 typedef enum {
     IS_ALPHA,
@@ -1543,17 +1578,13 @@ static bool str_char_is(const text_t *t, es_unichar_t c, is_kind_t kind) {
         case IS_ALPHA:
             return es_unichar_isalpha(c);
         case IS_ALNUM:
-            return es_unichar_isalnum(c) || (t->is_str && (c == 0xb2 || c == 0xb3 || c == 0xb9));
+            return es_unichar_isalnum(c);
         case IS_DECIMAL:
-            return es_unichar_isdigit(c);
+            return es_unichar_isdecimal(c);
         case IS_DIGIT:
-            return es_unichar_isdigit(c) || c == 0xb2 || c == 0xb3 || c == 0xb9 || (c >= 0x2070 && c <= 0x2079) ||
-                   (c >= 0x2080 && c <= 0x2089) || (c >= 0x2460 && c <= 0x2468);
+            return es_unichar_isdigit(c);
         case IS_NUMERIC:
-            return str_char_is(t, c, IS_DIGIT) || (c >= 0xbc && c <= 0xbe) || (c >= 0x2150 && c <= 0x218b) ||
-                   (c >= 0x2460 && c <= 0x249b) || c == 0x3007 || c == 0x4e00 || c == 0x4e8c || c == 0x4e09 ||
-                   c == 0x56db || c == 0x4e94 || c == 0x516d || c == 0x4e03 || c == 0x516b || c == 0x4e5d ||
-                   c == 0x5341;
+            return es_unichar_isnumeric(c);
         case IS_SPACE:
             return char_isspace(t, c);
         case IS_ASCII:
@@ -1604,18 +1635,16 @@ static es_obj_t case_test(es_obj_t self, int which) {
     bool any_cased = false, prev_cased = false;
     while (p < end) {
         es_unichar_t c = t.is_str ? es_utf8_decode(&p) : *p++;
+        bool title = t.is_str && es_unichar_istitle(c);
         bool up = text_isupper(&t, c), low = text_islower(&t, c);
-        if (which == 0 && low) {
+        if ((which == 0 && (low || title)) || (which == 1 && (up || title))) {
             return ES_OBJ_FALSE;
         }
-        if (which == 1 && up) {
+        if (which == 2 && (((up || title) && prev_cased) || (low && !prev_cased))) {
             return ES_OBJ_FALSE;
         }
-        if (which == 2 && ((up && prev_cased) || (low && !prev_cased))) {
-            return ES_OBJ_FALSE;
-        }
-        any_cased |= up || low;
-        prev_cased = up || low;
+        any_cased |= up || low || title;
+        prev_cased = up || low || title;
     }
     return es_obj_new_bool(any_cased);
 }
@@ -1839,9 +1868,12 @@ static es_obj_t str_encode_impl(es_obj_t self, es_obj_t encoding, es_obj_t error
         } else if (err == ERR_REPLACE) {
             es_vstr_add_byte(&v, '?');
         } else if (err == ERR_STRICT) {
-            es_raise_msg_varg(&es_type_UnicodeError,
-                              "'%s' codec can't encode character '\\x%x' in position %u: ordinal not in range(%u)",
-                              enc == ENC_ASCII ? "ascii" : "latin-1", (unsigned)c, (unsigned)pos, (unsigned)limit);
+            /* Shown as repr() would escape it: \xNN, \uNNNN or \UNNNNNNNN. */
+            char escape[12];
+            snprintf(escape, sizeof(escape), c < 0x100 ? "x%02x" : c < 0x10000 ? "u%04x" : "U%08x", (unsigned)c);
+            es_raise_msg_varg(&es_type_UnicodeEncodeError,
+                              "'%s' codec can't encode character '\\%s' in position %u: ordinal not in range(%u)",
+                              enc == ENC_ASCII ? "ascii" : "latin-1", escape, (unsigned)pos, (unsigned)limit);
         }
         pos++;
     }
@@ -1905,7 +1937,7 @@ es_obj_t es_bytes_decode(const uint8_t *data, size_t len, es_obj_t encoding, es_
                          : i + seq >= len          ? "unexpected end of data"
                                                    : "invalid continuation byte";
             }
-            es_raise_msg_varg(&es_type_UnicodeError, "'%s' codec can't decode byte 0x%02x in position %u: %s",
+            es_raise_msg_varg(&es_type_UnicodeDecodeError, "'%s' codec can't decode byte 0x%02x in position %u: %s",
                               enc == ENC_UTF8 ? "utf-8" : "ascii", (unsigned)b, (unsigned)i, reason);
         }
         if (err == ERR_REPLACE) {

@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "py/frozen.h"
 #include "py/gc.h"
 #include "py/qstr.h"
 #include "py/state.h"
@@ -17,7 +18,7 @@ typedef struct es_qstr_static_t {
 /*
 ** Runtime-interned strings live in the heap. Each is one allocation:
 **   [hash: size_t][len: size_t][bytes...][NUL]
-** The pool holds a growable array of pointers to them (index = qstr - ES_QSTR_NUM_STATIC)
+** The pool holds a growable array of pointers to them (index = qstr - DYNAMIC_BASE)
 ** and an open-addressing index of qstr numbers for look-up by text.
 */
 typedef struct qstr_entry_t {
@@ -35,6 +36,8 @@ typedef struct qstr_pool_t {
 } qstr_pool_t;
 
 #define POOL ((qstr_pool_t *)es_state.roots.qstr_pool)
+/* Numbers: the build's table, then the strings of frozen modules (py/frozen.h), then the pool. */
+#define DYNAMIC_BASE (ES_QSTR_NUM_STATIC + es_frozen_table.n_qstrs)
 
 size_t es_hash_bytes(const uint8_t *data, size_t len) {
     uint32_t h = 2166136261u;
@@ -58,7 +61,7 @@ static es_qstr_t find_static(const char *s, size_t len, size_t hash) {
     for (size_t slot = hash & mask;; slot = (slot + 1) & mask) {
         uint16_t q = qstr_static_index[slot];
         if (q == 0) {
-            return ES_Q_NULL;
+            return es_frozen_qstr_find(s, len, hash);
         }
         const es_qstr_static_t *e = &qstr_static_table[q];
         if (e->hash == hash && e->len == len && memcmp(e->str, s, len) == 0) {
@@ -78,7 +81,7 @@ static es_qstr_t find_dynamic(const char *s, size_t len, size_t hash) {
         if (q == 0) {
             return ES_Q_NULL;
         }
-        const qstr_entry_t *e = pool->entries[q - ES_QSTR_NUM_STATIC];
+        const qstr_entry_t *e = pool->entries[q - DYNAMIC_BASE];
         if (e->hash == hash && e->len == len && memcmp(e->str, s, len) == 0) {
             return q;
         }
@@ -124,13 +127,13 @@ es_qstr_t es_qstr_from_strn(const char *s, size_t len) {
         size_t new_size = pool->index_size * 2;
         es_qstr_t *new_index = es_new_array(es_qstr_t, new_size);
         for (size_t i = 0; i < pool->len; i++) {
-            index_insert(new_index, new_size, pool->entries[i]->hash, ES_QSTR_NUM_STATIC + i);
+            index_insert(new_index, new_size, pool->entries[i]->hash, DYNAMIC_BASE + i);
         }
         es_free(pool->index);
         pool->index = new_index;
         pool->index_size = new_size;
     }
-    q = ES_QSTR_NUM_STATIC + pool->len;
+    q = DYNAMIC_BASE + pool->len;
     pool->entries[pool->len++] = entry;
     index_insert(pool->index, pool->index_size, hash, q);
     return q;
@@ -143,7 +146,12 @@ const uint8_t *es_qstr_data(es_qstr_t q, size_t *len) {
         *len = qstr_static_table[q].len;
         return (const uint8_t *)qstr_static_table[q].str;
     }
-    const qstr_entry_t *e = POOL->entries[q - ES_QSTR_NUM_STATIC];
+    if (q < DYNAMIC_BASE) {
+        const es_frozen_qstr_t *f = es_frozen_qstr_entry(q - ES_QSTR_NUM_STATIC);
+        *len = f->len;
+        return (const uint8_t *)f->str;
+    }
+    const qstr_entry_t *e = POOL->entries[q - DYNAMIC_BASE];
     *len = e->len;
     return (const uint8_t *)e->str;
 }
@@ -163,7 +171,10 @@ size_t es_qstr_hash(es_qstr_t q) {
     if (q < ES_QSTR_NUM_STATIC) {
         return qstr_static_table[q].hash;
     }
-    return POOL->entries[q - ES_QSTR_NUM_STATIC]->hash;
+    if (q < DYNAMIC_BASE) {
+        return es_frozen_qstr_entry(q - ES_QSTR_NUM_STATIC)->hash;
+    }
+    return POOL->entries[q - DYNAMIC_BASE]->hash;
 }
 
 void es_qstr_pool_info(size_t *n_qstr, size_t *n_bytes) {

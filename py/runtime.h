@@ -45,6 +45,8 @@ extern const es_type_t es_type_IndentationError;
 extern const es_type_t es_type_TypeError;
 extern const es_type_t es_type_ValueError;
 extern const es_type_t es_type_UnicodeError;
+extern const es_type_t es_type_UnicodeDecodeError;
+extern const es_type_t es_type_UnicodeEncodeError;
 
 /* Exception objects: args tuple, traceback, __cause__ and __context__ */
 typedef struct es_obj_exception_t {

@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "py/config.h"
 #include "py/unicode.h"
 
 es_unichar_t es_utf8_decode(const uint8_t **p) {
@@ -126,205 +127,180 @@ bool es_utf8_is_valid(const uint8_t *data, size_t len) { return es_utf8_first_in
 
 /* ---- character classes ---------------------------------------------------------------- */
 
+typedef struct es_case_run_t {
+    uint32_t first_step_count; /* first | (step - 1) << 21 | (count - 1) << 22 */
+    int32_t delta;
+} es_case_run_t;
+
+typedef struct es_case_special_t {
+    uint16_t c;
+    uint16_t mapped[4][3]; /* lower, upper, title, fold; unused places 0 */
+} es_case_special_t;
+
+#include "py/unicode_tables.h"
+
+#define RANGE_FIRST(w) ((w) & 0x1fffff)
+
+static bool in_ranges(const uint32_t *table, size_t n, es_unichar_t c) {
+    /* The last entry whose first code point is <= c. */
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (RANGE_FIRST(table[mid]) <= c) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo > 0 && c - RANGE_FIRST(table[lo - 1]) <= (table[lo - 1] >> 21);
+}
+#define IN(table, c) in_ranges(table, ES_ARRAY_SIZE(table), c)
+
+/* c mapped by the run that holds it, or c itself. */
+static es_unichar_t map_runs(const es_case_run_t *runs, size_t n, es_unichar_t c, bool *hit) {
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (RANGE_FIRST(runs[mid].first_step_count) <= c) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    if (lo > 0) {
+        const es_case_run_t *r = &runs[lo - 1];
+        uint32_t first = RANGE_FIRST(r->first_step_count);
+        uint32_t step = ((r->first_step_count >> 21) & 1) + 1;
+        uint32_t count = (r->first_step_count >> 22) + 1;
+        uint32_t offset = c - first;
+        if (offset % step == 0 && offset / step < count) {
+            *hit = true;
+            return (es_unichar_t)((int32_t)c + r->delta);
+        }
+    }
+    *hit = false;
+    return c;
+}
+#define MAP(runs, c, hit) map_runs(runs, ES_ARRAY_SIZE(runs), c, hit)
+
 bool es_unichar_isspace(es_unichar_t c) {
     if (c < 0x80) {
         return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f);
     }
-    return c == 0x85 || c == 0xa0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200a) || c == 0x2028 ||
-           c == 0x2029 || c == 0x202f || c == 0x205f || c == 0x3000;
-}
-
-/* Case pairs for the scripts with one-to-one mappings; returns the other case or c itself. */
-static es_unichar_t other_case(es_unichar_t c, bool *is_upper, bool *is_lower) {
-    *is_upper = false;
-    *is_lower = false;
-    if (c < 0x80) {
-        if (c >= 'A' && c <= 'Z') {
-            *is_upper = true;
-            return c + 32;
-        }
-        if (c >= 'a' && c <= 'z') {
-            *is_lower = true;
-            return c - 32;
-        }
-        return c;
-    }
-    if (c >= 0xc0 && c <= 0xde && c != 0xd7) {
-        *is_upper = true;
-        return c + 32;
-    }
-    if (c >= 0xe0 && c <= 0xfe && c != 0xf7) {
-        *is_lower = true;
-        return c - 32;
-    }
-    if (c == 0xdf || c == 0xaa || c == 0xba) {
-        *is_lower = true; /* no single-character upper case */
-        return c;
-    }
-    if (c == 0xb5) {
-        *is_lower = true;
-        return 0x39c;
-    }
-    if (c == 0xff) {
-        *is_lower = true;
-        return 0x178;
-    }
-    if (c == 0x178) {
-        *is_upper = true;
-        return 0xff;
-    }
-    if ((c >= 0x100 && c <= 0x12f) || (c >= 0x132 && c <= 0x137) || (c >= 0x14a && c <= 0x177) ||
-        (c >= 0x460 && c <= 0x481) || (c >= 0x48a && c <= 0x4bf) || (c >= 0x4d0 && c <= 0x52f)) {
-        /* even code point upper, odd lower */
-        if (c & 1) {
-            *is_lower = true;
-            return c - 1;
-        }
-        *is_upper = true;
-        return c + 1;
-    }
-    if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17e) || (c >= 0x4c1 && c <= 0x4ce)) {
-        /* odd code point upper, even lower */
-        if (c & 1) {
-            *is_upper = true;
-            return c + 1;
-        }
-        *is_lower = true;
-        return c - 1;
-    }
-    if (c == 0x131) {
-        *is_lower = true;
-        return 'I';
-    }
-    if (c == 0x17f) {
-        *is_lower = true;
-        return 'S';
-    }
-    if (c == 0x130) {
-        *is_upper = true;
-        return c; /* lower case is two code points */
-    }
-    if (c == 0x138 || c == 0x149) {
-        *is_lower = true;
-        return c;
-    }
-    /* Greek */
-    if ((c >= 0x391 && c <= 0x3a9 && c != 0x3a2)) {
-        *is_upper = true;
-        return c + 32;
-    }
-    if (c >= 0x3b1 && c <= 0x3c9) {
-        *is_lower = true;
-        return c == 0x3c2 ? 0x3a3 : c - 32;
-    }
-    if (c == 0x386) {
-        *is_upper = true;
-        return 0x3ac;
-    }
-    if (c == 0x3ac) {
-        *is_lower = true;
-        return 0x386;
-    }
-    if (c >= 0x388 && c <= 0x38a) {
-        *is_upper = true;
-        return c + 37;
-    }
-    if (c >= 0x3ad && c <= 0x3af) {
-        *is_lower = true;
-        return c - 37;
-    }
-    if (c == 0x38c) {
-        *is_upper = true;
-        return 0x3cc;
-    }
-    if (c == 0x3cc) {
-        *is_lower = true;
-        return 0x38c;
-    }
-    if (c == 0x38e || c == 0x38f) {
-        *is_upper = true;
-        return c + 63;
-    }
-    if (c == 0x3cd || c == 0x3ce) {
-        *is_lower = true;
-        return c - 63;
-    }
-    /* Cyrillic */
-    if (c >= 0x400 && c <= 0x40f) {
-        *is_upper = true;
-        return c + 80;
-    }
-    if (c >= 0x410 && c <= 0x42f) {
-        *is_upper = true;
-        return c + 32;
-    }
-    if (c >= 0x430 && c <= 0x44f) {
-        *is_lower = true;
-        return c - 32;
-    }
-    if (c >= 0x450 && c <= 0x45f) {
-        *is_lower = true;
-        return c - 80;
-    }
-    /* Fullwidth Latin */
-    if (c >= 0xff21 && c <= 0xff3a) {
-        *is_upper = true;
-        return c + 32;
-    }
-    if (c >= 0xff41 && c <= 0xff5a) {
-        *is_lower = true;
-        return c - 32;
-    }
-    return c;
-}
-
-bool es_unichar_isupper(es_unichar_t c) {
-    bool up, low;
-    other_case(c, &up, &low);
-    return up;
-}
-
-bool es_unichar_islower(es_unichar_t c) {
-    bool up, low;
-    other_case(c, &up, &low);
-    return low;
+    return IN(space_ranges, c);
 }
 
 es_unichar_t es_unichar_toupper(es_unichar_t c) {
-    bool up, low;
-    es_unichar_t o = other_case(c, &up, &low);
-    return low ? o : c;
+    if (c < 0x80) {
+        return c >= 'a' && c <= 'z' ? c - 32 : c;
+    }
+    bool hit;
+    return MAP(upper_runs, c, &hit);
 }
 
 es_unichar_t es_unichar_tolower(es_unichar_t c) {
-    bool up, low;
-    es_unichar_t o = other_case(c, &up, &low);
-    return up ? o : c;
+    if (c < 0x80) {
+        return c >= 'A' && c <= 'Z' ? c + 32 : c;
+    }
+    bool hit;
+    return MAP(lower_runs, c, &hit);
+}
+
+/* Uppercase letters are those with a lowercase mapping, apart from a listed few; likewise lowercase. */
+bool es_unichar_isupper(es_unichar_t c) {
+    if (c < 0x80) {
+        return c >= 'A' && c <= 'Z';
+    }
+    return (es_unichar_tolower(c) != c) != IN(upper_flip_ranges, c);
+}
+
+bool es_unichar_islower(es_unichar_t c) {
+    if (c < 0x80) {
+        return c >= 'a' && c <= 'z';
+    }
+    return (es_unichar_toupper(c) != c) != IN(lower_flip_ranges, c);
+}
+
+bool es_unichar_istitle(es_unichar_t c) { return c >= 0x80 && IN(title_ranges, c); }
+
+bool es_unichar_iscased(es_unichar_t c) {
+    return es_unichar_isupper(c) || es_unichar_islower(c) || es_unichar_istitle(c);
+}
+
+size_t es_unichar_case_full(es_unichar_t c, es_case_kind_t kind, es_unichar_t out[3]) {
+    if (c >= 0x80) {
+        size_t lo = 0, hi = ES_ARRAY_SIZE(case_specials);
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (case_specials[mid].c < c) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        if (lo < ES_ARRAY_SIZE(case_specials) && case_specials[lo].c == c) {
+            const uint16_t *m = case_specials[lo].mapped[kind];
+            size_t n = 0;
+            while (n < 3 && m[n] != 0) {
+                out[n] = m[n];
+                n++;
+            }
+            return n;
+        }
+    }
+    bool hit = false;
+    switch (kind) {
+        case ES_CASE_LOWER:
+            out[0] = es_unichar_tolower(c);
+            break;
+        case ES_CASE_UPPER:
+            out[0] = es_unichar_toupper(c);
+            break;
+        case ES_CASE_TITLE:
+            out[0] = c >= 0x80 ? MAP(title_runs, c, &hit) : c;
+            if (!hit) {
+                out[0] = es_unichar_toupper(c);
+            }
+            break;
+        default:
+            out[0] = c >= 0x80 ? MAP(fold_runs, c, &hit) : c;
+            if (!hit) {
+                out[0] = es_unichar_tolower(c);
+            }
+            break;
+    }
+    return 1;
 }
 
 bool es_unichar_isalpha(es_unichar_t c) {
     if (c < 0x80) {
         return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
     }
-    bool up, low;
-    other_case(c, &up, &low);
-    if (up || low) {
-        return true;
+    return IN(alpha_ranges, c);
+}
+
+bool es_unichar_isdecimal(es_unichar_t c) {
+    if (c < 0x80) {
+        return c >= '0' && c <= '9';
     }
-    /* Letters of scripts without case, by block, roughly. */
-    return (c >= 0xc0 && c <= 0x24f && c != 0xd7 && c != 0xf7) || (c >= 0x250 && c <= 0x2af) ||
-           (c >= 0x370 && c <= 0x3ff && c != 0x375 && c != 0x37e && c != 0x384 && c != 0x385 && c != 0x387) ||
-           (c >= 0x400 && c <= 0x52f && (c < 0x482 || c > 0x489)) || (c >= 0x5d0 && c <= 0x5ea) ||
-           (c >= 0x620 && c <= 0x64a) || (c >= 0x904 && c <= 0x939) || (c >= 0x3041 && c <= 0x3096) ||
-           (c >= 0x30a1 && c <= 0x30fa) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7a3);
+    return IN(decimal_ranges, c);
 }
 
 bool es_unichar_isdigit(es_unichar_t c) {
-    return (c >= '0' && c <= '9') || (c >= 0x660 && c <= 0x669) || (c >= 0x6f0 && c <= 0x6f9) ||
-           (c >= 0x966 && c <= 0x96f) || (c >= 0xff10 && c <= 0xff19);
+    if (c < 0x80) {
+        return c >= '0' && c <= '9';
+    }
+    return IN(digit_ranges, c);
 }
 
-bool es_unichar_isalnum(es_unichar_t c) { return es_unichar_isalpha(c) || es_unichar_isdigit(c); }
+bool es_unichar_isnumeric(es_unichar_t c) {
+    if (c < 0x80) {
+        return c >= '0' && c <= '9';
+    }
+    return IN(numeric_ranges, c);
+}
+
+bool es_unichar_isalnum(es_unichar_t c) { return es_unichar_isalpha(c) || es_unichar_isnumeric(c); }
 
 bool es_unichar_isxdigit(es_unichar_t c) {
     return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f');
@@ -336,19 +312,19 @@ bool es_unichar_isprintable(es_unichar_t c) {
     if (c < 0x80) {
         return c >= 0x20 && c < 0x7f;
     }
-    if (c <= 0xa0 || c == 0xad || c == 0x1680 || c == 0x180e || c == 0x061c || c == 0x06dd || c == 0x070f) {
-        return false;
-    }
-    if ((c >= 0x600 && c <= 0x605) || (c >= 0x2000 && c <= 0x200f) || (c >= 0x2028 && c <= 0x202f) ||
-        (c >= 0x205f && c <= 0x206f) || c == 0x3000 || (c >= 0xd800 && c <= 0xf8ff) || c == 0xfeff ||
-        (c >= 0xfff0 && c <= 0xfffb) || c >= 0xfffe) {
-        return c >= 0x10000 && c < 0xe0000; /* the planes above the BMP, up to the tags, print */
-    }
-    return true;
+    return IN(printable_ranges, c);
 }
 
-bool es_unichar_isident_start(es_unichar_t c) { return c == '_' || es_unichar_isalpha(c); }
+bool es_unichar_isident_start(es_unichar_t c) {
+    if (c < 0x80) {
+        return c == '_' || es_unichar_isalpha(c);
+    }
+    return es_unichar_isalpha(c) != IN(ident_start_flip_ranges, c);
+}
 
 bool es_unichar_isident_cont(es_unichar_t c) {
-    return c == '_' || es_unichar_isalpha(c) || (c >= '0' && c <= '9') || (c >= 0x80 && es_unichar_isdigit(c));
+    if (c < 0x80) {
+        return c == '_' || es_unichar_isalpha(c) || (c >= '0' && c <= '9');
+    }
+    return es_unichar_isident_start(c) != IN(ident_cont_flip_ranges, c);
 }

@@ -103,7 +103,29 @@ uint32_t es_chip_adc_read(int channel);
 void es_chip_spi1_config(uint32_t baudrate, int polarity, int phase);
 void es_chip_spi1_transfer(const uint8_t *out, uint8_t *in, size_t len);
 
+/* ---- the timer interrupt (machine.Timer's virtual timers share it) ---------------- */
+
+/* Asks for one call of es_port_timer_interrupt() once the uptime reaches due_us; a new request
+** replaces the previous one; UINT64_MAX cancels it. */
+void es_chip_timer_arm(uint64_t due_us);
+/* Called by the backend from its timer interrupt. */
+void es_port_timer_interrupt(void);
+
 /* ---- interrupts -------------------------------------------------------------- */
 
 uint32_t es_chip_disable_irq(void);
 void es_chip_enable_irq(uint32_t state);
+
+/* ---- timing-critical bit-banging (1-wire, DHT, LED strips, bit-banged buses) ------------ */
+
+/*
+** Inside a timing section nothing else runs (interrupts are off; sections nest), so pulses
+** of a few hundred nanoseconds keep their length. es_chip_timing_ns() is the clock that busy
+** waits and pulse measurements use, in and out of sections; it wraps, so compare differences.
+** Silicon reads the CPU's cycle counter. The simulator runs a virtual clock inside sections
+** that advances by a fixed step at each reading (never ahead of real time), so host
+** scheduling cannot stretch a pulse, and its attached devices act at the exact moments.
+*/
+uint32_t es_chip_timing_begin(void);
+void es_chip_timing_end(uint32_t state);
+uint32_t es_chip_timing_ns(void);

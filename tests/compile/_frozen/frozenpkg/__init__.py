@@ -1,0 +1,4 @@
+# A frozen package with a relative import.
+from .mod import value
+
+initialised = True

@@ -1,0 +1,3 @@
+from .. import mod
+
+doubled = mod.value * 2
