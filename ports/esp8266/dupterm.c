@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "ports/esp8266/modmachine.h"
 #include "ports/esp8266/port.h"
 #include "py/portio.h"
 #include "py/runtime.h"
@@ -32,29 +33,9 @@ bool es_port_uart0_attached(void) {
     return false;
 }
 
-/* machine.UART's type, found at run time (the machine module's parts come and go by build). */
-static es_obj_t machine_uart_class(void) {
-    es_obj_t machine = es_module_get_builtin(ES_Q_machine);
-    if (machine == ES_OBJ_NULL) {
-        return ES_OBJ_NULL;
-    }
-    return es_load_attr_maybe(machine, ES_Q_UART);
-}
-
-/* UART0 is handled by the chip's UART directly (bytes straight to the stdin ring, output
-** without a method call); any object of machine.UART whose repr says UART(0, is UART0. */
-static bool is_uart0(es_obj_t stream) {
-    es_obj_t uart_class = machine_uart_class();
-    if (uart_class == ES_OBJ_NULL || stream == ES_OBJ_NONE ||
-        es_obj_from_ptr(es_obj_get_type(stream)) != uart_class) {
-        return false;
-    }
-    es_vstr_t vstr;
-    es_print_t print;
-    es_vstr_init_print(&vstr, 16, &print);
-    es_obj_print_helper(&print, stream, ES_PRINT_REPR);
-    return vstr.len >= 7 && memcmp(vstr.buf, "UART(0,", 7) == 0;
-}
+/* UART0 is handled by the chip's UART directly: bytes go straight to the stdin ring and
+** output needs no method call. */
+static bool is_uart0(es_obj_t stream) { return es_machine_uart_id(stream) == 0; }
 
 es_obj_t es_port_dupterm(es_obj_t stream, es_int_t index) {
     if (index < 0 || index >= ES_PORT_DUPTERM_SLOTS) {
@@ -75,15 +56,11 @@ es_obj_t es_port_dupterm(es_obj_t stream, es_int_t index) {
 }
 
 void es_port_dupterm_attach_uart0(void) {
-    es_obj_t uart_class = machine_uart_class();
-    if (uart_class == ES_OBJ_NULL) {
-        /* No machine.UART in this build: UART0 is the terminal all the same. */
-        slots[1] = ES_OBJ_NONE;
-        slot_is_uart0[1] = true;
-        return;
-    }
+    /* Should making the object fail (no memory), UART0 stays the terminal all the same. */
+    slots[1] = ES_OBJ_NONE;
+    slot_is_uart0[1] = true;
     es_obj_t args[2] = {ES_OBJ_NEW_SMALL_INT(0), ES_OBJ_NEW_SMALL_INT(115200)};
-    es_port_dupterm(es_call_function_n_kw(uart_class, 2, 0, args), 1);
+    es_port_dupterm(es_call_function_n_kw(es_obj_from_ptr(&es_machine_uart_type), 2, 0, args), 1);
 }
 
 static void deactivate(size_t i, const char *what, es_obj_t exc) {

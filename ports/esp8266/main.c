@@ -9,19 +9,14 @@
 #include "py/portio.h"
 #include "py/runtime.h"
 
-/* Parts of the machine module provided by their own files when they are built in. */
-extern void es_machine_pins_soft_reset(void) __attribute__((weak));
-extern void es_machine_timers_soft_reset(void) __attribute__((weak));
-extern void es_machine_gc_mark_roots(void) __attribute__((weak));
 
 static es_obj_t new_str(const char *s) { return es_obj_new_str(s, strlen(s)); }
 
 void es_port_gc_mark_roots(void) {
     es_port_dupterm_mark_roots();
     es_readline_mark_roots();
-    if (es_machine_gc_mark_roots != NULL) {
-        es_machine_gc_mark_roots();
-    }
+    es_machine_gc_mark_roots();
+    es_machine_timers_gc_mark_roots();
 }
 
 _Noreturn void es_fatal_error(const char *msg) {
@@ -50,12 +45,8 @@ static void interpreter_start(void *heap, size_t heap_size, void *stack_top) {
         for (size_t i = 0; i < ES_ARRAY_SIZE(path); i++) {
             es_obj_list_append(es_state.roots.sys_path, new_str(path[i]));
         }
-        if (es_machine_pins_soft_reset != NULL) {
-            es_machine_pins_soft_reset();
-        }
-        if (es_machine_timers_soft_reset != NULL) {
-            es_machine_timers_soft_reset();
-        }
+        es_machine_pins_soft_reset();
+        es_machine_timers_soft_reset();
         es_port_dupterm_attach_uart0();
         es_nlr_pop();
     } else {

@@ -6,9 +6,6 @@
 #include "py/hal.h"
 #include "py/runtime.h"
 
-/* Parts of the machine module provided by their own files when they are built in. */
-extern int64_t es_machine_rtc_deepsleep_alarm_us(void) __attribute__((weak));
-
 static es_obj_t machine_freq(size_t n_args, const es_obj_t *args) {
     if (n_args == 0) {
         return es_obj_new_int((es_int_t)es_chip_cpu_mhz() * 1000000);
@@ -68,11 +65,9 @@ static es_obj_t machine_deepsleep(size_t n_args, const es_obj_t *args) {
         es_int_t ms = es_obj_get_int(args[0]);
         us = ms <= 0 ? 1000 : (int64_t)ms * 1000;
     }
-    if (es_machine_rtc_deepsleep_alarm_us != NULL) {
-        int64_t alarm = es_machine_rtc_deepsleep_alarm_us();
-        if (alarm >= 0 && (us < 0 || alarm < us)) {
-            us = alarm > 0 ? alarm : 1;
-        }
+    int64_t alarm = es_machine_rtc_deepsleep_alarm_us();
+    if (alarm >= 0 && (us < 0 || alarm < us)) {
+        us = alarm > 0 ? alarm : 1;
     }
     es_chip_deepsleep(us < 0 ? 0 : (uint64_t)us);
 }
@@ -107,6 +102,24 @@ static const es_map_elem_t machine_globals_table[] = {
     {ES_OBJ_NEW_QSTR(ES_Q_DEEPSLEEP_RESET), ES_OBJ_NEW_SMALL_INT(ES_CHIP_RESET_DEEPSLEEP)},
     {ES_OBJ_NEW_QSTR(ES_Q_HARD_RESET), ES_OBJ_NEW_SMALL_INT(ES_CHIP_RESET_HARD)},
     {ES_OBJ_NEW_QSTR(ES_Q_DEEPSLEEP), ES_OBJ_NEW_SMALL_INT(4)},
+    /* pins (machine_pin.c, machine_pwm.c, machine_adc.c, machine_rtc.c, machine_timer.c,
+    ** machine_wdt.c, machine_time_pulse.c, extmod/machine_signal.c) */
+    {ES_OBJ_NEW_QSTR(ES_Q_Pin), ES_OBJ_FROM_CONST(es_machine_pin_type)},
+    {ES_OBJ_NEW_QSTR(ES_Q_Signal), ES_OBJ_FROM_CONST(es_machine_signal_type)},
+    {ES_OBJ_NEW_QSTR(ES_Q_PWM), ES_OBJ_FROM_CONST(es_machine_pwm_type)},
+    {ES_OBJ_NEW_QSTR(ES_Q_ADC), ES_OBJ_FROM_CONST(es_machine_adc_type)},
+    {ES_OBJ_NEW_QSTR(ES_Q_RTC), ES_OBJ_FROM_CONST(es_machine_rtc_type)},
+    {ES_OBJ_NEW_QSTR(ES_Q_Timer), ES_OBJ_FROM_CONST(es_machine_timer_type)},
+    {ES_OBJ_NEW_QSTR(ES_Q_WDT), ES_OBJ_FROM_CONST(es_machine_wdt_type)},
+    {ES_OBJ_NEW_QSTR(ES_Q_time_pulse_us), ES_OBJ_FROM_CONST(es_machine_time_pulse_us_obj)},
+    /* buses (machine_uart.c, machine_softi2c.c, machine_softspi.c, machine_hspi.c, esp_drivers.c) */
+    {ES_OBJ_NEW_QSTR(ES_Q_UART), ES_OBJ_FROM_CONST(es_machine_uart_type)},
+    {ES_OBJ_NEW_QSTR(ES_Q_I2C), ES_OBJ_FROM_CONST(es_machine_softi2c_type)},
+    {ES_OBJ_NEW_QSTR(ES_Q_SoftI2C), ES_OBJ_FROM_CONST(es_machine_softi2c_type)},
+    {ES_OBJ_NEW_QSTR(ES_Q_SPI), ES_OBJ_FROM_CONST(es_machine_hspi_type)},
+    {ES_OBJ_NEW_QSTR(ES_Q_SoftSPI), ES_OBJ_FROM_CONST(es_machine_softspi_type)},
+    {ES_OBJ_NEW_QSTR(ES_Q_bitstream), ES_OBJ_FROM_CONST(es_machine_bitstream_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q_dht_readinto), ES_OBJ_FROM_CONST(es_machine_dht_readinto_obj)},
 };
 
 ES_DEFINE_CONST_MODULE(es_module_machine, machine_globals_table);
