@@ -10,8 +10,13 @@ SIM_OBJ := $(patsubst %.c,$(SIM_BUILD)/obj/%.o,$(SIM_SRC))
 SIM_QSTR_SCAN := $(SIM_SRC) $(wildcard py/*.h extmod/*.h ports/esp8266/*.h $(SIM_DIR)/*.h)
 SIM_CFLAGS = -std=gnu11 -Wall -Wextra -Werror $(OPT) -g -I. -I$(SIM_BUILD) -I$(SIM_DIR) -MMD -MP $(EXTRA_CFLAGS)
 
-# Frozen Python modules of the port (_boot.py, inisetup.py, flashbdev.py, ...).
-SIM_FROZEN_DIRS := ports/esp8266/modules
+# Frozen Python modules of the port (_boot.py, inisetup.py, flashbdev.py, drivers) and the
+# portable ones, compiled to const bytecode against this build's qstr table.
+SIM_FROZEN_DIRS := ports/esp8266/modules extmod/frozen
+$(eval $(call ES_FROZEN_RULE,$(SIM_GENHDR),$(SIM_FROZEN_DIRS)))
+SIM_FROZEN_OBJ := $(SIM_BUILD)/obj/frozen_modules.o
+$(SIM_FROZEN_OBJ): $(SIM_GENHDR)/frozen_modules.c $(SIM_GENHDR)/qstrdefs.h $(SIM_GENHDR)/moduledefs.h
+	$(CC) $(SIM_CFLAGS) -c $< -o $@
 
 $(SIM_GENHDR):
 	mkdir -p $@
@@ -26,7 +31,7 @@ $(SIM_BUILD)/obj/%.o: %.c $(SIM_GENHDR)/qstrdefs.h $(SIM_GENHDR)/moduledefs.h
 	@mkdir -p $(dir $@)
 	$(CC) $(SIM_CFLAGS) -c $< -o $@
 
-$(BUILD)/esp8266-sim: $(SIM_OBJ)
+$(BUILD)/esp8266-sim: $(SIM_OBJ) $(SIM_FROZEN_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) -lutil
 
 .PHONY: sim run-sim
