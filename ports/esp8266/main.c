@@ -41,6 +41,7 @@ static void interpreter_start(void *heap, size_t heap_size, void *stack_top) {
         es_init();
         es_obj_t main_module = es_obj_new_module(ES_Q___main__);
         es_obj_dict_store(es_obj_from_ptr(es_state.roots.loaded_modules), ES_OBJ_NEW_QSTR(ES_Q___main__), main_module);
+        es_port_help_install();
         static const char *const path[] = {"", ".frozen", "/lib", "/"};
         for (size_t i = 0; i < ES_ARRAY_SIZE(path); i++) {
             es_obj_list_append(es_state.roots.sys_path, new_str(path[i]));

@@ -64,5 +64,8 @@ void es_pyexec_print_exception(es_obj_t exc);
 /* Set by SystemExit escaping code run from the REPL: a soft reset follows. */
 extern bool es_pyexec_soft_reset_requested;
 
+/* ---- help.c: help() joins the builtins at every start ---------------------------------- */
+void es_port_help_install(void);
+
 /* ---- the banner --------------------------------------------------------------------- */
 void es_port_print_banner(void);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "ports/esp8266/port.h"
+#include "py/frozen.h"
 #include "py/objstr.h"
 #include "py/runtime.h"
 
@@ -95,19 +96,16 @@ static es_obj_t candidate_names(es_obj_t obj) {
     return names;
 }
 
-/* Built-in module names, for completion after "import ". */
+es_obj_t es_module_builtin_names(void); /* py/objmodule.c */
+
+/* Built-in and frozen module names, for completion after "import ". */
 static es_obj_t module_names(void) {
-    es_obj_t help = es_builtin_lookup(ES_Q_help);
-    ES_UNUSED(help);
-    es_obj_t names = es_obj_new_list(0, NULL);
-    es_obj_t sys = es_module_get_builtin(ES_Q_sys);
-    es_obj_t builtin_names = sys != ES_OBJ_NULL ? es_load_attr_maybe(sys, ES_Q_builtin_module_names) : ES_OBJ_NULL;
-    if (builtin_names != ES_OBJ_NULL) {
-        size_t n;
-        es_obj_t *items;
-        es_obj_get_array(builtin_names, &n, &items);
-        for (size_t i = 0; i < n; i++) {
-            es_obj_list_append(names, items[i]);
+    es_obj_t names = es_module_builtin_names();
+    for (size_t i = 0; i < es_frozen_table.n_modules; i++) {
+        const char *path = es_frozen_table.modules[i].path;
+        size_t len = strlen(path);
+        if (len > 3 && strcmp(path + len - 3, ".py") == 0 && memchr(path, '/', len) == NULL) {
+            es_obj_list_append(names, es_obj_new_str(path, len - 3));
         }
     }
     return names;

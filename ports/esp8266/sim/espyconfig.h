@@ -20,3 +20,7 @@ void es_sim_poll_events(void);
 /* os.dupterm with two slots (ports/esp8266/dupterm.c). */
 #define ES_PORT_HAS_DUPTERM (1)
 #define ES_PORT_DUPTERM_SLOTS (2)
+
+/* micropython.kbd_intr(c) reaches the console (ports/esp8266/console.c). */
+void es_port_set_interrupt_char(int c);
+#define ES_PORT_SET_INTERRUPT_CHAR(c) es_port_set_interrupt_char(c)
