@@ -77,8 +77,9 @@ asan:
 	$(MAKE) BUILD=build/asan OPT=-O1 EXTRA_CFLAGS="$(SANITIZE_FLAGS) -DES_STACK_LIMIT=4194304" \
 	    EXTRA_LDFLAGS="$(SANITIZE_FLAGS)" build/asan/espy
 
-run: all
-	$(BUILD)/espy
+# Boots the simulated ESP8266 board (ports/esp8266/sim/sim.mk) with UART0 on this terminal.
+run: $(BUILD)/esp8266-sim
+	$(BUILD)/esp8266-sim
 
 deps:
 	tools/install-deps
