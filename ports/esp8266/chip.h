@@ -108,3 +108,17 @@ void es_port_timer_interrupt(void);
 
 uint32_t es_chip_disable_irq(void);
 void es_chip_enable_irq(uint32_t state);
+
+/* ---- timing-critical bit-banging (1-wire, DHT, LED strips, bit-banged buses) ------------ */
+
+/*
+** Inside a timing section nothing else runs (interrupts are off; sections nest), so pulses
+** of a few hundred nanoseconds keep their length. es_chip_timing_ns() is the clock that busy
+** waits and pulse measurements use, in and out of sections; it wraps, so compare differences.
+** Silicon reads the CPU's cycle counter. The simulator runs a virtual clock inside sections
+** that advances by a fixed step at each reading (never ahead of real time), so host
+** scheduling cannot stretch a pulse, and its attached devices act at the exact moments.
+*/
+uint32_t es_chip_timing_begin(void);
+void es_chip_timing_end(uint32_t state);
+uint32_t es_chip_timing_ns(void);
