@@ -279,12 +279,3 @@ int es_sim_control_open(const char *path) {
     atexit(remove_socket);
     return 0;
 }
-
-/* Until a board has simulated devices attached (sim/devices.c), no device command is known. */
-__attribute__((weak)) bool es_sim_devices_command(char **words, int n_words, char *reply, size_t reply_size) {
-    (void)words;
-    (void)n_words;
-    (void)reply;
-    (void)reply_size;
-    return false;
-}
