@@ -46,14 +46,21 @@ $(BUILD)/espy: $(ESPY_OBJ) $(BUILD)/obj/frozen_modules.o
 
 # Frozen modules (py/frozen.h, docs/architecture.md). A build lists folders of .py files in
 # FROZEN_DIRS; $(call ES_FROZEN_RULE,GENHDR,DIRS) defines the rule that writes
-# GENHDR/frozen_modules.c from them, for the build to compile and link.
+# GENHDR/frozen_modules.c from them, compiled to const bytecode against the qstr table of
+# GENHDR, for the build to compile and link. The compiler is espy-freeze: the host core
+# without frozen modules and a main that prints code objects (tools/freezer/).
 FROZEN_DIRS ?= extmod/frozen tests/compile/_frozen
+FROZEN_COMPILER ?= $(BUILD)/espy-freeze
 define ES_FROZEN_RULE
-$(1)/frozen_modules.c: $$(shell find $(2) -name '*.py' 2>/dev/null) tools/makefrozen.py
-	@mkdir -p $(1)
-	$$(PYTHON) tools/makefrozen.py --source -o $$@ $(2)
+$(1)/frozen_modules.c: $$(shell find $(2) -name '*.py' 2>/dev/null) tools/makefrozen.py tools/frozencode.py \
+    $(FROZEN_COMPILER) $(1)/qstrdefs.h
+	$$(PYTHON) tools/makefrozen.py -o $$@ --compiler $(FROZEN_COMPILER) --qstrdata $(1)/qstrdata.h $(2)
 endef
 $(eval $(call ES_FROZEN_RULE,$(GENHDR),$(FROZEN_DIRS)))
+
+FREEZER_OBJ := $(filter-out $(BUILD)/obj/ports/unix/main.o $(BUILD)/obj/ports/unix/repl.o,$(ESPY_OBJ)) $(BUILD)/obj/tools/freezer/espyfreeze.o
+$(BUILD)/espy-freeze: $(FREEZER_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 $(BUILD)/obj/frozen_modules.o: $(GENHDR)/frozen_modules.c $(QSTR_DEFS) $(MODULE_DEFS)
 	$(CC) $(CFLAGS) -c $< -o $@

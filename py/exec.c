@@ -8,6 +8,11 @@
 const es_code_t *es_compile_to_code(const char *src, size_t len, es_qstr_t filename, es_input_kind_t kind);
 
 const es_code_t *es_compile_to_code(const char *src, size_t len, es_qstr_t filename, es_input_kind_t kind) {
+    return es_compile_to_code_opts(src, len, filename, kind, 0);
+}
+
+const es_code_t *es_compile_to_code_opts(const char *src, size_t len, es_qstr_t filename, es_input_kind_t kind,
+                                         unsigned opts) {
     static const uint8_t modes[] = {[ES_INPUT_FILE] = ES_PARSE_EXEC, [ES_INPUT_SINGLE] = ES_PARSE_SINGLE,
                                     [ES_INPUT_EVAL] = ES_PARSE_EVAL};
     es_parse_error_t err;
@@ -16,7 +21,7 @@ const es_code_t *es_compile_to_code(const char *src, size_t len, es_qstr_t filen
         es_raise_syntax_error(err.kind == ES_PARSE_INDENTATION_ERROR ? &es_type_IndentationError : &es_type_SyntaxError,
                               err.message, filename, err.line, err.col, src, len);
     }
-    return es_compile(mod, src, len);
+    return es_compile(mod, src, len, opts);
 }
 
 es_obj_t es_compile_source(const char *src, size_t len, es_qstr_t filename, es_input_kind_t kind, es_obj_dict_t *globals) {

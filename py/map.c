@@ -60,11 +60,16 @@ void es_map_init_fixed_table(es_map_t *map, size_t n, const es_map_elem_t *table
 }
 
 void es_map_deinit(es_map_t *map) {
+    bool watched = map->is_watched;
     if (!map->is_fixed) {
         es_free(map->table);
         es_free(map->index);
     }
     memset(map, 0, sizeof(*map));
+    if (watched) {
+        map->is_watched = 1;
+        es_attr_cache_invalidate();
+    }
 }
 
 void es_map_clear(es_map_t *map) { es_map_deinit(map); }
@@ -129,6 +134,9 @@ static es_map_elem_t removed_scratch;
 
 static es_map_elem_t *remove_at(es_map_t *map, size_t pos, size_t slot) {
     removed_scratch = map->table[pos];
+    if (map->is_watched) {
+        es_attr_cache_invalidate();
+    }
     map->table[pos].key = ES_OBJ_NULL;
     map->table[pos].value = ES_OBJ_NULL;
     map->count--;
@@ -183,6 +191,9 @@ es_map_elem_t *es_map_lookup(es_map_t *map, es_obj_t key, es_map_lookup_kind_t k
         if (kind != ES_MAP_LOOKUP_ADD_IF_NOT_FOUND) {
             return NULL;
         }
+    }
+    if (map->is_watched) {
+        es_attr_cache_invalidate();
     }
     if (map->used == map->alloc) {
         rebuild(map, map->count + 1);

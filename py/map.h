@@ -20,6 +20,7 @@ typedef struct es_map_t {
     size_t count;   /* live entries */
     uint16_t is_fixed : 1;
     uint16_t index_bits : 8; /* index has 1 << index_bits slots; 0 = no index */
+    uint16_t is_watched : 1; /* look-up caches depend on its keys: report key changes */
     es_map_elem_t *table;
     uint32_t *index;
 } es_map_t;
@@ -45,7 +46,7 @@ typedef struct es_obj_dict_t {
 #define ES_DEFINE_CONST_DICT(dict_name, table_name)                                                \
     const es_obj_dict_t dict_name = {                                                              \
         {&es_type_dict},                                                                           \
-        {ES_ARRAY_SIZE(table_name), ES_ARRAY_SIZE(table_name), ES_ARRAY_SIZE(table_name), 1, 0,    \
+        {ES_ARRAY_SIZE(table_name), ES_ARRAY_SIZE(table_name), ES_ARRAY_SIZE(table_name), 1, 0, 0, \
          (es_map_elem_t *)(table_name), NULL}}
 
 /* A const module: `ES_DEFINE_CONST_MODULE(es_module_math, math_globals_table);` */
@@ -65,6 +66,19 @@ static inline size_t es_map_small_int_hash(es_int_t v) {
     }
 #endif
     return v == -1 ? (size_t)-2 : (size_t)v;
+}
+
+/*
+** A watched map (class dicts, globals that builtins are looked up past) tells the look-up
+** caches whenever a key is added or removed; a changed value needs no report because the
+** caches keep positions, not values. Implemented in py/attrcache.c.
+*/
+void es_attr_cache_invalidate(void);
+static inline void es_map_watch(es_map_t *map) {
+    if (!map->is_watched && !map->is_fixed) {
+        map->is_watched = 1;
+        es_attr_cache_invalidate(); /* an address may be reused: forget what was said about it */
+    }
 }
 
 void es_map_init(es_map_t *map, size_t n);

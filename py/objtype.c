@@ -331,6 +331,20 @@ static void instance_load_generic(es_obj_t self, es_qstr_t attr, es_obj_t *dest)
     }
 }
 
+/* obj.__class__ = cls: allowed between user classes whose instances have the same layout, as CPython. */
+static void set_class(es_obj_instance_t *inst, es_obj_t cls) {
+    if (!is_type(cls)) {
+        es_raise_msg_varg(&es_type_TypeError, "__class__ must be set to a class, not '%s' object", es_obj_type_name(cls));
+    }
+    const es_type_t *old = inst->base.type;
+    const es_type_t *new = es_obj_to_ptr(cls);
+    if (!es_type_is_user_class(new) || user_type(new)->native_base != user_type(old)->native_base) {
+        es_raise_msg_varg(&es_type_TypeError, "__class__ assignment: '%q' object layout differs from '%q'",
+                          (es_qstr_t)new->name, (es_qstr_t)old->name);
+    }
+    inst->base.type = new;
+}
+
 /* Plain attribute store or delete (value NULL): data descriptors, else the instance dict. */
 static bool instance_store_generic(es_obj_t self, es_qstr_t attr, es_obj_t value) {
     const es_type_t *type = es_obj_get_type(self);
@@ -366,7 +380,8 @@ static bool instance_store_generic(es_obj_t self, es_qstr_t attr, es_obj_t value
     }
     if (value != ES_OBJ_NULL) {
         if (attr == ES_Q___class__) {
-            es_raise_msg(&es_type_TypeError, "__class__ assignment is not supported");
+            set_class(inst, value);
+            return true;
         }
         es_obj_dict_store(es_obj_from_ptr(inst->members), es_obj_new_qstr(attr), value);
         return true;
@@ -910,7 +925,7 @@ static const es_type_t *find_native_base(size_t n_bases, const es_obj_t *bases) 
     const es_type_t *native = NULL;
     for (size_t i = 0; i < n_bases; i++) {
         const es_type_t *b = es_obj_to_ptr(bases[i]);
-        const es_type_t *nb = es_type_is_user_class(b) ? user_type(b)->native_base : (b == &es_type_object ? NULL : b);
+        const es_type_t *nb = es_type_is_user_class(b) ? user_type(b)->native_base : (b == &es_type_object || (b->flags & ES_TYPE_FLAG_STATELESS_BASE) ? NULL : b);
         if (nb == NULL) {
             continue;
         }
@@ -985,6 +1000,8 @@ static es_obj_t make_class(es_qstr_t name, es_obj_t bases_tuple, es_obj_t locals
         es_raise_msg(&es_type_TypeError, "type() argument 3 must be dict");
     }
     es_obj_dict_t *dict = es_obj_to_ptr(locals);
+    /* Attribute caches rely on hearing of every name added to or removed from a class dict. */
+    es_map_watch(&dict->map);
 
     es_user_type_t *ut = es_new(es_user_type_t);
     es_type_t *t = &ut->type;

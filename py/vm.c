@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "py/attrcache.h"
 #include "py/bc.h"
 #include "py/objtype.h"
 #include "py/runtime.h"
@@ -70,8 +71,12 @@ _Noreturn static void raise_unbound_deref(const es_code_t *code, size_t slot) {
                       code->slot_names[slot]);
 }
 
+/* The slot's hint is the name's position in globals, or BUILTIN_HINT when builtins answered. */
+#define BUILTIN_HINT (0xffff)
+
 static es_obj_t load_global(es_frame_t *frame, es_qstr_t name, size_t cache_slot) {
-    es_map_t *map = &frame->globals->map;
+    es_obj_dict_t *globals = frame->globals;
+    es_map_t *map = &globals->map;
     es_obj_t key = es_obj_new_qstr(name);
     uint16_t *cache = frame->code->cache;
     if (cache != NULL) {
@@ -79,18 +84,27 @@ static es_obj_t load_global(es_frame_t *frame, es_qstr_t name, size_t cache_slot
         if (pos < map->used && map->table[pos].key == key) {
             return map->table[pos].value;
         }
+        if (pos == BUILTIN_HINT) {
+            es_obj_t v = es_attr_builtin_cached(globals, name);
+            if (v != ES_OBJ_NULL) {
+                return v;
+            }
+        }
     }
     es_map_elem_t *elem = es_map_lookup(map, key, ES_MAP_LOOKUP);
     if (elem != NULL) {
         size_t pos = (size_t)(elem - map->table);
-        if (cache != NULL && pos <= 0xffff) {
+        if (cache != NULL && pos < BUILTIN_HINT) {
             cache[cache_slot] = (uint16_t)pos;
         }
         return elem->value;
     }
-    es_obj_t v = es_builtin_lookup(name);
+    es_obj_t v = es_attr_builtin_fill(globals, name);
     if (v == ES_OBJ_NULL) {
         es_raise_name_error(name);
+    }
+    if (cache != NULL) {
+        cache[cache_slot] = BUILTIN_HINT;
     }
     return v;
 }
@@ -585,8 +599,14 @@ dispatch:
         size_t q, c;
         READ_UINT(q);
         READ_UINT(c);
-        (void)c;
-        SET_TOP(es_load_attr(TOP(), q));
+        (void)c; /* the attribute caches are keyed by type and name (py/attrcache.c) */
+        es_obj_t base = TOP();
+        es_obj_t dest[2];
+        es_attr_load_method_maybe(base, q, dest);
+        if (dest[0] == ES_OBJ_NULL) {
+            es_raise_attribute_error(base, q);
+        }
+        SET_TOP(dest[1] == ES_OBJ_NULL ? dest[0] : es_obj_new_bound_meth(dest[0], dest[1]));
         DISPATCH();
     }
     CASE(STORE_ATTR) {
@@ -594,7 +614,7 @@ dispatch:
         READ_UINT(q);
         es_obj_t obj = POP();
         es_obj_t value = POP();
-        es_store_attr(obj, q, value);
+        es_attr_store(obj, q, value);
         DISPATCH();
     }
     CASE(DELETE_ATTR) {
@@ -608,7 +628,11 @@ dispatch:
         READ_UINT(q);
         READ_UINT(c);
         (void)c;
-        es_load_method(TOP(), q, sp);
+        es_obj_t base = TOP();
+        es_attr_load_method_maybe(base, q, sp);
+        if (sp[0] == ES_OBJ_NULL) {
+            es_raise_attribute_error(base, q);
+        }
         sp++;
         DISPATCH();
     }

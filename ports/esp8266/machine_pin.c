@@ -70,6 +70,12 @@ static void pin_set(int gpio, bool level) {
     }
 }
 
+void es_machine_pin_make_output(int gpio, int level) {
+    pin_mode[gpio] = ES_CHIP_PIN_MODE_OUTPUT;
+    es_chip_gpio_write(gpio, level);
+    es_chip_gpio_config(gpio, ES_CHIP_PIN_MODE_OUTPUT, false);
+}
+
 static void pin_print(const es_print_t *print, es_obj_t self, es_print_kind_t kind) {
     ES_UNUSED(kind);
     es_printf(print, "Pin(%d)", gpio_of(self));

@@ -10,6 +10,8 @@ extern const es_type_t es_machine_pin_type;
 int es_machine_pin_id(es_obj_t pin);
 /* The Pin singleton of a GPIO number (already checked). */
 es_obj_t es_machine_pin_obj(int gpio);
+/* Makes gpio a push-pull output at level, as Pin(gpio, Pin.OUT, value=level) (PWM's pins). */
+void es_machine_pin_make_output(int gpio, int level);
 
 /* At every (soft) reset: pin IRQs, timers and PWM callbacks are cleared; levels stay. */
 void es_machine_pins_soft_reset(void);
