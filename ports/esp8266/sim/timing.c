@@ -32,9 +32,10 @@ uint64_t es_sim_bus_now_ns(void) {
 
 uint32_t es_chip_timing_begin(void) {
     uint32_t irq_state = es_chip_disable_irq();
-    if (section_depth++ == 0) {
-        virtual_ns = es_sim_bus_now_ns();
+    if (section_depth == 0) {
+        virtual_ns = es_sim_bus_now_ns(); /* real time: no section is open yet */
     }
+    section_depth++;
     return irq_state;
 }
 
