@@ -66,4 +66,14 @@ with Board(control=True) as b:
     check_equal(b.eval("ow.crc8(buf)"), 0, "select_rom and readinto")
     check_equal(error_of(b, "_onewire.reset(6)"), "ValueError: invalid pin", "flash pin refused")
     check_equal(error_of(b, "_onewire.crc8(5)").split(":")[0], "TypeError", "crc8 needs a buffer")
+
+    # After the reset button the chip's uptime starts again from 0; the bus timing must not care.
+    check_equal(b.control("reset"), "ok", "reset button")
+    b.read_until(b">>> ")
+    b._in_raw = False
+    b.exec("import onewire, ds18x20\nfrom machine import Pin\nds = ds18x20.DS18X20(onewire.OneWire(Pin(12)))")
+    check_equal(b.eval("[bytes(r) for r in ds.scan()]"), [bytes.fromhex("28ff010203040562")], "scan after a reset")
+    check_equal(b.control("onewire temp 12 33.25"), "ok", "set after the reset")
+    b.exec("ds.convert_temp()")
+    check_equal(b.eval("ds.read_temp(bytes.fromhex('28ff010203040562'))"), 33.25, "read_temp after a reset")
 print("ok")
