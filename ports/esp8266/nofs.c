@@ -2,18 +2,17 @@
 
 #include <errno.h>
 
+#include "extmod/vfs.h"
 #include "py/portio.h"
 
 /* Weak: the VFS provides the real ones when it is built in. */
+/* Imports read modules through the VFS (extmod/vfs.c), from whatever _boot.py mounted. */
 __attribute__((weak)) char *es_port_read_file(const char *path, size_t *len) {
-    (void)path;
-    (void)len;
-    return NULL;
+    return es_vfs_read_file(path, len);
 }
 
 __attribute__((weak)) int es_port_stat_kind(const char *path) {
-    (void)path;
-    return 0;
+    return es_vfs_stat_kind(path);
 }
 
 __attribute__((weak)) int es_port_file_open(const char *path, int flags) {
