@@ -457,6 +457,15 @@ void es_gc_collect(void) {
     heap.collecting = false;
 }
 
+void es_gc_sweep_all(void) {
+    if (heap.collecting || heap.n_blocks == 0) {
+        return;
+    }
+    heap.lock_depth++;
+    run_finalisers();
+    heap.lock_depth--;
+}
+
 /* ---- control and statistics -------------------------------------------------- */
 
 void es_gc_lock(void) { heap.lock_depth++; }
