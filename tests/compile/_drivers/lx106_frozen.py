@@ -41,7 +41,8 @@ def main():
     includes = ["-I" + OUT, "-I.", "-I" + QEMU, "-Iports/esp8266/qemu"]
     run([CC] + CFLAGS + includes + ["-c", "ports/esp8266/qemu/py_main.c", "-o", OUT + "/py_main.o"])
     run([CC] + CFLAGS + includes + ["-c", OUT + "/frozen_modules.c", "-o", OUT + "/frozen_modules.o"])
-    objs = sorted(glob.glob(os.path.join(ROOT, QEMU, "obj/py/*.o")) + glob.glob(os.path.join(ROOT, QEMU, "obj/extmod/*.o")))
+    objs = sorted(glob.glob(os.path.join(ROOT, QEMU, "obj/py/*.o")) + glob.glob(os.path.join(ROOT, QEMU, "obj/extmod/*.o"))
+                  + glob.glob(os.path.join(ROOT, QEMU, "obj/extmod/fat/*.o")))
     objs += [o for o in sorted(glob.glob(os.path.join(ROOT, QEMU, "obj/ports/esp8266/qemu/*.o")))
              if os.path.basename(o) not in ("py_main.o", "tiny_main.o")]
     run([CC, SPECS, "-nostartfiles", "-T", "ports/esp8266/qemu/esp8266-qemu.ld", "-Wl,--gc-sections"] + objs +
