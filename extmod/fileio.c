@@ -673,11 +673,6 @@ void es_file_set_name(es_obj_t file, es_obj_t name) {
 
 /* ---- open() ---------------------------------------------------------------------------- */
 
-/* Where open() sends a path; the VFS replaces this (weak so a build without it links). */
-__attribute__((weak)) es_obj_t es_vfs_open(es_obj_t path, const es_file_mode_t *mode) {
-    return es_file_open_port(es_obj_str_get_data(path, &(size_t){0}), mode);
-}
-
 static es_obj_t io_open(size_t n_args, const es_obj_t *args, es_map_t *kw) {
     static const es_arg_t allowed[] = {
         {ES_Q_file, ES_ARG_OBJ | ES_ARG_REQUIRED, {.u_obj = ES_OBJ_NONE}},

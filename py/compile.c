@@ -135,7 +135,6 @@ typedef struct compiler_t {
     es_qstr_t filename;
     const char *src;
     size_t src_len;
-    scope_t *module_scope;
     unit_t *u;
     const es_ast_module_t *mod;
 } compiler_t;
@@ -2307,29 +2306,31 @@ static const es_code_t *finish_unit(compiler_t *c, unit_t *u, uint32_t first_lin
         u->max_depth > 0xfff0 || u->n_cache > 0xffff) {
         syntax_error(c, s->node, "function too big");
     }
-    /* One allocation holds the code object and all its tables: fewer blocks, less rounding. */
+    /* The bytecode buffer takes the line and exception tables and, trimmed, becomes the code's
+    ** bytes; one more allocation holds the code object and its other tables. So a large unit
+    ** never needs its bytecode twice in the heap, and small units take few blocks. */
     size_t n_cells = s->n_cells;
-    size_t bytes_len = u->code_len + u->lines_len + exc_len;
+    size_t bc_len = u->code_len;
+    GROW(u->code, u->code_len, u->code_alloc, u->lines_len + exc_len + 1);
+    if (u->lines_len) memcpy(u->code + bc_len, u->lines, u->lines_len);
+    if (exc_len) memcpy(u->code + bc_len + u->lines_len, exc, exc_len);
+    es_free(exc);
+    es_free(u->lines);
+    uint8_t *bytes = es_realloc(u->code, bc_len + u->lines_len + exc_len + 1);
+    u->code = NULL;
     size_t size = sizeof(es_code_t) + sizeof(es_obj_t) * u->n_consts + sizeof(es_qstr_t) * s->n_slots +
-                  sizeof(uint16_t) * (u->n_cache + n_cells) + bytes_len;
+                  sizeof(uint16_t) * (u->n_cache + n_cells);
     es_code_t *code = es_alloc(size);
     es_obj_t *consts = (es_obj_t *)(code + 1);
     es_qstr_t *names = (es_qstr_t *)(consts + u->n_consts);
     uint16_t *cache = (uint16_t *)(names + s->n_slots);
     uint16_t *cells = cache + u->n_cache;
-    uint8_t *bytes = (uint8_t *)(cells + n_cells);
     code->base.type = &es_type_code;
-    memcpy(bytes, u->code, u->code_len);
-    if (u->lines_len) memcpy(bytes + u->code_len, u->lines, u->lines_len);
-    if (exc_len) memcpy(bytes + u->code_len + u->lines_len, exc, exc_len);
     if (u->n_consts) memcpy(consts, u->consts, sizeof(es_obj_t) * u->n_consts);
     code->bytecode = bytes;
-    code->bc_len = (uint16_t)u->code_len;
+    code->bc_len = (uint16_t)bc_len;
     code->line_len = (uint16_t)u->lines_len;
     code->exc_len = (uint16_t)exc_len;
-    es_free(exc);
-    es_free(u->code);
-    es_free(u->lines);
     es_free(u->labels);
     es_free(u->fixups);
     es_free(u->handlers);
@@ -2462,7 +2463,6 @@ const es_code_t *es_compile(const es_ast_module_t *mod, const char *src, size_t 
     c->src_len = len;
     c->mod = mod;
     scope_t *top = scope_new(NULL, SCOPE_MODULE, NULL, ES_Q__S_module);
-    c->module_scope = top;
     if (mod->mode == ES_PARSE_EVAL) {
         st_expr(c, top, mod->expr);
     } else {
@@ -2471,5 +2471,65 @@ const es_code_t *es_compile(const es_ast_module_t *mod, const char *src, size_t 
     resolve_scope(c, top);
     const es_code_t *code = compile_scope(c, top);
     scope_free(top);
+    return code;
+}
+
+/* ======================================================================================
+** A module one statement at a time
+** ==================================================================================== */
+
+/*
+** Module-level names all live in the module's dict and inner scopes never resolve a name
+** to the module scope, so each top-level statement gets its own scope tree, compiled at
+** once into the module's unit and freed: only the statement being compiled has a tree.
+*/
+struct es_compiler {
+    compiler_t c;
+    unit_t unit;
+    uint32_t first_line;
+};
+
+es_compiler_t *es_compiler_new(es_qstr_t filename, const char *src, size_t len, unsigned opts) {
+    es_compiler_t *ic = es_new(es_compiler_t);
+    ic->c.opts = opts;
+    ic->c.filename = filename;
+    ic->c.src = src;
+    ic->c.src_len = len;
+    ic->unit.scope = scope_new(NULL, SCOPE_MODULE, NULL, ES_Q__S_module);
+    ic->unit.cur_handler = -1;
+    assign_slots(ic->unit.scope);
+    return ic;
+}
+
+void es_compiler_add(es_compiler_t *ic, const es_ast_node_t *stmt) {
+    compiler_t *c = &ic->c;
+    unit_t *u = &ic->unit;
+    if (ic->first_line == 0) {
+        ic->first_line = u->cur_line = u->last_line = stmt->line;
+    }
+    scope_t *module_scope = u->scope;
+    scope_t *top = scope_new(NULL, SCOPE_MODULE, NULL, ES_Q__S_module);
+    st_stmt(c, top, stmt);
+    resolve_scope(c, top);
+    u->scope = top;
+    c->u = u;
+    compile_stmt(c, stmt);
+    c->u = NULL;
+    u->scope = module_scope;
+    scope_free(top);
+}
+
+const es_code_t *es_compiler_finish(es_compiler_t *ic) {
+    compiler_t *c = &ic->c;
+    unit_t *u = &ic->unit;
+    if (ic->first_line == 0) {
+        ic->first_line = u->cur_line = u->last_line = 1;
+    }
+    c->u = u;
+    op(c, ES_BC_LOAD_NONE, 1);
+    op(c, ES_BC_RETURN_VALUE, -1);
+    const es_code_t *code = finish_unit(c, u, ic->first_line);
+    scope_free(u->scope);
+    es_free(ic);
     return code;
 }

@@ -10,12 +10,22 @@
 
 /*
 ** An object is one machine word (es_obj_t). The low bits say what it holds:
-**   ...xxxx1  small int, value = word >> 1 (arithmetic shift)
+**   ...xxxx1  small int, value = word >> 1 (arithmetic shift)      [32-bit builds]
+**   ...xxx01  small int, value = word >> 2                         [64-bit builds]
+**   ...xxx11  float, the IEEE double re-encoded (see below)        [64-bit builds]
 **   ...xx010  interned string (qstr), index = word >> 3
 **   ...xx110  immediate constant: None, False, True
 **   ...xxx00  pointer to a struct whose first member is es_obj_base_t
 ** Code outside this header uses only the functions below, so a build can change
-** the representation (NaN-boxing on 64-bit hosts, 30-bit floats on the ESP8266).
+** the representation.
+**
+** Floats on 64-bit builds need no heap: a double whose exponent lies in [-255, 256]
+** (magnitude 2**-255 up to 2**257, i.e. every float a program normally meets) has the
+** top three exponent bits 011 or 100, so two of them follow from the third. Dropping
+** those two bits leaves 62 bits, stored above the tag 11 with the sign kept in bit 63.
+** Zero takes the code of 2**-255, which is boxed instead; everything else outside the
+** range (inf, nan, subnormals, huge values) is boxed as es_obj_float_t in the heap.
+** 32-bit builds (single-precision floats on the ESP8266) box every float.
 */
 typedef uintptr_t es_obj_t;
 typedef intptr_t es_int_t;
@@ -32,12 +42,21 @@ typedef uintptr_t es_uint_t;
 #define ES_OBJ_FALSE ((es_obj_t)0x0e)
 #define ES_OBJ_TRUE ((es_obj_t)0x16)
 
-#define ES_SMALL_INT_MIN ((es_int_t)(INTPTR_MIN >> 1))
-#define ES_SMALL_INT_MAX ((es_int_t)(INTPTR_MAX >> 1))
+#if UINTPTR_MAX > 0xffffffffu && !ES_FLOAT_IS_SINGLE
+#define ES_OBJ_IMMEDIATE_FLOATS (1)
+#define ES_SMALL_INT_SHIFT (2)
+#else
+#define ES_OBJ_IMMEDIATE_FLOATS (0)
+#define ES_SMALL_INT_SHIFT (1)
+#endif
 
-static inline bool es_obj_is_small_int(es_obj_t o) { return (o & 1) != 0; }
-static inline es_int_t es_small_int_value(es_obj_t o) { return ((es_int_t)o) >> 1; }
-static inline es_obj_t es_obj_new_small_int(es_int_t v) { return (es_obj_t)(((es_uint_t)v << 1) | 1); }
+#define ES_SMALL_INT_MIN ((es_int_t)(INTPTR_MIN >> ES_SMALL_INT_SHIFT))
+#define ES_SMALL_INT_MAX ((es_int_t)(INTPTR_MAX >> ES_SMALL_INT_SHIFT))
+
+/* Tagged small ints add, subtract and compare as words: (a<<s|1) + (b<<s|1) - 1 == (a+b)<<s|1. */
+static inline bool es_obj_is_small_int(es_obj_t o) { return (o & ((1u << ES_SMALL_INT_SHIFT) - 1)) == 1; }
+static inline es_int_t es_small_int_value(es_obj_t o) { return ((es_int_t)o) >> ES_SMALL_INT_SHIFT; }
+static inline es_obj_t es_obj_new_small_int(es_int_t v) { return (es_obj_t)(((es_uint_t)v << ES_SMALL_INT_SHIFT) | 1); }
 static inline bool es_small_int_fits(es_int_t v) { return v >= ES_SMALL_INT_MIN && v <= ES_SMALL_INT_MAX; }
 
 static inline bool es_obj_is_qstr(es_obj_t o) { return (o & 7) == 2; }
@@ -46,7 +65,7 @@ static inline es_obj_t es_obj_new_qstr(es_qstr_t q) { return ((es_obj_t)q << 3) 
 
 /* Constant-expression forms, for initialisers of const tables. */
 #define ES_OBJ_NEW_QSTR(q) ((es_obj_t)(((es_obj_t)(q) << 3) | 2))
-#define ES_OBJ_NEW_SMALL_INT(v) ((es_obj_t)((((es_uint_t)(v)) << 1) | 1))
+#define ES_OBJ_NEW_SMALL_INT(v) ((es_obj_t)((((es_uint_t)(v)) << ES_SMALL_INT_SHIFT) | 1))
 
 static inline bool es_obj_is_immediate(es_obj_t o) { return (o & 7) == 6; }
 static inline bool es_obj_is_ptr(es_obj_t o) { return (o & 3) == 0 && o > ES_OBJ_SENTINEL; }
@@ -311,9 +330,14 @@ extern const es_obj_singleton_t es_const_notimplemented_obj;
 
 const es_type_t *es_obj_get_type_slow(es_obj_t o);
 
+static inline bool es_obj_is_immediate_float(es_obj_t o) { return ES_OBJ_IMMEDIATE_FLOATS && (o & 3) == 3; }
+
 static inline const es_type_t *es_obj_get_type(es_obj_t o) {
     if (es_obj_is_ptr(o)) {
         return ((const es_obj_base_t *)o)->type;
+    }
+    if (es_obj_is_immediate_float(o)) {
+        return &es_type_float;
     }
     return es_obj_get_type_slow(o);
 }
@@ -459,10 +483,49 @@ const char *es_obj_type_name(es_obj_t o); /* "int", "list", ... */
 
 /* Ellipsis / NotImplemented types and None/bool printing live in py/objsingleton.c */
 
-/* Floats: representation is private to these functions */
-es_obj_t es_obj_new_float(es_float_t value);
-es_float_t es_obj_float_get(es_obj_t o); /* o must be a float */
-static inline bool es_obj_is_float(es_obj_t o) { return es_obj_is_type(o, &es_type_float); }
+/* Floats: representation is private to these functions (and py/objfloat.c) */
+es_obj_t es_obj_new_float_boxed(es_float_t value);
+es_float_t es_obj_float_get_boxed(es_obj_t o);
+static inline bool es_obj_is_float(es_obj_t o) { return es_obj_is_immediate_float(o) || es_obj_is_type(o, &es_type_float); }
+
+#if ES_OBJ_IMMEDIATE_FLOATS
+#define ES_FLOAT_SIGN_BIT ((uint64_t)1 << 63)
+#define ES_FLOAT_LOW61 (((uint64_t)1 << 61) - 1)
+#define ES_FLOAT_ZERO_CODE ((uint64_t)1 << 60) /* low 61 bits of 2**-255, which zero borrows */
+
+static inline es_obj_t es_obj_new_float(es_float_t value) {
+    uint64_t d;
+    __builtin_memcpy(&d, &value, sizeof(d));
+    uint64_t magnitude = d & ~ES_FLOAT_SIGN_BIT;
+    if (((magnitude >> 60) - 3) <= 1 && magnitude != ((uint64_t)3 << 60)) {
+        return (es_obj_t)((d & ES_FLOAT_SIGN_BIT) | ((d & ES_FLOAT_LOW61) << 2) | 3);
+    }
+    if (magnitude == 0) {
+        return (es_obj_t)((d & ES_FLOAT_SIGN_BIT) | (ES_FLOAT_ZERO_CODE << 2) | 3);
+    }
+    return es_obj_new_float_boxed(value);
+}
+
+/* o must be a float. */
+static inline es_float_t es_obj_float_get(es_obj_t o) {
+    if (!es_obj_is_immediate_float(o)) {
+        return es_obj_float_get_boxed(o);
+    }
+    uint64_t w = (uint64_t)o;
+    uint64_t low = (w >> 2) & ES_FLOAT_LOW61;
+    uint64_t d = w & ES_FLOAT_SIGN_BIT;
+    if (low != ES_FLOAT_ZERO_CODE) {
+        /* exponent bits 62 and 61 are 10 or 01: the opposite of bit 60, then a copy of it */
+        d |= low | ((low >> 60) != 0 ? (uint64_t)1 << 61 : (uint64_t)1 << 62);
+    }
+    es_float_t value;
+    __builtin_memcpy(&value, &d, sizeof(value));
+    return value;
+}
+#else
+static inline es_obj_t es_obj_new_float(es_float_t value) { return es_obj_new_float_boxed(value); }
+static inline es_float_t es_obj_float_get(es_obj_t o) { return es_obj_float_get_boxed(o); }
+#endif
 
 /* Ints: small when they fit, arbitrary precision otherwise (py/objint.c) */
 es_obj_t es_obj_new_int(es_int_t value);

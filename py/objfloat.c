@@ -21,14 +21,15 @@
 #define MATH(name) name
 #endif
 
-es_obj_t es_obj_new_float(es_float_t value) {
+/* Floats that have no immediate form (py/obj.h): all of them on 32-bit builds. */
+es_obj_t es_obj_new_float_boxed(es_float_t value) {
     es_obj_float_t *o = es_new(es_obj_float_t);
     o->base.type = &es_type_float;
     o->value = value;
     return es_obj_from_ptr(o);
 }
 
-es_float_t es_obj_float_get(es_obj_t o) { return ((const es_obj_float_t *)es_obj_to_ptr(o))->value; }
+es_float_t es_obj_float_get_boxed(es_obj_t o) { return ((const es_obj_float_t *)es_obj_to_ptr(o))->value; }
 
 /* The float inside a float or an instance of a float subclass; false for anything else. */
 static bool float_value(es_obj_t o, es_float_t *value) {

@@ -69,6 +69,13 @@ void es_chip_uart_config(int uart, uint32_t baudrate, int bits, int parity, int 
 /* Called by the backend (from its receive interrupt) for each byte UART0 receives; the port
 ** decides whether the byte is the interrupt character or goes to the REPL's input buffer. */
 void es_port_uart0_received(uint8_t byte);
+/* The port calls this for a received byte the REPL does not take (UART0 detached from
+** os.dupterm): it waits in UART0's receive buffer for es_chip_uart0_read_byte, or is lost when
+** that buffer (machine.UART's rxbuf) is full. */
+void es_chip_uart0_rx_keep(uint8_t byte);
+/* machine.UART(0, rxbuf=n): the receive buffer holds n - 1 bytes (default n = 16). */
+void es_chip_uart0_set_rxbuf(size_t size);
+size_t es_chip_uart0_rxbuf(void);
 
 /* ---- GPIO ------------------------------------------------------------------------ */
 

@@ -282,6 +282,15 @@ void es_machine_pins_soft_reset(void) {
     }
 }
 
+void es_machine_hard_reset(void) {
+    for (int gpio = 0; gpio < ES_CHIP_GPIO_COUNT; gpio++) {
+        pin_mode[gpio] = ES_CHIP_PIN_MODE_INPUT;
+    }
+    es_machine_pins_soft_reset();
+    es_machine_pwm_hard_reset();
+    es_machine_rtc_hard_reset();
+}
+
 void es_machine_gc_mark_roots(void) {
     es_gc_mark_range((void *const *)irq_handler, IRQ_PIN_COUNT);
     es_machine_timers_gc_mark_roots();

@@ -194,3 +194,8 @@ const es_type_t es_machine_pwm_type = {
     .make_new = pwm_make_new,
     .locals_dict = (es_obj_dict_t *)&pwm_locals_dict,
 };
+
+void es_machine_pwm_hard_reset(void) {
+    pwm_freq = 500;
+    channel_on = 0;
+}

@@ -16,6 +16,12 @@ void es_machine_pin_make_output(int gpio, int level);
 /* At every (soft) reset: pin IRQs, timers and PWM callbacks are cleared; levels stay. */
 void es_machine_pins_soft_reset(void);
 void es_machine_timers_soft_reset(void);
+/* At every hard boot (power-on, reset, watchdog, deepsleep wake), before the interpreter
+** starts: the machine parts forget what the chip forgot (pin modes, PWM channels, the RTC
+** alarm). Silicon starts with zeroed RAM anyway; the simulator restarts in one process. */
+void es_machine_hard_reset(void);
+void es_machine_pwm_hard_reset(void);
+void es_machine_rtc_hard_reset(void);
 
 /* RTC alarm 0 armed with wake=DEEPSLEEP: microseconds until it fires, or -1 (machine_rtc.c). */
 int64_t es_machine_rtc_deepsleep_alarm_us(void);

@@ -147,7 +147,7 @@ static void dump_const(es_obj_t o) {
         const char *data = es_obj_str_get_data(o, &len);
         put_hex((const uint8_t *)data, len);
         putchar('\n');
-    } else if (es_obj_is_type(o, &es_type_float)) {
+    } else if (es_obj_is_float(o)) {
         fputs(" float", stdout);
         put_repr(o);
         putchar('\n');

@@ -35,6 +35,7 @@ typedef struct i2c_dev_t {
     uint8_t out;
     bool transmitting;
     bool master_acked;
+    bool clock_high_seen; /* a rising edge since START or the last falling one */
     int8_t scl_level, sda_level;
     uint8_t *mem;
     uint32_t size;
@@ -66,6 +67,7 @@ typedef struct ow_dev_t {
     uint8_t state;
     uint8_t after_send; /* state once the bits to send are out */
     bool master_low;
+    bool reading_slot; /* the slot under way is the master reading from the devices */
     uint64_t fall_ns;
     uint64_t hold_from_ns, hold_until_ns; /* the device pulls the line low in [from, until) */
     uint8_t rx[8];
@@ -207,6 +209,7 @@ static void i2c_scl_rose(device_t *d, int sda) {
     if (s->state == I2C_IDLE || s->state == I2C_IGNORE) {
         return;
     }
+    s->clock_high_seen = true;
     if (!s->transmitting && s->bit < 8) {
         s->shift = (uint8_t)((s->shift << 1) | sda);
     } else if (s->transmitting && s->bit == 8) {
@@ -216,9 +219,10 @@ static void i2c_scl_rose(device_t *d, int sda) {
 
 static void i2c_scl_fell(device_t *d) {
     i2c_dev_t *s = &d->u.i2c;
-    if (s->state == I2C_IDLE || s->state == I2C_IGNORE) {
-        return;
+    if (s->state == I2C_IDLE || s->state == I2C_IGNORE || !s->clock_high_seen) {
+        return; /* the fall that follows START ends no clock pulse */
     }
+    s->clock_high_seen = false;
     s->bit++;
     if (!s->transmitting) {
         if (s->bit == 8) {
@@ -274,6 +278,7 @@ static void i2c_update(device_t *d) {
         if (scl) {
             s->state = sda ? I2C_IDLE : I2C_ADDRESS;
             s->transmitting = false;
+            s->clock_high_seen = false;
             s->bit = 0;
             s->shift = 0;
             set_drive(d, I2C_SDA, 1);
@@ -480,6 +485,7 @@ static int rom_bit(const ow_dev_t *s, int i) {
 static void ow_slot_started(device_t *d, uint64_t now) {
     ow_dev_t *s = &d->u.ow;
     int send = -1;
+    s->reading_slot = s->state == OW_SEND || (s->state == OW_SEARCH && s->search_phase < 2);
     if (s->state == OW_SEND) {
         send = (s->tx[s->tx_pos / 8] >> (s->tx_pos % 8)) & 1;
         if (++s->tx_pos == s->tx_len) {
@@ -505,8 +511,12 @@ static void ow_slot_ended(device_t *d, uint64_t low_ns, uint64_t now) {
     if (low_ns >= OW_RESET_MIN_NS) {
         /* Reset: answer with a presence pulse 15-135 us after the master lets go. */
         ow_receive(s, OW_ROM_CMD, 8);
+        s->reading_slot = false;
         s->hold_from_ns = now + 15 * US;
         s->hold_until_ns = now + 135 * US;
+        return;
+    }
+    if (s->reading_slot) {
         return;
     }
     int bit = low_ns < OW_WRITE0_MIN_NS;
@@ -913,6 +923,11 @@ static void command_i2c(char **w, int n, char *reply, size_t size) {
         s->addr = (uint8_t)addr;
         s->size = n == 6 ? (uint32_t)value : 256;
         s->mem = malloc(s->size);
+        if (s->mem == NULL) {
+            d->kind = KIND_FREE;
+            REPLY_OK("error: out of memory");
+            return;
+        }
         memset(s->mem, 0xff, s->size); /* erased EEPROM */
         s->scl_level = (int8_t)level(pins[0]);
         s->sda_level = (int8_t)level(pins[1]);

@@ -1,5 +1,7 @@
 /* timing.c: the simulator's timing sections and the nanosecond bus clock of chip.h (es_chip_timing_*). */
 
+#include <time.h>
+
 #include "ports/esp8266/chip.h"
 #include "ports/esp8266/sim/devices.h"
 
@@ -9,8 +11,8 @@
 ** make 1-wire, DHT and LED-strip transfers flaky. So inside a section the clock is virtual:
 ** every reading advances it by STEP_NS (a turn of a busy-wait loop on the chip) and the
 ** program and the devices both see exactly the timing the code asked for. The virtual clock
-** is held back so that it never runs ahead of real time (by more than the microsecond the
-** real clock resolves): outside sections the clock is real time again and never goes back.
+** is held back so that it never runs ahead of real time: outside sections the clock is real
+** time again, and it never goes back.
 */
 #define STEP_NS (25)
 
@@ -18,8 +20,12 @@ static unsigned section_depth;
 static uint64_t virtual_ns;
 static uint64_t last_ns; /* the latest reading handed out */
 
+/* The host's monotonic clock: unlike the chip's uptime it does not start again when the board
+** restarts, so the bus clock never goes back. */
 static uint64_t real_ns(void) {
-    return es_chip_uptime_us() * 1000u;
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
 uint64_t es_sim_bus_now_ns(void) {
@@ -32,9 +38,10 @@ uint64_t es_sim_bus_now_ns(void) {
 
 uint32_t es_chip_timing_begin(void) {
     uint32_t irq_state = es_chip_disable_irq();
-    if (section_depth++ == 0) {
-        virtual_ns = es_sim_bus_now_ns();
+    if (section_depth == 0) {
+        virtual_ns = es_sim_bus_now_ns(); /* real time: no section is open yet */
     }
+    section_depth++;
     return irq_state;
 }
 
@@ -49,7 +56,7 @@ uint32_t es_chip_timing_ns(void) {
     uint64_t now;
     if (section_depth > 0) {
         virtual_ns += STEP_NS;
-        while (virtual_ns > real_ns() + 999) {
+        while (virtual_ns > real_ns()) {
         }
         now = virtual_ns;
     } else {
