@@ -112,5 +112,6 @@ format:
 
 include ports/esp8266/qemu/qemu.mk
 -include ports/esp8266/sim/sim.mk
+-include tests/net/net.mk
 
 -include $(ESPY_OBJ:.o=.d)

@@ -24,3 +24,7 @@ void es_sim_poll_events(void);
 /* micropython.kbd_intr(c) reaches the console (ports/esp8266/console.c). */
 void es_port_set_interrupt_char(int c);
 #define ES_PORT_SET_INTERRUPT_CHAR(c) es_port_set_interrupt_char(c)
+
+/* sys.stdin.read(n) takes raw bytes from the console (ports/esp8266/console.c). */
+int es_port_stdin_read_byte(void);
+#define ES_PORT_STDIN_READ_BYTE() es_port_stdin_read_byte()

@@ -159,6 +159,13 @@ void es_sim_uart_restart(void) {
 }
 
 void es_sim_uart_set_receiving(bool on) {
+    if (on && !receiving) {
+        /* What the host sent while the chip was off never reached it. */
+        uint8_t junk[256];
+        struct pollfd p = {uart0_in, POLLIN, 0};
+        while (poll(&p, 1, 0) > 0 && (p.revents & POLLIN) && read(uart0_in, junk, sizeof(junk)) > 0) {
+        }
+    }
     receiving = on;
     if (on) {
         credit_since_us = es_sim_monotonic_us();
