@@ -5,6 +5,7 @@
 #include "extmod/vfs.h"
 #include "py/hal.h"
 #include "py/objstr.h"
+#include "py/portio.h"
 #include "py/runtime.h"
 
 #if ES_OS_UNAME_FROM_HOST
@@ -157,9 +158,9 @@ static es_obj_t os_sync(void) {
 static ES_DEFINE_FUN_0(os_sync_obj, ES_Q_sync, os_sync);
 
 #if ES_PORT_HAS_DUPTERM
-es_obj_t es_port_dupterm(size_t n_args, const es_obj_t *args);
-es_obj_t es_port_dupterm_notify(es_obj_t arg);
+/* The port keeps the terminal slots (py/portio.h). */
 static ES_DEFINE_FUN_VAR(os_dupterm_obj, ES_Q_dupterm, 1, 2, es_port_dupterm);
+
 static ES_DEFINE_FUN_1(os_dupterm_notify_obj, ES_Q_dupterm_notify, es_port_dupterm_notify);
 #endif
 
