@@ -113,5 +113,6 @@ format:
 include ports/esp8266/qemu/qemu.mk
 -include ports/esp8266/sim/sim.mk
 -include tests/net/net.mk
+-include tests/deflate/deflate.mk
 
 -include $(ESPY_OBJ:.o=.d)

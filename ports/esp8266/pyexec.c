@@ -51,11 +51,13 @@ void es_pyexec_print_exception(es_obj_t exc) {
         }
     }
     es_obj_exception_print_traceback(&print, exc);
-    if (es_obj_is_exception_instance(exc)) {
-        es_obj_exception_t *e = es_obj_to_ptr(exc);
+    /* An instance of a class derived from an exception keeps its native part elsewhere, so
+    ** its args are found as an attribute, which every exception has. */
+    es_obj_t exc_args = es_obj_is_exception_instance(exc) ? es_load_attr_maybe(exc, ES_Q_args) : ES_OBJ_NULL;
+    if (exc_args != ES_OBJ_NULL && es_obj_is_type(exc_args, &es_type_tuple)) {
         size_t n_args;
         es_obj_t *args;
-        es_obj_get_array(e->args, &n_args, &args);
+        es_obj_get_array(exc_args, &n_args, &args);
         if (n_args == 0 && text.len > 0 && text.buf[text.len - 1] == '\n') {
             text.len--;
             es_vstr_add_str(&text, ": \n");

@@ -14,6 +14,14 @@ def error_of(b, code):
     return None
 
 
+def calls_fit(calls, elapsed_ms, period_ms, what):
+    """A periodic timer fires once per period of the time that really passed on the board; a
+    board starved by a loaded host skips missed ticks, so fewer (never more) calls are fine."""
+    expected = elapsed_ms / period_ms
+    check(expected * 0.5 - 1 <= calls <= expected + 1,
+          "%s: %d calls in %d ms at %g ms" % (what, calls, elapsed_ms, period_ms))
+
+
 def level(b, pin):
     return b.control("pin %d?" % pin).split()[3]
 
@@ -21,23 +29,25 @@ def level(b, pin):
 with Board(control=True) as b:
     b.exec("from machine import Timer, Pin\nimport time\nn = [0]\ndef count(t):\n    n[0] += 1\n")
 
-    # Periodic, in ms by default: 20 ms for 500 ms is 25 calls.
-    b.exec("t = Timer(-1)\nt.init(period=20, callback=count)\ntime.sleep_ms(500)\nt.deinit()")
-    got = b.eval("n[0]")
-    check(22 <= got <= 26, "periodic 20 ms over 500 ms: %d calls" % got)
+    # Periodic, in ms by default.
+    b.exec("def run(ms, **kw):\n    n[0] = 0\n    t0 = time.ticks_ms()\n    t.init(**kw)\n"
+           "    time.sleep_ms(ms)\n    t.deinit()\n    return n[0], time.ticks_diff(time.ticks_ms(), t0)\n")
+    b.exec("t = Timer(-1)")
+    got, elapsed = b.eval("run(500, period=20, callback=count)")
+    calls_fit(got, elapsed, 20, "periodic 20 ms")
     b.exec("time.sleep_ms(100)")
     check_equal(b.eval("n[0]"), got, "deinit stops the timer")
 
     # tick_hz and freq.
-    b.exec("n[0] = 0\nt.init(period=5, tick_hz=100, callback=count)\ntime.sleep_ms(520)\nt.deinit()")
-    got = b.eval("n[0]")
-    check(9 <= got <= 11, "period 5 at tick_hz 100 = 50 ms: %d calls in 520 ms" % got)
-    b.exec("n[0] = 0\nt.init(freq=40.0, period=1, callback=count)\ntime.sleep_ms(510)\nt.deinit()")
-    got = b.eval("n[0]")
-    check(18 <= got <= 21, "freq 40 Hz wins over period: %d calls in 510 ms" % got)
+    got, elapsed = b.eval("run(520, period=5, tick_hz=100, callback=count)")
+    calls_fit(got, elapsed, 50, "period 5 at tick_hz 100 = 50 ms")
+    got, elapsed = b.eval("run(510, freq=40.0, period=1, callback=count)")
+    calls_fit(got, elapsed, 25, "freq 40 Hz wins over period")
 
     # One shot fires once; the callback gets the timer.
-    b.exec("seen = []\nt.init(mode=Timer.ONE_SHOT, period=30, callback=lambda x: seen.append(x))\ntime.sleep_ms(150)")
+    b.exec("def wait_for(cond):\n    for i in range(300):\n        if cond():\n            return\n        time.sleep_ms(10)\n")
+    b.exec("seen = []\nt.init(mode=Timer.ONE_SHOT, period=30, callback=lambda x: seen.append(x))\n"
+           "wait_for(lambda: seen)\ntime.sleep_ms(100)")
     check_equal(b.eval("len(seen)"), 1, "one shot fires once")
     check(b.eval("seen[0] is t"), "callback gets the Timer")
     check_equal(b.eval("(Timer.ONE_SHOT, Timer.PERIODIC)"), (0, 1), "constants")
@@ -46,7 +56,7 @@ with Board(control=True) as b:
     # Many timers at once.
     b.exec("hits = bytearray(5)\nts = [Timer(-1) for i in range(5)]\n"
            "for i in range(5):\n    ts[i].init(mode=Timer.ONE_SHOT, period=10 + 10 * i, callback=lambda x, i=i: hits.__setitem__(i, 1))\n"
-           "time.sleep_ms(120)")
+           "wait_for(lambda: all(hits))")
     check_equal(b.eval("list(hits)"), [1, 1, 1, 1, 1], "five timers")
 
     # Hard callbacks run in the timer interrupt with the heap locked.
@@ -58,9 +68,10 @@ with Board(control=True) as b:
            "    except MemoryError:\n"
            "        st[1] = 1\n"
            "\n"
-           "t.init(period=10, callback=hard, hard=True)\ntime.sleep_ms(105)\nt.deinit()")
+           "t0 = time.ticks_ms()\nt.init(period=10, callback=hard, hard=True)\ntime.sleep_ms(105)\nt.deinit()\n"
+           "elapsed = time.ticks_diff(time.ticks_ms(), t0)")
     calls, locked = b.eval("tuple(st)")
-    check(8 <= calls <= 11, "hard periodic 10 ms over 105 ms: %d calls" % calls)
+    calls_fit(calls, b.eval("elapsed"), 10, "hard periodic 10 ms")
     check_equal(locked, 1, "the heap is locked in a hard callback")
     out = b.exec("st[0] = 0\ndef bad(t):\n    st[0] += 1\n    raise ValueError\n\n"
                  "t.init(period=10, callback=bad, hard=True)\ntime.sleep_ms(100)")

@@ -17,14 +17,14 @@ with Board(control=True) as b:
     check(error_of(b, "machine.WDT(timeout=0)").startswith("ValueError"), "timeout 0")
     check(error_of(b, "machine.WDT(bogus=1)").startswith("TypeError"), "unknown keyword")
 
-    # Fed every 100 ms for a second with a 300 ms timeout: the board lives on.
-    out = b.exec("w = machine.WDT(timeout=300)\n"
+    # Fed every 100 ms for a second with a 1 s timeout: the board lives on.
+    out = b.exec("w = machine.WDT(timeout=1000)\n"
                  "for i in range(10):\n    time.sleep_ms(100)\n    w.feed()\n"
                  "print('fed', machine.WDT() is w)")
     check_equal(out, b"fed True\r\n", "a fed watchdog does not bite")
 
     # Not fed: the board resets with cause WDT_RESET and boots to the friendly REPL.
-    b.write(b"time.sleep_ms(1000)\x04")
+    b.write(b"time.sleep_ms(4000)\x04")
     boot = b.read_until(b">>> ", timeout=10)
     check(b"MicroPython" in boot, "the board rebooted: %r" % boot[-200:])
     b._in_raw = False

@@ -29,7 +29,8 @@ static const char usage_text[] =
     "  --control SPEC       control socket for pins and devices (docs/control-protocol.md)\n"
     "  --trace FILE         write every pin change to FILE (Value Change Dump)\n"
     "  -h, --help           this text\n"
-    "The board runs until the process is killed, or until its terminal input ends.\n";
+    "On a terminal, Ctrl-] switches the board off; otherwise it runs until its input ends\n"
+    "or the process is killed.\n";
 
 bool es_sim_reset_requested;
 static jmp_buf restart_point;
