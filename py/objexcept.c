@@ -395,12 +395,29 @@ void es_obj_exception_print_traceback(const es_print_t *print, es_obj_t exc_in) 
         .parent = &es_type_##base_name,                                                            \
     }
 
+/* BaseException.__init__(self, *args): subclasses call it (ValueError.__init__(self, msg)) to set args. */
+static es_obj_t exception___init__(size_t n_args, const es_obj_t *args) {
+    es_obj_exception_t *exc = get_native(args[0]);
+    if (exc == NULL) {
+        es_raise_msg(&es_type_TypeError, "descriptor '__init__' requires a 'BaseException' object");
+    }
+    exc->args = n_args == 1 ? ES_OBJ_EMPTY_TUPLE : es_obj_new_tuple(n_args - 1, args + 1);
+    return ES_OBJ_NONE;
+}
+static ES_DEFINE_FUN_VAR(exception___init___obj, ES_Q___init__, 1, ES_FUN_ARGS_MAX, exception___init__);
+
+static const es_map_elem_t exception_locals_table[] = {
+    {ES_OBJ_NEW_QSTR(ES_Q___init__), ES_OBJ_FROM_CONST(exception___init___obj)},
+};
+static ES_DEFINE_CONST_DICT(exception_locals_dict, exception_locals_table);
+
 const es_type_t es_type_BaseException = {
     .base = {&es_type_type},
     .name = ES_Q_BaseException,
     .print = exception_print,
     .make_new = exception_make_new,
     .attr = exception_attr,
+    .locals_dict = (es_obj_dict_t *)&exception_locals_dict,
 };
 
 DEFINE_EXCEPTION(SystemExit, ES_Q_SystemExit, BaseException);

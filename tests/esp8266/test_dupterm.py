@@ -41,7 +41,7 @@ with Board() as b:
     check_equal(b.friendly("u0 = os.dupterm(None, 1); os.dupterm(u0, 1); repr(u0)[:7]"),
                 b"u0 = os.dupterm(None, 1); os.dupterm(u0, 1); repr(u0)[:7]\r\n'UART(0,'\r\n>>> ", "UART0 in slot 1")
     # Detached UART0: the REPL no longer reads it; UART(0).read() does.
-    b.write(b"import machine, time; u = machine.UART(0, 115200); os.dupterm(None, 1); time.sleep(0.5); "
+    b.write(b"import machine, time; u = machine.UART(0, 115200); os.dupterm(None, 1); time.sleep(2); "
             b"got = u.read(); os.dupterm(u, 1); print(got)\r")
     b.read_until(b"print(got)\r\n")
     b.write(b"xyz")
