@@ -33,7 +33,7 @@ static uint32_t achievable_baudrate(es_int_t wanted) {
     return HSPI_FULL_SPEED / (prediv * cntdiv);
 }
 
-static void hspi_transfer(es_obj_t self, size_t len, const uint8_t *src, uint8_t *dest) {
+void es_machine_hspi_transfer(es_obj_t self, size_t len, const uint8_t *src, uint8_t *dest) {
     ES_UNUSED(self);
     es_chip_spi1_transfer(src, dest, len);
 }
@@ -109,10 +109,6 @@ static void hspi_print(const es_print_t *print, es_obj_t self_in, es_print_kind_
               (unsigned)self->polarity, (unsigned)self->phase);
 }
 
-static const es_machine_spi_p_t hspi_p = {
-    .transfer = hspi_transfer,
-};
-
 static const es_map_elem_t hspi_locals_table[] = {
     {ES_OBJ_NEW_QSTR(ES_Q_init), ES_OBJ_FROM_CONST(hspi_init_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_deinit), ES_OBJ_FROM_CONST(hspi_deinit_obj)},
@@ -130,6 +126,5 @@ const es_type_t es_machine_hspi_type = {
     .name = ES_Q_HSPI,
     .print = hspi_print,
     .make_new = hspi_make_new,
-    .protocol = &hspi_p,
     .locals_dict = (es_obj_dict_t *)&hspi_locals_dict,
 };

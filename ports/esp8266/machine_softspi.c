@@ -13,9 +13,18 @@
 
 /* ---- methods shared by SoftSPI and SPI(1) ---------------------------------------------- */
 
+static void softspi_transfer(es_obj_t self_in, size_t len, const uint8_t *src, uint8_t *dest);
+
+/* The methods are shared, so they can be called with anything as self: check what it is. */
 static void spi_transfer(es_obj_t self, size_t len, const uint8_t *src, uint8_t *dest) {
-    const es_machine_spi_p_t *spi = es_obj_get_type(self)->protocol;
-    spi->transfer(self, len, src, dest);
+    const es_type_t *type = es_obj_get_type(self);
+    if (type == &es_machine_hspi_type) {
+        es_machine_hspi_transfer(self, len, src, dest);
+    } else if (type == &es_machine_softspi_type) {
+        softspi_transfer(self, len, src, dest);
+    } else {
+        es_raise_msg_varg(&es_type_TypeError, "expected an SPI object, got '%s'", es_obj_type_name(self));
+    }
 }
 
 static es_int_t byte_arg(size_t n_args, const es_obj_t *args, size_t index) {
@@ -220,10 +229,6 @@ static void softspi_print(const es_print_t *print, es_obj_t self_in, es_print_ki
               (unsigned)self->mosi, (unsigned)self->miso);
 }
 
-static const es_machine_spi_p_t softspi_p = {
-    .transfer = softspi_transfer,
-};
-
 static const es_map_elem_t softspi_locals_table[] = {
     {ES_OBJ_NEW_QSTR(ES_Q_init), ES_OBJ_FROM_CONST(softspi_init_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_deinit), ES_OBJ_FROM_CONST(softspi_deinit_obj)},
@@ -241,6 +246,5 @@ const es_type_t es_machine_softspi_type = {
     .name = ES_Q_SoftSPI,
     .print = softspi_print,
     .make_new = softspi_make_new,
-    .protocol = &softspi_p,
     .locals_dict = (es_obj_dict_t *)&softspi_locals_dict,
 };

@@ -35,11 +35,9 @@ extern const es_obj_fun_builtin_t es_machine_bitstream_obj;
 extern const es_obj_fun_builtin_t es_machine_dht_readinto_obj; /* also esp.dht_readinto */
 extern const es_obj_fun_builtin_t es_esp_neopixel_write_obj;
 extern const es_obj_fun_builtin_t es_esp_apa102_write_obj;
-/* SPI buses keep their transfer function in their type's protocol slot, so that the methods
-** read/readinto/write/write_readinto (machine_softspi.c) serve SoftSPI and SPI(1) alike. */
-typedef struct es_machine_spi_p_t {
-    void (*transfer)(es_obj_t self, size_t len, const uint8_t *src, uint8_t *dest); /* dest may be NULL */
-} es_machine_spi_p_t;
+/* The methods read/readinto/write/write_readinto (machine_softspi.c) serve SoftSPI and SPI(1)
+** alike; SPI(1)'s full-duplex exchange (dest may be NULL): */
+void es_machine_hspi_transfer(es_obj_t self, size_t len, const uint8_t *src, uint8_t *dest);
 extern const es_obj_fun_builtin_t es_machine_spi_read_obj;
 extern const es_obj_fun_builtin_t es_machine_spi_readinto_obj;
 extern const es_obj_fun_builtin_t es_machine_spi_write_obj;
