@@ -12,7 +12,7 @@ LDFLAGS = $(EXTRA_LDFLAGS)
 LIBS = -lm
 
 PY_SRC := $(wildcard py/*.c)
-EXTMOD_SRC := $(wildcard extmod/*.c)
+EXTMOD_SRC := $(wildcard extmod/*.c extmod/fat/*.c)
 UNIX_SRC := $(wildcard ports/unix/*.c)
 ESPY_SRC := $(PY_SRC) $(EXTMOD_SRC) $(UNIX_SRC)
 ESPY_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(ESPY_SRC))
@@ -46,14 +46,22 @@ $(BUILD)/espy: $(ESPY_OBJ) $(BUILD)/obj/frozen_modules.o
 
 # Frozen modules (py/frozen.h, docs/architecture.md). A build lists folders of .py files in
 # FROZEN_DIRS; $(call ES_FROZEN_RULE,GENHDR,DIRS) defines the rule that writes
-# GENHDR/frozen_modules.c from them, for the build to compile and link.
+# GENHDR/frozen_modules.c from them, compiled to const bytecode against the qstr table of
+# GENHDR, for the build to compile and link. The compiler is espy-freeze: the host core
+# without frozen modules and a main that prints code objects (tools/freezer/).
 FROZEN_DIRS ?= extmod/frozen tests/compile/_frozen
+FROZEN_COMPILER ?= $(BUILD)/espy-freeze
 define ES_FROZEN_RULE
-$(1)/frozen_modules.c: $$(shell find $(2) -name '*.py' 2>/dev/null) tools/makefrozen.py
-	@mkdir -p $(1)
-	$$(PYTHON) tools/makefrozen.py --source -o $$@ $(2)
+$(1)/frozen_modules.c: $$(shell find $(2) -name '*.py' 2>/dev/null) tools/makefrozen.py tools/frozencode.py \
+    $(FROZEN_COMPILER) $(1)/qstrdefs.h
+	$$(PYTHON) tools/makefrozen.py -o $$@ --compiler $(FROZEN_COMPILER) --qstrdata $(1)/qstrdata.h $(2)
 endef
 $(eval $(call ES_FROZEN_RULE,$(GENHDR),$(FROZEN_DIRS)))
+
+FREEZER_OBJ := $(filter-out $(BUILD)/obj/ports/unix/main.o $(BUILD)/obj/ports/unix/repl.o,$(ESPY_OBJ)) $(BUILD)/obj/tools/freezer/espyfreeze.o
+$(BUILD)/espy-freeze: $(FREEZER_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+-include $(BUILD)/obj/frozen_modules.d $(BUILD)/obj/tools/freezer/espyfreeze.d
 
 $(BUILD)/obj/frozen_modules.o: $(GENHDR)/frozen_modules.c $(QSTR_DEFS) $(MODULE_DEFS)
 	$(CC) $(CFLAGS) -c $< -o $@
@@ -69,8 +77,9 @@ asan:
 	$(MAKE) BUILD=build/asan OPT=-O1 EXTRA_CFLAGS="$(SANITIZE_FLAGS) -DES_STACK_LIMIT=4194304" \
 	    EXTRA_LDFLAGS="$(SANITIZE_FLAGS)" build/asan/espy
 
-run: all
-	$(BUILD)/espy
+# Boots the simulated ESP8266 board (ports/esp8266/sim/sim.mk) with UART0 on this terminal.
+run: $(BUILD)/esp8266-sim
+	$(BUILD)/esp8266-sim
 
 deps:
 	tools/install-deps
@@ -79,10 +88,13 @@ deps:
 TEST_SUITES = \
     "python=tests/run --espy build/espy" \
     "repl=tests/_drivers/repl_check.py --espy build/espy" \
+    "fat-tools=tests/_drivers/fat_tools_check.py --espy build/espy" \
     "python-sanitized=ASAN_OPTIONS=detect_leaks=0:detect_stack_use_after_return=0 tests/run --sanitized --espy build/asan/espy" \
     "lx106-helpers=$(MAKE) -s qemu-check" \
     "lx106-core=$(MAKE) -s qemu-py-check"
 TEST_BUILDS = all asan
+# Frozen bytecode made for the 32-bit target, run there under QEMU.
+TEST_SUITES += "frozen-lx106=tests/compile/_drivers/lx106_frozen.py"
 
 # Installs what is missing, builds everything, runs every suite; the last line is the total.
 test: deps
@@ -100,5 +112,6 @@ format:
 
 include ports/esp8266/qemu/qemu.mk
 -include ports/esp8266/sim/sim.mk
+-include tests/net/net.mk
 
 -include $(ESPY_OBJ:.o=.d)

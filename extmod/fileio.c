@@ -1,4 +1,4 @@
-/* fileio.c: file objects for open(): binary (FileIO) and text (TextIOWrapper) on a port descriptor. */
+/* fileio.c: file objects for open(): binary (FileIO) and text (TextIOWrapper) over a filesystem's raw file. */
 
 #include <errno.h>
 #include <string.h>
@@ -8,6 +8,7 @@
 #include "py/gc.h"
 #include "py/portio.h"
 #include "py/runtime.h"
+#include "py/stream.h"
 #include "py/unicode.h"
 
 #define READ_CHUNK (128)
@@ -19,7 +20,8 @@
 */
 typedef struct file_obj_t {
     es_obj_base_t base;
-    int fd;
+    const es_file_ops_t *ops;
+    es_obj_t handle;
     bool closed;
     bool readable;
     bool writable;
@@ -34,7 +36,7 @@ static bool is_text(const file_obj_t *f) {
     return f->base.type == &es_type_textio;
 }
 
-_Noreturn static void raise_errno(int err) {
+_Noreturn void es_file_raise_errno(int err) {
     const char *text = es_errno_name(err);
     es_obj_t args[2] = {es_obj_new_small_int(err), es_obj_new_str_from_cstr(text != NULL ? text : "error")};
     const es_type_t *type = err == ENOENT ? &es_type_FileNotFoundError
@@ -45,7 +47,7 @@ _Noreturn static void raise_errno(int err) {
 
 static long check(long result) {
     if (result < 0) {
-        raise_errno((int)-result);
+        es_file_raise_errno((int)-result);
     }
     return result;
 }
@@ -73,7 +75,7 @@ static void need_writable(const file_obj_t *f) {
 /* Gives unread buffered bytes back to the descriptor. */
 static void drop_read_buffer(file_obj_t *f) {
     if (f->rpos < f->rlen) {
-        check(es_port_file_seek(f->fd, -(long)(f->rlen - f->rpos), 1));
+        check(f->ops->seek(f->handle, -(long)(f->rlen - f->rpos), 1));
     }
     f->rpos = f->rlen = 0;
 }
@@ -82,7 +84,7 @@ static void drop_read_buffer(file_obj_t *f) {
 static int peek_byte(file_obj_t *f) {
     if (f->rpos == f->rlen) {
         f->rpos = f->rlen = 0;
-        f->rlen = (uint16_t)check(es_port_file_read(f->fd, f->rbuf, READ_CHUNK));
+        f->rlen = (uint16_t)check(f->ops->read(f->handle, f->rbuf, READ_CHUNK));
         if (f->rlen == 0) {
             return -1;
         }
@@ -219,9 +221,9 @@ static ES_DEFINE_FUN_2(file_readinto_obj, ES_Q_readinto, file_readinto);
 static void write_all(file_obj_t *f, const char *data, size_t len) {
     drop_read_buffer(f);
     while (len > 0) {
-        long n = check(es_port_file_write(f->fd, data, len));
+        long n = check(f->ops->write(f->handle, data, len));
         if (n == 0) {
-            raise_errno(EIO);
+            es_file_raise_errno(EIO);
         }
         data += n;
         len -= (size_t)n;
@@ -279,14 +281,14 @@ static es_obj_t file_seek(size_t n_args, const es_obj_t *args) {
                                                    : "can't do nonzero end-relative seeks");
     }
     drop_read_buffer(f);
-    return es_obj_new_int(check(es_port_file_seek(f->fd, (long)offset, (int)whence)));
+    return es_obj_new_int(check(f->ops->seek(f->handle, (long)offset, (int)whence)));
 }
 static ES_DEFINE_FUN_VAR(file_seek_obj, ES_Q_seek, 2, 3, file_seek);
 
 static es_obj_t file_tell(es_obj_t self) {
     file_obj_t *f = open_file_of(self);
     drop_read_buffer(f);
-    return es_obj_new_int(check(es_port_file_seek(f->fd, 0, 1)));
+    return es_obj_new_int(check(f->ops->seek(f->handle, 0, 1)));
 }
 static ES_DEFINE_FUN_1(file_tell_obj, ES_Q_tell, file_tell);
 
@@ -300,7 +302,7 @@ static es_obj_t file_close(es_obj_t self) {
     file_obj_t *f = es_obj_to_ptr(self);
     if (!f->closed) {
         f->closed = true;
-        check(es_port_file_close(f->fd));
+        check(f->ops->close(f->handle));
     }
     return ES_OBJ_NONE;
 }
@@ -311,14 +313,18 @@ static es_obj_t file_del(es_obj_t self) {
     file_obj_t *f = es_obj_to_ptr(self);
     if (!f->closed) {
         f->closed = true;
-        es_port_file_close(f->fd);
+        f->ops->close(f->handle);
     }
     return ES_OBJ_NONE;
 }
 static ES_DEFINE_FUN_1(file_del_obj, ES_Q___del__, file_del);
 
 static es_obj_t file_fileno(es_obj_t self) {
-    return es_obj_new_small_int(open_file_of(self)->fd);
+    file_obj_t *f = open_file_of(self);
+    if (f->ops != &es_file_port_ops) {
+        es_file_raise_errno(EOPNOTSUPP);
+    }
+    return f->handle;
 }
 static ES_DEFINE_FUN_1(file_fileno_obj, ES_Q_fileno, file_fileno);
 
@@ -390,6 +396,117 @@ static es_obj_t file_iternext(es_obj_t self) {
     return len == 0 ? ES_OBJ_STOP_ITERATION : line;
 }
 
+/* ---- the stream protocol: raw bytes, for C callers (dupterm, json.load, select) ---------- */
+
+static size_t file_stream_read(es_obj_t self, void *buf, size_t size, int *errcode) {
+    file_obj_t *f = es_obj_to_ptr(self);
+    if (f->closed || !f->readable) {
+        *errcode = EBADF;
+        return ES_STREAM_ERROR;
+    }
+    if (f->rpos < f->rlen) {
+        size_t take = f->rlen - f->rpos;
+        if (take > size) {
+            take = size;
+        }
+        memcpy(buf, f->rbuf + f->rpos, take);
+        f->rpos += (uint16_t)take;
+        return take;
+    }
+    long n = f->ops->read(f->handle, buf, size);
+    if (n < 0) {
+        *errcode = (int)-n;
+        return ES_STREAM_ERROR;
+    }
+    return (size_t)n;
+}
+
+/* Gives unread buffered bytes back to the raw file; 0 or a negative errno. */
+static long give_back_read_buffer(file_obj_t *f) {
+    long result = 0;
+    if (f->rpos < f->rlen) {
+        result = f->ops->seek(f->handle, -(long)(f->rlen - f->rpos), 1);
+    }
+    f->rpos = f->rlen = 0;
+    return result < 0 ? result : 0;
+}
+
+static size_t file_stream_write(es_obj_t self, const void *buf, size_t size, int *errcode) {
+    file_obj_t *f = es_obj_to_ptr(self);
+    if (f->closed || !f->writable) {
+        *errcode = EBADF;
+        return ES_STREAM_ERROR;
+    }
+    long n = give_back_read_buffer(f);
+    if (n == 0) {
+        n = f->ops->write(f->handle, buf, size);
+    }
+    if (n < 0) {
+        *errcode = (int)-n;
+        return ES_STREAM_ERROR;
+    }
+    return (size_t)n;
+}
+
+static uintptr_t file_stream_ioctl(es_obj_t self, unsigned request, uintptr_t arg, int *errcode) {
+    file_obj_t *f = es_obj_to_ptr(self);
+    if (request == ES_STREAM_CLOSE) {
+        file_close(self);
+        return 0;
+    }
+    if (f->closed) {
+        *errcode = EBADF;
+        return ES_STREAM_ERROR;
+    }
+    long result = 0;
+    switch (request) {
+        case ES_STREAM_FLUSH:
+            break;
+        case ES_STREAM_SEEK: {
+            es_stream_seek_t *seek = (es_stream_seek_t *)arg;
+            result = give_back_read_buffer(f);
+            if (result == 0) {
+                result = f->ops->seek(f->handle, (long)seek->offset, seek->whence);
+            }
+            if (result >= 0) {
+                seek->offset = result;
+                result = 0;
+            }
+            break;
+        }
+        case ES_STREAM_POLL:
+            return arg & (ES_STREAM_POLL_RD | ES_STREAM_POLL_WR);
+        case ES_STREAM_GET_FILENO:
+            if (f->ops == &es_file_port_ops) {
+                return (uintptr_t)es_small_int_value(f->handle);
+            }
+            result = -EINVAL;
+            break;
+        default:
+            result = -EINVAL;
+            break;
+    }
+    if (result < 0) {
+        *errcode = (int)-result;
+        return ES_STREAM_ERROR;
+    }
+    return (uintptr_t)result;
+}
+
+static const es_stream_p_t fileio_stream_p = {
+    .read = file_stream_read,
+    .write = file_stream_write,
+    .ioctl = file_stream_ioctl,
+    .is_text = false,
+};
+
+static const es_stream_p_t textio_stream_p = {
+    .read = file_stream_read,
+    .write = file_stream_write,
+    .ioctl = file_stream_ioctl,
+    .is_text = true,
+};
+
 static const es_map_elem_t file_locals_table[] = {
     {ES_OBJ_NEW_QSTR(ES_Q_read), ES_OBJ_FROM_CONST(file_read_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_readline), ES_OBJ_FROM_CONST(file_readline_obj)},
@@ -418,6 +535,7 @@ const es_type_t es_type_fileio = {
     .attr = file_attr,
     .getiter = file_getiter,
     .iternext = file_iternext,
+    .protocol = &fileio_stream_p,
     .locals_dict = (es_obj_dict_t *)&file_locals_dict,
 };
 
@@ -429,30 +547,49 @@ const es_type_t es_type_textio = {
     .attr = file_attr,
     .getiter = file_getiter,
     .iternext = file_iternext,
+    .protocol = &textio_stream_p,
     .locals_dict = (es_obj_dict_t *)&file_locals_dict,
 };
 
-/* ---- open() ---------------------------------------------------------------------------- */
+/* ---- raw files on the port's descriptors (py/portio.h) --------------------------------- */
 
-static es_obj_t io_open(size_t n_args, const es_obj_t *args, es_map_t *kw) {
-    static const es_arg_t allowed[] = {
-        {ES_Q_file, ES_ARG_OBJ | ES_ARG_REQUIRED, {.u_obj = ES_OBJ_NONE}},
-        {ES_Q_mode, ES_ARG_OBJ, {.u_obj = ES_OBJ_NEW_QSTR(ES_Q_r)}},
-        {ES_Q_buffering, ES_ARG_INT, {.u_int = -1}},
-        {ES_Q_encoding, ES_ARG_OBJ, {.u_obj = ES_OBJ_NONE}},
-        {ES_Q_errors, ES_ARG_OBJ, {.u_obj = ES_OBJ_NONE}},
-        {ES_Q_newline, ES_ARG_OBJ, {.u_obj = ES_OBJ_NONE}},
-    };
-    es_arg_val_t vals[ES_ARRAY_SIZE(allowed)];
-    es_arg_parse_all(n_args, args, kw, ES_ARRAY_SIZE(allowed), allowed, vals);
-    es_obj_t file = vals[0].u_obj;
-    es_obj_t mode_obj = vals[1].u_obj;
+static long port_read(es_obj_t handle, void *buf, size_t len) {
+    return es_port_file_read((int)es_small_int_value(handle), buf, len);
+}
+static long port_write(es_obj_t handle, const void *buf, size_t len) {
+    return es_port_file_write((int)es_small_int_value(handle), buf, len);
+}
+static long port_seek(es_obj_t handle, long offset, int whence) {
+    return es_port_file_seek((int)es_small_int_value(handle), offset, whence);
+}
+static int port_close(es_obj_t handle) {
+    return es_port_file_close((int)es_small_int_value(handle));
+}
+
+const es_file_ops_t es_file_port_ops = {port_read, port_write, port_seek, port_close};
+
+es_obj_t es_file_open_port(const char *path, const es_file_mode_t *mode) {
+    if (es_port_stat_kind(path) == 2) {
+        es_file_raise_errno(EISDIR);
+    }
+    int fd = es_port_file_open(path, mode->flags);
+    if (fd == -EMFILE || fd == -ENFILE) {
+        /* Forgotten files may be holding descriptors: let their finalisers give them back. */
+        es_gc_collect();
+        fd = es_port_file_open(path, mode->flags);
+    }
+    check(fd);
+    return es_file_new(&es_file_port_ops, es_obj_new_small_int(fd), mode, ES_OBJ_NONE);
+}
+
+/* ---- modes and new file objects --------------------------------------------------------- */
+
+void es_file_parse_mode(es_obj_t mode_obj, es_obj_t encoding, es_file_mode_t *out) {
     if (!es_obj_is_str(mode_obj)) {
         es_raise_msg_varg(&es_type_TypeError, "open() argument 'mode' must be str, not %s", es_obj_type_name(mode_obj));
     }
     size_t mode_len;
     const char *mode = es_obj_str_get_data(mode_obj, &mode_len);
-    int flags = 0;
     bool binary = false, text = false, plus = false;
     char kind = 0;
     unsigned seen = 0;
@@ -480,9 +617,10 @@ static es_obj_t io_open(size_t n_args, const es_obj_t *args, es_map_t *kw) {
     if (kind == 0) {
         es_raise_msg(&es_type_ValueError, "Must have exactly one of create/read/write/append mode and at most one plus");
     }
-    if (binary && vals[3].u_obj != ES_OBJ_NONE) {
+    if (binary && encoding != ES_OBJ_NONE) {
         es_raise_msg(&es_type_ValueError, "binary mode doesn't take an encoding argument");
     }
+    int flags;
     switch (kind) {
         case 'r': flags = ES_FILE_READ; break;
         case 'w': flags = ES_FILE_WRITE | ES_FILE_CREATE | ES_FILE_TRUNC; break;
@@ -492,56 +630,81 @@ static es_obj_t io_open(size_t n_args, const es_obj_t *args, es_map_t *kw) {
     if (plus) {
         flags |= ES_FILE_READ | ES_FILE_WRITE;
     }
+    out->flags = flags;
+    out->binary = binary;
+    out->plus = plus;
+    out->kind = kind;
+    out->mode = mode_obj;
+}
 
-    int fd;
-    if (es_obj_is_small_int(file)) {
-        /* An open descriptor, as CPython's open(fd). */
-        fd = (int)es_small_int_value(file);
-        if (fd < 0) {
-            es_raise_msg(&es_type_ValueError, "negative file descriptor");
-        }
-    } else if (es_obj_is_str_or_bytes(file)) {
-        size_t path_len;
-        const char *path = es_obj_str_get_data(file, &path_len);
-        if (strlen(path) != path_len) {
-            es_raise_msg(&es_type_ValueError, "embedded null byte");
-        }
-        if (es_port_stat_kind(path) == 2) {
-            raise_errno(EISDIR);
-        }
-        fd = es_port_file_open(path, flags);
-        if (fd == -EMFILE || fd == -ENFILE) {
-            /* Forgotten files may be holding descriptors: let their finalisers give them back. */
-            es_gc_collect();
-            fd = es_port_file_open(path, flags);
-        }
-        check(fd);
-    } else {
-        es_raise_msg_varg(&es_type_TypeError, "expected str, bytes or os.PathLike object, not %s", es_obj_type_name(file));
-    }
-
+es_obj_t es_file_new(const es_file_ops_t *ops, es_obj_t handle, const es_file_mode_t *mode, es_obj_t name) {
     file_obj_t *f = es_alloc_with_finaliser(sizeof(file_obj_t));
-    f->base.type = binary ? &es_type_fileio : &es_type_textio;
-    f->fd = fd;
-    f->readable = (flags & ES_FILE_READ) != 0;
-    f->writable = (flags & ES_FILE_WRITE) != 0;
-    f->name = file;
-    if (binary) {
+    f->base.type = mode->binary ? &es_type_fileio : &es_type_textio;
+    f->ops = ops;
+    f->handle = handle;
+    f->readable = (mode->flags & ES_FILE_READ) != 0;
+    f->writable = (mode->flags & ES_FILE_WRITE) != 0;
+    f->name = name;
+    if (mode->binary) {
         /* CPython's binary files report a normalised mode. */
         char norm[4];
         size_t n = 0;
-        norm[n++] = kind;
+        norm[n++] = mode->kind;
         norm[n++] = 'b';
-        if (plus) {
+        if (mode->plus) {
             norm[n++] = '+';
         }
         f->mode = es_obj_new_str(norm, n);
     } else {
-        f->mode = mode_obj;
+        f->mode = mode->mode;
     }
-    if (kind == 'a') {
-        es_port_file_seek(fd, 0, 2);
+    if (mode->kind == 'a') {
+        ops->seek(handle, 0, 2);
     }
     return es_obj_from_ptr(f);
+}
+
+void es_file_set_name(es_obj_t file, es_obj_t name) {
+    const es_type_t *type = es_obj_get_type(file);
+    if (type == &es_type_fileio || type == &es_type_textio) {
+        ((file_obj_t *)es_obj_to_ptr(file))->name = name;
+    }
+}
+
+/* ---- open() ---------------------------------------------------------------------------- */
+
+static es_obj_t io_open(size_t n_args, const es_obj_t *args, es_map_t *kw) {
+    static const es_arg_t allowed[] = {
+        {ES_Q_file, ES_ARG_OBJ | ES_ARG_REQUIRED, {.u_obj = ES_OBJ_NONE}},
+        {ES_Q_mode, ES_ARG_OBJ, {.u_obj = ES_OBJ_NEW_QSTR(ES_Q_r)}},
+        {ES_Q_buffering, ES_ARG_INT, {.u_int = -1}},
+        {ES_Q_encoding, ES_ARG_OBJ, {.u_obj = ES_OBJ_NONE}},
+        {ES_Q_errors, ES_ARG_OBJ, {.u_obj = ES_OBJ_NONE}},
+        {ES_Q_newline, ES_ARG_OBJ, {.u_obj = ES_OBJ_NONE}},
+    };
+    es_arg_val_t vals[ES_ARRAY_SIZE(allowed)];
+    es_arg_parse_all(n_args, args, kw, ES_ARRAY_SIZE(allowed), allowed, vals);
+    es_obj_t file = vals[0].u_obj;
+    es_file_mode_t mode;
+    es_file_parse_mode(vals[1].u_obj, vals[3].u_obj, &mode);
+
+    if (es_obj_is_small_int(file)) {
+        /* An open descriptor, as CPython's open(fd). */
+        if (es_small_int_value(file) < 0) {
+            es_raise_msg(&es_type_ValueError, "negative file descriptor");
+        }
+        return es_file_new(&es_file_port_ops, file, &mode, file);
+    }
+    if (!es_obj_is_str_or_bytes(file)) {
+        es_raise_msg_varg(&es_type_TypeError, "expected str, bytes or os.PathLike object, not %s", es_obj_type_name(file));
+    }
+    size_t path_len;
+    const char *path = es_obj_str_get_data(file, &path_len);
+    if (strlen(path) != path_len) {
+        es_raise_msg(&es_type_ValueError, "embedded null byte");
+    }
+    es_obj_t result = es_vfs_open(file, &mode);
+    es_file_set_name(result, file);
+    return result;
 }
 ES_DEFINE_FUN_KW(es_io_open_obj, ES_Q_open, 1, io_open);

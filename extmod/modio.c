@@ -1,10 +1,12 @@
 /* modio.c: the io module: StringIO and BytesIO in-memory streams, and IOBase for streams written in Python. */
 
+#include <errno.h>
 #include <string.h>
 
 #include "extmod/binary.h"
 #include "extmod/fileio.h"
 #include "py/runtime.h"
+#include "py/stream.h"
 
 /*
 ** StringIO and BytesIO share one layout: a growable buffer and a position in bytes. As in
@@ -313,10 +315,79 @@ static const es_map_elem_t stringio_locals_table[] = {
 };
 static ES_DEFINE_CONST_DICT(stringio_locals_dict, stringio_locals_table);
 
+/* ---- the stream protocol, for C callers (json.load, dupterm) --------------------------- */
+
+static size_t stringio_stream_read(es_obj_t self, void *buf, size_t size, int *errcode) {
+    stringio_obj_t *s = es_obj_to_ptr(self);
+    if (s->closed) {
+        *errcode = EBADF;
+        return ES_STREAM_ERROR;
+    }
+    size_t avail = s->pos < s->vstr.len ? s->vstr.len - s->pos : 0;
+    size_t n = size < avail ? size : avail;
+    memcpy(buf, s->vstr.buf + s->pos, n);
+    s->pos += n;
+    return n;
+}
+
+static size_t stringio_stream_write(es_obj_t self, const void *buf, size_t size, int *errcode) {
+    stringio_obj_t *s = es_obj_to_ptr(self);
+    if (s->closed) {
+        *errcode = EBADF;
+        return ES_STREAM_ERROR;
+    }
+    stream_write_bytes(s, buf, size);
+    return size;
+}
+
+static uintptr_t stringio_stream_ioctl(es_obj_t self, unsigned request, uintptr_t arg, int *errcode) {
+    stringio_obj_t *s = es_obj_to_ptr(self);
+    if (request == ES_STREAM_CLOSE) {
+        s->closed = true;
+        return 0;
+    }
+    if (s->closed) {
+        *errcode = EBADF;
+        return ES_STREAM_ERROR;
+    }
+    switch (request) {
+        case ES_STREAM_FLUSH:
+            return 0;
+        case ES_STREAM_POLL:
+            return arg & (ES_STREAM_POLL_RD | ES_STREAM_POLL_WR);
+        case ES_STREAM_SEEK: {
+            es_stream_seek_t *seek = (es_stream_seek_t *)arg;
+            int64_t base = seek->whence == 0 ? 0 : seek->whence == 1 ? (int64_t)s->pos : (int64_t)s->vstr.len;
+            int64_t pos = base + seek->offset;
+            s->pos = pos < 0 ? 0 : (size_t)pos;
+            seek->offset = (int64_t)s->pos;
+            return 0;
+        }
+        default:
+            *errcode = EINVAL;
+            return ES_STREAM_ERROR;
+    }
+}
+
+static const es_stream_p_t stringio_stream_p = {
+    .read = stringio_stream_read,
+    .write = stringio_stream_write,
+    .ioctl = stringio_stream_ioctl,
+    .is_text = true,
+};
+
+static const es_stream_p_t bytesio_stream_p = {
+    .read = stringio_stream_read,
+    .write = stringio_stream_write,
+    .ioctl = stringio_stream_ioctl,
+    .is_text = false,
+};
+
 static const es_type_t stringio_type = {
     .base = {&es_type_type},
     .flags = ES_TYPE_FLAG_ITER_IS_SELF,
     .name = ES_Q_StringIO,
+    .protocol = &stringio_stream_p,
     .print = stringio_print,
     .make_new = stringio_make_new,
     .attr = stringio_attr,
@@ -329,6 +400,7 @@ static const es_type_t bytesio_type = {
     .base = {&es_type_type},
     .flags = ES_TYPE_FLAG_ITER_IS_SELF,
     .name = ES_Q_BytesIO,
+    .protocol = &bytesio_stream_p,
     .print = stringio_print,
     .make_new = stringio_make_new,
     .attr = stringio_attr,
@@ -344,8 +416,10 @@ typedef struct iobase_obj_t {
 } iobase_obj_t;
 
 static es_obj_t iobase_make_new(const es_type_t *type, size_t n_args, size_t n_kw, const es_obj_t *args) {
+    /* A subclass's __init__ takes the arguments. */
     ES_UNUSED(args);
-    es_arg_check_num(n_args, n_kw, 0, 0, false);
+    ES_UNUSED(n_args);
+    ES_UNUSED(n_kw);
     iobase_obj_t *o = es_new(iobase_obj_t);
     o->base.type = type;
     return es_obj_from_ptr(o);
@@ -358,9 +432,16 @@ static es_obj_t iobase_nothing(es_obj_t self) {
 static ES_DEFINE_FUN_1(iobase_close_obj, ES_Q_close, iobase_nothing);
 static ES_DEFINE_FUN_1(iobase_flush_obj, ES_Q_flush, iobase_nothing);
 
+/*
+** A subclass that defines readinto (and write, ioctl) gets read, readline and readlines
+** from the ready-made stream methods, as CPython's RawIOBase gives them.
+*/
 static const es_map_elem_t iobase_locals_table[] = {
     {ES_OBJ_NEW_QSTR(ES_Q_close), ES_OBJ_FROM_CONST(iobase_close_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_flush), ES_OBJ_FROM_CONST(iobase_flush_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q_read), ES_OBJ_FROM_CONST(es_stream_read_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q_readline), ES_OBJ_FROM_CONST(es_stream_readline_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q_readlines), ES_OBJ_FROM_CONST(es_stream_readlines_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q___enter__), ES_OBJ_FROM_CONST(stream_enter_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q___exit__), ES_OBJ_FROM_CONST(stream_exit_obj)},
 };
@@ -368,6 +449,7 @@ static ES_DEFINE_CONST_DICT(iobase_locals_dict, iobase_locals_table);
 
 static const es_type_t iobase_type = {
     .base = {&es_type_type},
+    .flags = ES_TYPE_FLAG_STATELESS_BASE,
     .name = ES_Q_IOBase,
     .make_new = iobase_make_new,
     .locals_dict = (es_obj_dict_t *)&iobase_locals_dict,
@@ -378,6 +460,7 @@ static const es_map_elem_t io_globals_table[] = {
     {ES_OBJ_NEW_QSTR(ES_Q_StringIO), ES_OBJ_FROM_CONST(stringio_type)},
     {ES_OBJ_NEW_QSTR(ES_Q_BytesIO), ES_OBJ_FROM_CONST(bytesio_type)},
     {ES_OBJ_NEW_QSTR(ES_Q_IOBase), ES_OBJ_FROM_CONST(iobase_type)},
+    {ES_OBJ_NEW_QSTR(ES_Q_RawIOBase), ES_OBJ_FROM_CONST(iobase_type)},
     {ES_OBJ_NEW_QSTR(ES_Q_open), ES_OBJ_FROM_CONST(es_io_open_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_FileIO), ES_OBJ_FROM_CONST(es_type_fileio)},
     {ES_OBJ_NEW_QSTR(ES_Q_TextIOWrapper), ES_OBJ_FROM_CONST(es_type_textio)},

@@ -131,10 +131,10 @@ typedef struct unit_t {
 } unit_t;
 
 typedef struct compiler_t {
+    unsigned opts; /* ES_COMPILE_* */
     es_qstr_t filename;
     const char *src;
     size_t src_len;
-    scope_t *module_scope;
     unit_t *u;
     const es_ast_module_t *mod;
 } compiler_t;
@@ -847,6 +847,31 @@ static void op_uu(compiler_t *c, es_bc_opcode_t opcode, size_t a, size_t b, int 
     emit_uint(c->u, b);
 }
 
+/* A qstr operand. Code to be frozen spells every one in two bytes (a varint with a redundant
+** continuation), so the freezer can put the target build's number in place without moving code. */
+static void emit_qstr(compiler_t *c, es_qstr_t q) {
+    if (c->opts & ES_COMPILE_PORTABLE) {
+        if (q >= (1u << 14)) {
+            es_raise_msg(&es_type_RuntimeError, "too many names to freeze");
+        }
+        emit_byte(c->u, (uint8_t)(0x80 | (q & 0x7f)));
+        emit_byte(c->u, (uint8_t)(q >> 7));
+    } else {
+        emit_uint(c->u, q);
+    }
+}
+
+static void op_q(compiler_t *c, es_bc_opcode_t opcode, es_qstr_t q, int effect) {
+    op(c, opcode, effect);
+    emit_qstr(c, q);
+}
+
+static void op_qu(compiler_t *c, es_bc_opcode_t opcode, es_qstr_t q, size_t arg, int effect) {
+    op(c, opcode, effect);
+    emit_qstr(c, q);
+    emit_uint(c->u, arg);
+}
+
 static void op_b(compiler_t *c, es_bc_opcode_t opcode, uint8_t arg, int effect) {
     op(c, opcode, effect);
     emit_byte(c->u, arg);
@@ -903,6 +928,12 @@ static size_t add_const(unit_t *u, es_obj_t o) {
     return u->n_consts++;
 }
 
+/* Frozen code may run where small ints have 31 bits: larger ones become constants there. */
+static bool fits_portable_small_int(es_obj_t o) {
+    es_int_t v = es_small_int_value(o);
+    return v >= -((es_int_t)1 << 29) && v < ((es_int_t)1 << 29);
+}
+
 static void load_obj(compiler_t *c, es_obj_t o) {
     if (o == ES_OBJ_NONE) {
         op(c, ES_BC_LOAD_NONE, 1);
@@ -910,17 +941,17 @@ static void load_obj(compiler_t *c, es_obj_t o) {
         op(c, ES_BC_LOAD_TRUE, 1);
     } else if (o == ES_OBJ_FALSE) {
         op(c, ES_BC_LOAD_FALSE, 1);
-    } else if (es_obj_is_small_int(o)) {
+    } else if (es_obj_is_small_int(o) && (!(c->opts & ES_COMPILE_PORTABLE) || fits_portable_small_int(o))) {
         es_int_t v = es_small_int_value(o);
         op_u(c, ES_BC_LOAD_SMALL_INT, ((size_t)v << 1) ^ (size_t)(v >> (sizeof(es_int_t) * 8 - 1)), 1);
     } else if (es_obj_is_qstr(o)) {
-        op_u(c, ES_BC_LOAD_QSTR, es_obj_qstr_value(o), 1);
+        op_q(c, ES_BC_LOAD_QSTR, es_obj_qstr_value(o), 1);
     } else {
         op_u(c, ES_BC_LOAD_CONST, add_const(c->u, o), 1);
     }
 }
 
-static void load_qstr(compiler_t *c, es_qstr_t q) { op_u(c, ES_BC_LOAD_QSTR, q, 1); }
+static void load_qstr(compiler_t *c, es_qstr_t q) { op_q(c, ES_BC_LOAD_QSTR, q, 1); }
 
 /* ======================================================================================
 ** Names
@@ -947,7 +978,7 @@ static void emit_name(compiler_t *c, es_qstr_t name, ctx_t ctx) {
     }
     if (s->kind == SCOPE_CLASS && ctx == CTX_LOAD) {
         if (kind == NAME_FREE) {
-            op_uu(c, ES_BC_LOAD_CLASSDEREF, name, sym->slot, 1);
+            op_qu(c, ES_BC_LOAD_CLASSDEREF, name, sym->slot, 1);
             return;
         }
         if (kind == NAME_GLOBAL_IMPLICIT) {
@@ -956,11 +987,11 @@ static void emit_name(compiler_t *c, es_qstr_t name, ctx_t ctx) {
     }
     es_bc_opcode_t opcode = ops[kind][ctx];
     if (opcode == ES_BC_LOAD_GLOBAL || opcode == ES_BC_LOAD_NAME) {
-        op_uu(c, opcode, name, c->u->n_cache++, effect);
+        op_qu(c, opcode, name, c->u->n_cache++, effect);
     } else if (kind == NAME_FAST || kind == NAME_CELL || kind == NAME_FREE) {
         op_u(c, opcode, sym->slot, effect);
     } else {
-        op_u(c, opcode, name, effect);
+        op_q(c, opcode, name, effect);
     }
 }
 
@@ -1190,7 +1221,7 @@ static void compile_call(compiler_t *c, const es_ast_node_t *e) {
     }
     if (f->kind == ES_AST_ATTRIBUTE) {
         compile_expr(c, f->u.attribute.value);
-        op_uu(c, ES_BC_LOAD_METHOD, f->u.attribute.attr, c->u->n_cache++, 1);
+        op_qu(c, ES_BC_LOAD_METHOD, f->u.attribute.attr, c->u->n_cache++, 1);
     } else {
         compile_expr(c, f);
         op(c, ES_BC_LOAD_NULL, 1);
@@ -1533,7 +1564,7 @@ static void compile_expr(compiler_t *c, const es_ast_node_t *e) {
         }
         case ES_AST_ATTRIBUTE:
             compile_expr(c, e->u.attribute.value);
-            op_uu(c, ES_BC_LOAD_ATTR, e->u.attribute.attr, u->n_cache++, 0);
+            op_qu(c, ES_BC_LOAD_ATTR, e->u.attribute.attr, u->n_cache++, 0);
             break;
         case ES_AST_SUBSCRIPT:
             compile_expr(c, e->u.subscript.value);
@@ -1569,7 +1600,7 @@ static void compile_store(compiler_t *c, const es_ast_node_t *t) {
             break;
         case ES_AST_ATTRIBUTE:
             compile_expr(c, t->u.attribute.value);
-            op_u(c, ES_BC_STORE_ATTR, t->u.attribute.attr, -2);
+            op_q(c, ES_BC_STORE_ATTR, t->u.attribute.attr, -2);
             break;
         case ES_AST_SUBSCRIPT:
             compile_expr(c, t->u.subscript.value);
@@ -1613,7 +1644,7 @@ static void compile_delete(compiler_t *c, const es_ast_node_t *t) {
             break;
         case ES_AST_ATTRIBUTE:
             compile_expr(c, t->u.attribute.value);
-            op_u(c, ES_BC_DELETE_ATTR, t->u.attribute.attr, -1);
+            op_q(c, ES_BC_DELETE_ATTR, t->u.attribute.attr, -1);
             break;
         case ES_AST_SUBSCRIPT:
             compile_expr(c, t->u.subscript.value);
@@ -2019,7 +2050,7 @@ static void compile_import(compiler_t *c, const es_ast_node_t *st) {
         const char *full = es_qstr_str(a->u.alias.name);
         load_obj(c, es_obj_new_small_int(0));
         op(c, ES_BC_LOAD_NONE, 1);
-        op_u(c, ES_BC_IMPORT_NAME, a->u.alias.name, -1);
+        op_q(c, ES_BC_IMPORT_NAME, a->u.alias.name, -1);
         const char *dot = strchr(full, '.');
         if (a->u.alias.asname == ES_AST_NO_NAME) {
             emit_name(c, dot ? es_qstr_from_strn(full, (size_t)(dot - full)) : a->u.alias.name, CTX_STORE);
@@ -2029,7 +2060,7 @@ static void compile_import(compiler_t *c, const es_ast_node_t *st) {
             const char *part = dot + 1;
             dot = strchr(part, '.');
             size_t len = dot ? (size_t)(dot - part) : strlen(part);
-            op_u(c, ES_BC_IMPORT_FROM, es_qstr_from_strn(part, len), 1);
+            op_q(c, ES_BC_IMPORT_FROM, es_qstr_from_strn(part, len), 1);
             op_u(c, ES_BC_SWAP, 2, 0);
             op(c, ES_BC_POP_TOP, -1);
         }
@@ -2049,14 +2080,14 @@ static void compile_import_from(compiler_t *c, const es_ast_node_t *st) {
     }
     load_obj(c, fromlist);
     es_qstr_t module = st->u.import_from.module == ES_AST_NO_NAME ? ES_Q__S_empty : st->u.import_from.module;
-    op_u(c, ES_BC_IMPORT_NAME, module, -1);
+    op_q(c, ES_BC_IMPORT_NAME, module, -1);
     if (names->len == 1 && names->items[0]->u.alias.name == ES_Q__S_star) {
         op(c, ES_BC_IMPORT_STAR, -1);
         return;
     }
     for (size_t i = 0; i < names->len; i++) {
         const es_ast_node_t *a = names->items[i];
-        op_u(c, ES_BC_IMPORT_FROM, a->u.alias.name, 1);
+        op_q(c, ES_BC_IMPORT_FROM, a->u.alias.name, 1);
         emit_name(c, a->u.alias.asname != ES_AST_NO_NAME ? a->u.alias.asname : a->u.alias.name, CTX_STORE);
     }
     op(c, ES_BC_POP_TOP, -1);
@@ -2137,11 +2168,11 @@ static void compile_stmt(compiler_t *c, const es_ast_node_t *st) {
             } else if (t->kind == ES_AST_ATTRIBUTE) {
                 compile_expr(c, t->u.attribute.value);
                 op_u(c, ES_BC_COPY, 1, 1);
-                op_uu(c, ES_BC_LOAD_ATTR, t->u.attribute.attr, u->n_cache++, 0);
+                op_qu(c, ES_BC_LOAD_ATTR, t->u.attribute.attr, u->n_cache++, 0);
                 compile_expr(c, st->u.aug_assign.value);
                 compile_binop(c, st->sub, true);
                 op_u(c, ES_BC_SWAP, 2, 0);
-                op_u(c, ES_BC_STORE_ATTR, t->u.attribute.attr, -2);
+                op_q(c, ES_BC_STORE_ATTR, t->u.attribute.attr, -2);
             } else if (t->kind == ES_AST_SUBSCRIPT) {
                 compile_expr(c, t->u.subscript.value);
                 compile_expr(c, t->u.subscript.slice);
@@ -2275,29 +2306,31 @@ static const es_code_t *finish_unit(compiler_t *c, unit_t *u, uint32_t first_lin
         u->max_depth > 0xfff0 || u->n_cache > 0xffff) {
         syntax_error(c, s->node, "function too big");
     }
-    /* One allocation holds the code object and all its tables: fewer blocks, less rounding. */
+    /* The bytecode buffer takes the line and exception tables and, trimmed, becomes the code's
+    ** bytes; one more allocation holds the code object and its other tables. So a large unit
+    ** never needs its bytecode twice in the heap, and small units take few blocks. */
     size_t n_cells = s->n_cells;
-    size_t bytes_len = u->code_len + u->lines_len + exc_len;
+    size_t bc_len = u->code_len;
+    GROW(u->code, u->code_len, u->code_alloc, u->lines_len + exc_len + 1);
+    if (u->lines_len) memcpy(u->code + bc_len, u->lines, u->lines_len);
+    if (exc_len) memcpy(u->code + bc_len + u->lines_len, exc, exc_len);
+    es_free(exc);
+    es_free(u->lines);
+    uint8_t *bytes = es_realloc(u->code, bc_len + u->lines_len + exc_len + 1);
+    u->code = NULL;
     size_t size = sizeof(es_code_t) + sizeof(es_obj_t) * u->n_consts + sizeof(es_qstr_t) * s->n_slots +
-                  sizeof(uint16_t) * (u->n_cache + n_cells) + bytes_len;
+                  sizeof(uint16_t) * (u->n_cache + n_cells);
     es_code_t *code = es_alloc(size);
     es_obj_t *consts = (es_obj_t *)(code + 1);
     es_qstr_t *names = (es_qstr_t *)(consts + u->n_consts);
     uint16_t *cache = (uint16_t *)(names + s->n_slots);
     uint16_t *cells = cache + u->n_cache;
-    uint8_t *bytes = (uint8_t *)(cells + n_cells);
     code->base.type = &es_type_code;
-    memcpy(bytes, u->code, u->code_len);
-    if (u->lines_len) memcpy(bytes + u->code_len, u->lines, u->lines_len);
-    if (exc_len) memcpy(bytes + u->code_len + u->lines_len, exc, exc_len);
     if (u->n_consts) memcpy(consts, u->consts, sizeof(es_obj_t) * u->n_consts);
     code->bytecode = bytes;
-    code->bc_len = (uint16_t)u->code_len;
+    code->bc_len = (uint16_t)bc_len;
     code->line_len = (uint16_t)u->lines_len;
     code->exc_len = (uint16_t)exc_len;
-    es_free(exc);
-    es_free(u->code);
-    es_free(u->lines);
     es_free(u->labels);
     es_free(u->fixups);
     es_free(u->handlers);
@@ -2391,10 +2424,10 @@ static const es_code_t *compile_scope(compiler_t *c, scope_t *s) {
             break;
         case SCOPE_CLASS:
             load_qstr(c, s->qualname);
-            op_u(c, ES_BC_STORE_NAME, ES_Q___qualname__, -1);
+            op_q(c, ES_BC_STORE_NAME, ES_Q___qualname__, -1);
             if (is_docstring(&n->u.class_def.body)) {
                 compile_expr(c, n->u.class_def.body.items[0]->u.value.value);
-                op_u(c, ES_BC_STORE_NAME, ES_Q___doc__, -1);
+                op_q(c, ES_BC_STORE_NAME, ES_Q___doc__, -1);
             }
             compile_stmts(c, &n->u.class_def.body);
             if (s->needs_class_cell) {
@@ -2420,16 +2453,16 @@ static const es_code_t *compile_scope(compiler_t *c, scope_t *s) {
     return code;
 }
 
-const es_code_t *es_compile(const es_ast_module_t *mod, const char *src, size_t len) {
+const es_code_t *es_compile(const es_ast_module_t *mod, const char *src, size_t len, unsigned opts) {
     compiler_t comp;
     memset(&comp, 0, sizeof(comp));
     compiler_t *c = &comp;
+    c->opts = opts;
     c->filename = mod->filename;
     c->src = src;
     c->src_len = len;
     c->mod = mod;
     scope_t *top = scope_new(NULL, SCOPE_MODULE, NULL, ES_Q__S_module);
-    c->module_scope = top;
     if (mod->mode == ES_PARSE_EVAL) {
         st_expr(c, top, mod->expr);
     } else {
@@ -2438,5 +2471,65 @@ const es_code_t *es_compile(const es_ast_module_t *mod, const char *src, size_t 
     resolve_scope(c, top);
     const es_code_t *code = compile_scope(c, top);
     scope_free(top);
+    return code;
+}
+
+/* ======================================================================================
+** A module one statement at a time
+** ==================================================================================== */
+
+/*
+** Module-level names all live in the module's dict and inner scopes never resolve a name
+** to the module scope, so each top-level statement gets its own scope tree, compiled at
+** once into the module's unit and freed: only the statement being compiled has a tree.
+*/
+struct es_compiler {
+    compiler_t c;
+    unit_t unit;
+    uint32_t first_line;
+};
+
+es_compiler_t *es_compiler_new(es_qstr_t filename, const char *src, size_t len, unsigned opts) {
+    es_compiler_t *ic = es_new(es_compiler_t);
+    ic->c.opts = opts;
+    ic->c.filename = filename;
+    ic->c.src = src;
+    ic->c.src_len = len;
+    ic->unit.scope = scope_new(NULL, SCOPE_MODULE, NULL, ES_Q__S_module);
+    ic->unit.cur_handler = -1;
+    assign_slots(ic->unit.scope);
+    return ic;
+}
+
+void es_compiler_add(es_compiler_t *ic, const es_ast_node_t *stmt) {
+    compiler_t *c = &ic->c;
+    unit_t *u = &ic->unit;
+    if (ic->first_line == 0) {
+        ic->first_line = u->cur_line = u->last_line = stmt->line;
+    }
+    scope_t *module_scope = u->scope;
+    scope_t *top = scope_new(NULL, SCOPE_MODULE, NULL, ES_Q__S_module);
+    st_stmt(c, top, stmt);
+    resolve_scope(c, top);
+    u->scope = top;
+    c->u = u;
+    compile_stmt(c, stmt);
+    c->u = NULL;
+    u->scope = module_scope;
+    scope_free(top);
+}
+
+const es_code_t *es_compiler_finish(es_compiler_t *ic) {
+    compiler_t *c = &ic->c;
+    unit_t *u = &ic->unit;
+    if (ic->first_line == 0) {
+        ic->first_line = u->cur_line = u->last_line = 1;
+    }
+    c->u = u;
+    op(c, ES_BC_LOAD_NONE, 1);
+    op(c, ES_BC_RETURN_VALUE, -1);
+    const es_code_t *code = finish_unit(c, u, ic->first_line);
+    scope_free(u->scope);
+    es_free(ic);
     return code;
 }

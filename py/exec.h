@@ -15,6 +15,11 @@ typedef enum {
 es_obj_t es_compile_source(const char *src, size_t len, es_qstr_t filename, es_input_kind_t kind,
                            es_obj_dict_t *globals);
 
+/* Parses and compiles source into a code object with es_compile's options (ES_COMPILE_*). */
+struct es_code_t;
+const struct es_code_t *es_compile_to_code_opts(const char *src, size_t len, es_qstr_t filename,
+                                                es_input_kind_t kind, unsigned opts);
+
 /* Compiles and runs source with the given globals and locals (locals may equal globals).
 ** Returns the expression's value for ES_INPUT_EVAL, None otherwise. */
 es_obj_t es_exec_source(const char *src, size_t len, es_qstr_t filename, es_input_kind_t kind,

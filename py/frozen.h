@@ -41,6 +41,17 @@ typedef struct es_frozen_table_t {
 
 extern const es_frozen_table_t es_frozen_table;
 
+/* For the generated C: a qstr operand of frozen bytecode, always two bytes (ES_COMPILE_PORTABLE). */
+#define ES_FROZEN_QSTR_LO(q) ((uint8_t)(0x80 | ((q) & 0x7f)))
+#define ES_FROZEN_QSTR_HI(q) ((uint8_t)((q) >> 7))
+
+/* The layout of py/objcomplex.c's objects, for constants of frozen code. */
+typedef struct es_frozen_complex_t {
+    es_obj_base_t base;
+    es_float_t real;
+    es_float_t imag;
+} es_frozen_complex_t;
+
 /* What path (relative to '.frozen', len bytes) names: 0 nothing, 1 a module, 2 a folder. */
 int es_frozen_stat(const char *path, size_t len);
 /* The module at path, or NULL. */

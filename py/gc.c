@@ -430,7 +430,10 @@ void es_gc_collect(void) {
         return;
     }
     heap.collecting = true;
+    /* This array lies in the stack range that is scanned: clear what earlier, deeper calls
+    ** left in that memory, or their dead objects would look alive. */
     size_t mark_stack[MARK_STACK_SIZE];
+    memset(mark_stack, 0, sizeof(mark_stack));
     heap.mark_stack = mark_stack;
     heap.mark_sp = 0;
     heap.mark_stack_overflow = false;
@@ -455,6 +458,15 @@ void es_gc_collect(void) {
     heap.alloc_since_collect = 0;
     heap.mark_stack = NULL;
     heap.collecting = false;
+}
+
+void es_gc_sweep_all(void) {
+    if (heap.collecting || heap.n_blocks == 0) {
+        return;
+    }
+    heap.lock_depth++;
+    run_finalisers();
+    heap.lock_depth--;
 }
 
 /* ---- control and statistics -------------------------------------------------- */

@@ -22,6 +22,9 @@ void es_free(void *ptr);
 #define es_new_array(type, n) ((type *)es_alloc(sizeof(type) * (n)))
 
 void es_gc_collect(void);
+/* Soft reset: runs the finaliser of every object that has one (files, sockets), live or not;
+** the heap is given up afterwards. */
+void es_gc_sweep_all(void);
 /* A locked heap (interrupt handlers) makes every allocation raise MemoryError. */
 void es_gc_lock(void);
 void es_gc_unlock(void);

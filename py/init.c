@@ -20,6 +20,7 @@ void es_init(void) {
     es_state.roots.sys_stdin = ES_OBJ_NULL;
     es_state.roots.pending_exception = ES_OBJ_NULL;
     es_state.roots.active_exception = ES_OBJ_NULL;
+    es_state.roots.vfs = NULL; /* a soft reset unmounts everything */
     es_state.sched_state = 0;
     es_state.sched_len = 0;
     /* Made now so that Ctrl-C and running out of memory never need memory. */

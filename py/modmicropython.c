@@ -62,7 +62,12 @@ static es_obj_t mp_heap_locked(void) { return es_obj_new_small_int(es_gc_is_lock
 static ES_DEFINE_FUN_0(mp_heap_locked_obj, ES_Q_heap_locked, mp_heap_locked);
 
 static es_obj_t mp_kbd_intr(es_obj_t chr) {
-    es_obj_get_int(chr); /* the console always treats Ctrl-C as an interrupt */
+    es_int_t c = es_obj_get_int(chr);
+#ifdef ES_PORT_SET_INTERRUPT_CHAR
+    ES_PORT_SET_INTERRUPT_CHAR((int)c); /* -1: no interrupt character for the running code */
+#else
+    (void)c; /* the console always treats Ctrl-C as an interrupt */
+#endif
     return ES_OBJ_NONE;
 }
 static ES_DEFINE_FUN_1(mp_kbd_intr_obj, ES_Q_kbd_intr, mp_kbd_intr);

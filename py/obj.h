@@ -250,6 +250,12 @@ typedef int (*es_buffer_fun_t)(es_obj_t self, es_buffer_info_t *info, int flags)
 #define ES_TYPE_FLAG_HAS_SPECIAL_ACCESSORS (0x0040)
 /* Instances have a finaliser (__del__ or a C close) the GC must run. */
 #define ES_TYPE_FLAG_HAS_FINALISER (0x0080)
+/* A C base with no instance state (io.IOBase): a subclass's instances carry no native part,
+** so the base's C methods receive the Python instance itself. */
+#define ES_TYPE_FLAG_STATELESS_BASE (0x0100)
+/* A C base whose subclasses set up the native part in __init__ through super().__init__(...)
+** (framebuf.FrameBuffer): the instance first gets the result of make_new with no arguments. */
+#define ES_TYPE_FLAG_INIT_BUILDS_NATIVE (0x0200)
 
 typedef struct es_type_t {
     es_obj_base_t base; /* always &es_type_type */

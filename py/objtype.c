@@ -144,7 +144,7 @@ static es_obj_t instance_new(const es_type_t *type, size_t n_args, size_t n_kw, 
         if (native->make_new == NULL) {
             es_raise_msg_varg(&es_type_TypeError, "cannot create '%q' instances", (es_qstr_t)native->name);
         }
-        if (init_fills && native_is_mutable(native)) {
+        if (init_fills && (native_is_mutable(native) || (native->flags & ES_TYPE_FLAG_INIT_BUILDS_NATIVE))) {
             inst->subobj[0] = native->make_new(native, 0, 0, NULL);
         } else {
             inst->subobj[0] = native->make_new(native, n_args, n_kw, args);
@@ -925,7 +925,7 @@ static const es_type_t *find_native_base(size_t n_bases, const es_obj_t *bases) 
     const es_type_t *native = NULL;
     for (size_t i = 0; i < n_bases; i++) {
         const es_type_t *b = es_obj_to_ptr(bases[i]);
-        const es_type_t *nb = es_type_is_user_class(b) ? user_type(b)->native_base : (b == &es_type_object ? NULL : b);
+        const es_type_t *nb = es_type_is_user_class(b) ? user_type(b)->native_base : (b == &es_type_object || (b->flags & ES_TYPE_FLAG_STATELESS_BASE) ? NULL : b);
         if (nb == NULL) {
             continue;
         }
@@ -1591,7 +1591,7 @@ static es_obj_t native_init(size_t n_args, const es_obj_t *args) {
     es_obj_instance_t *inst = es_obj_to_ptr(self);
     if (es_obj_is_exception_instance(inst->subobj[0])) {
         ((es_obj_exception_t *)es_obj_to_ptr(inst->subobj[0]))->args = es_obj_new_tuple(n_args - 1, args + 1);
-    } else if (native_is_mutable(native)) {
+    } else if (native_is_mutable(native) || (native->flags & ES_TYPE_FLAG_INIT_BUILDS_NATIVE)) {
         inst->subobj[0] = native->make_new(native, n_args - 1, 0, args + 1);
     }
     return ES_OBJ_NONE;

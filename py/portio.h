@@ -31,3 +31,12 @@ long es_port_file_read(int fd, void *buf, size_t len);
 long es_port_file_write(int fd, const void *buf, size_t len);
 long es_port_file_seek(int fd, long offset, int whence); /* the new position */
 int es_port_file_close(int fd);
+
+#ifdef ES_PORT_HAS_DUPTERM
+/* os.dupterm(stream_or_None, index): puts a stream in terminal slot index (0 ..
+** ES_PORT_DUPTERM_SLOTS-1; ValueError otherwise) and returns what was there (or None). The
+** stream needs read/readinto, write and ioctl as a stream object has. */
+es_obj_t es_port_dupterm(es_obj_t stream, es_int_t index);
+/* os.dupterm_notify(arg): input has arrived on a dupterm stream; pull it into the REPL now. */
+void es_port_dupterm_notify(es_obj_t arg);
+#endif

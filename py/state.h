@@ -28,6 +28,7 @@ typedef struct es_state_roots_t {
     es_obj_t active_exception;            /* the one being handled, for bare raise and __context__ */
     es_obj_t scheduled[8];                /* micropython.schedule() queue: (function, arg) pairs */
     void *qstr_pool;                      /* runtime-interned strings */
+    void *vfs;                            /* mount table and cwd (extmod/vfs.c) */
 } es_state_roots_t;
 
 typedef struct es_state_t {

@@ -69,6 +69,13 @@ void es_chip_uart_config(int uart, uint32_t baudrate, int bits, int parity, int 
 /* Called by the backend (from its receive interrupt) for each byte UART0 receives; the port
 ** decides whether the byte is the interrupt character or goes to the REPL's input buffer. */
 void es_port_uart0_received(uint8_t byte);
+/* The port calls this for a received byte the REPL does not take (UART0 detached from
+** os.dupterm): it waits in UART0's receive buffer for es_chip_uart0_read_byte, or is lost when
+** that buffer (machine.UART's rxbuf) is full. */
+void es_chip_uart0_rx_keep(uint8_t byte);
+/* machine.UART(0, rxbuf=n): the receive buffer holds n - 1 bytes (default n = 16). */
+void es_chip_uart0_set_rxbuf(size_t size);
+size_t es_chip_uart0_rxbuf(void);
 
 /* ---- GPIO ------------------------------------------------------------------------ */
 
@@ -108,3 +115,17 @@ void es_port_timer_interrupt(void);
 
 uint32_t es_chip_disable_irq(void);
 void es_chip_enable_irq(uint32_t state);
+
+/* ---- timing-critical bit-banging (1-wire, DHT, LED strips, bit-banged buses) ------------ */
+
+/*
+** Inside a timing section nothing else runs (interrupts are off; sections nest), so pulses
+** of a few hundred nanoseconds keep their length. es_chip_timing_ns() is the clock that busy
+** waits and pulse measurements use, in and out of sections; it wraps, so compare differences.
+** Silicon reads the CPU's cycle counter. The simulator runs a virtual clock inside sections
+** that advances by a fixed step at each reading (never ahead of real time), so host
+** scheduling cannot stretch a pulse, and its attached devices act at the exact moments.
+*/
+uint32_t es_chip_timing_begin(void);
+void es_chip_timing_end(uint32_t state);
+uint32_t es_chip_timing_ns(void);

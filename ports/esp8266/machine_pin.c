@@ -70,6 +70,12 @@ static void pin_set(int gpio, bool level) {
     }
 }
 
+void es_machine_pin_make_output(int gpio, int level) {
+    pin_mode[gpio] = ES_CHIP_PIN_MODE_OUTPUT;
+    es_chip_gpio_write(gpio, level);
+    es_chip_gpio_config(gpio, ES_CHIP_PIN_MODE_OUTPUT, false);
+}
+
 static void pin_print(const es_print_t *print, es_obj_t self, es_print_kind_t kind) {
     ES_UNUSED(kind);
     es_printf(print, "Pin(%d)", gpio_of(self));
@@ -274,6 +280,15 @@ void es_machine_pins_soft_reset(void) {
             es_chip_gpio_irq_enable(gpio, 0);
         }
     }
+}
+
+void es_machine_hard_reset(void) {
+    for (int gpio = 0; gpio < ES_CHIP_GPIO_COUNT; gpio++) {
+        pin_mode[gpio] = ES_CHIP_PIN_MODE_INPUT;
+    }
+    es_machine_pins_soft_reset();
+    es_machine_pwm_hard_reset();
+    es_machine_rtc_hard_reset();
 }
 
 void es_machine_gc_mark_roots(void) {

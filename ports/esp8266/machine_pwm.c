@@ -32,8 +32,11 @@ static void channel_update(int gpio) {
     }
 }
 
+/* As the SDK's pwm_add: the pin becomes an output, low until the channel drives it; after
+** deinit it stays an output at that level. */
 static void channel_add(machine_pwm_obj_t *self) {
     if (!(channel_on & (1u << self->gpio))) {
+        es_machine_pin_make_output(self->gpio, 0);
         channel_on |= 1u << self->gpio;
         channel_duty[self->gpio] = 0;
         channel_update(self->gpio);
@@ -191,3 +194,8 @@ const es_type_t es_machine_pwm_type = {
     .make_new = pwm_make_new,
     .locals_dict = (es_obj_dict_t *)&pwm_locals_dict,
 };
+
+void es_machine_pwm_hard_reset(void) {
+    pwm_freq = 500;
+    channel_on = 0;
+}

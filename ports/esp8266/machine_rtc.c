@@ -187,6 +187,11 @@ int64_t es_machine_rtc_deepsleep_alarm_us(void) {
     return (int64_t)alarm0_left_us();
 }
 
+void es_machine_rtc_hard_reset(void) {
+    alarm0_armed = false;
+    alarm0_wake = 0;
+}
+
 static const es_map_elem_t rtc_locals_table[] = {
     {ES_OBJ_NEW_QSTR(ES_Q_datetime), ES_OBJ_FROM_CONST(rtc_datetime_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_memory), ES_OBJ_FROM_CONST(rtc_memory_obj)},

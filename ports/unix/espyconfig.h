@@ -10,3 +10,8 @@
 #define ES_STACK_LIMIT (1024 * 1024)
 #endif
 #define ES_PLATFORM "linux"
+/* The VFS has a VfsPosix filesystem and mounts one at '/' (extmod/vfs_posix.c). */
+#define ES_VFS_POSIX (1)
+#define ES_VFS_MOUNT_POSIX_ROOT (1)
+/* os.uname() reports the host's own names, as CPython does. */
+#define ES_OS_UNAME_FROM_HOST (1)

@@ -1,12 +1,12 @@
-/* port.c: what the core needs from Linux: console output, files, input lines, fatal errors. */
+/* port.c: what the core needs from Linux: console output, files (through the VFS), input lines, fatal errors. */
 
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
+#include "extmod/vfs.h"
 #include "ports/unix/lineedit.h"
 #include "ports/unix/unix.h"
 #include "py/gc.h"
@@ -27,34 +27,14 @@ static void stderr_write(void *data, const char *str, size_t len) {
 const es_print_t es_plat_print = {NULL, stdout_write};
 const es_print_t es_port_stderr_print = {NULL, stderr_write};
 
+/* Imports read through the VFS, so modules come from whatever is mounted (the host's
+** filesystem at '/' to begin with). */
 char *es_port_read_file(const char *path, size_t *len) {
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
-        return NULL;
-    }
-    struct stat st;
-    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
-        fclose(f);
-        return NULL;
-    }
-    char *buf = es_gc_alloc((size_t)st.st_size + 1, false);
-    if (buf == NULL) {
-        fclose(f);
-        es_raise_memory_error();
-    }
-    size_t n = fread(buf, 1, (size_t)st.st_size, f);
-    fclose(f);
-    buf[n] = '\0';
-    *len = n;
-    return buf;
+    return es_vfs_read_file(path, len);
 }
 
 int es_port_stat_kind(const char *path) {
-    struct stat st;
-    if (stat(path, &st) != 0) {
-        return 0;
-    }
-    return S_ISDIR(st.st_mode) ? 2 : S_ISREG(st.st_mode) ? 1 : 0;
+    return es_vfs_stat_kind(path);
 }
 
 bool es_port_readline(es_vstr_t *line, const char *prompt) {

@@ -20,6 +20,8 @@ try:
     frozentest.fails()
 except ZeroDivisionError as e:
     print("ZeroDivisionError", e)
+    # The traceback names the frozen file by its path under '.frozen', with exact lines.
+    sys.print_exception(e, sys.stdout)
 
 import frozenpkg
 import frozenpkg.sub

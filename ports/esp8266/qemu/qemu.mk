@@ -25,7 +25,7 @@ QEMU_LDLIBS ?= -lm
 
 # The language core and portable modules, compiled the way the ESP8266 builds will compile them
 # (32-bit words, single float), with this image's start-up, console and clock.
-QEMU_PY_SRCS ?= $(wildcard py/*.c extmod/*.c) $(QEMU_DIR)/embed.c $(QEMU_DIR)/port.c $(QEMU_DIR)/hal.c $(QEMU_DIR)/file.c
+QEMU_PY_SRCS ?= $(wildcard py/*.c extmod/*.c extmod/fat/*.c) $(QEMU_DIR)/embed.c $(QEMU_DIR)/port.c $(QEMU_DIR)/hal.c $(QEMU_DIR)/file.c
 # espyconfig.h for this build is $(QEMU_DIR)/espyconfig.h; its interned strings and module table are
 # generated from its own sources into $(QEMU_BUILD)/genhdr.
 QEMU_GENHDR := $(QEMU_BUILD)/genhdr

@@ -202,10 +202,23 @@ static void on_client_readable(int fd, void *ctx) {
             }
             client->len = 0;
             client->too_long = false;
+        } else if (c == '\r') {
+            continue; /* "\r\n" ends a line as "\n" does */
         } else if (client->len + 1 < LINE_MAX) {
-            client->line[client->len++] = c != '\0' ? c : ' ';
+            /* Only printable ASCII gets in, so no reply ever echoes a control byte. */
+            client->line[client->len++] = (c >= ' ' && c < 0x7f) || c == '\t' ? c : '?';
         } else {
             client->too_long = true;
+        }
+    }
+}
+
+/* Drops clients that have hung up but whose end of file the event loop has not yet reported. */
+static void drop_departed_clients(void) {
+    for (int i = 0; i < MAX_CLIENTS; i++) {
+        char byte;
+        if (clients[i].fd >= 0 && recv(clients[i].fd, &byte, 1, MSG_PEEK | MSG_DONTWAIT) == 0) {
+            drop_client(&clients[i]);
         }
     }
 }
@@ -216,6 +229,7 @@ static void on_connection(int fd, void *ctx) {
     if (conn < 0) {
         return;
     }
+    drop_departed_clients();
     for (int i = 0; i < MAX_CLIENTS; i++) {
         if (clients[i].fd < 0) {
             clients[i].fd = conn;
@@ -264,13 +278,4 @@ int es_sim_control_open(const char *path) {
     strcpy(socket_path, path);
     atexit(remove_socket);
     return 0;
-}
-
-/* Until a board has simulated devices attached (sim/devices.c), no device command is known. */
-__attribute__((weak)) bool es_sim_devices_command(char **words, int n_words, char *reply, size_t reply_size) {
-    (void)words;
-    (void)n_words;
-    (void)reply;
-    (void)reply_size;
-    return false;
 }

@@ -194,13 +194,3 @@ void es_sim_gpio_describe(int pin, char *out, size_t size) {
              level < 0 ? "float" : level ? "1" : "0", mode_names[pad->mode % 3u], pad->pull_up ? "up" : "none",
              drive < 0 ? "none" : drive ? "1" : "0", external_names[pad->external % 3u], pad->irq_edges);
 }
-
-/* Until a board has simulated devices attached (sim/devices.c), nothing else drives a pad. */
-__attribute__((weak)) int es_sim_devices_drive(int pin) {
-    (void)pin;
-    return -1;
-}
-
-__attribute__((weak)) void es_sim_devices_pin_changed(int pin) {
-    (void)pin;
-}

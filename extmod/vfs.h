@@ -1,0 +1,51 @@
+/* vfs.h: the virtual filesystem: mount table, current directory, and dispatch to filesystem objects. */
+#pragma once
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "extmod/fileio.h"
+#include "py/obj.h"
+
+/*
+** A filesystem is any object with the methods of MicroPython's VFS protocol, called with
+** paths inside the filesystem (absolute, starting with '/'):
+**     mount(readonly, mkfs), umount(), open(path, mode), ilistdir(path), mkdir(path),
+**     rmdir(path), remove(path), rename(old, new), stat(path), statvfs(path),
+**     chdir(path), getcwd()
+** C filesystems (VfsFat, VfsPosix) and classes written in Python are used the same way.
+** Paths given to the functions below are resolved against the current directory, with
+** '.' and '..' applied to the text, then handed to the filesystem mounted at the longest
+** matching mount point. A port with nothing mounted falls back to its py/portio.h files.
+*/
+
+/* vfs.mount(fs_or_bdev, path, readonly, mkfs): a block device is probed (FAT). */
+void es_vfs_mount(es_obj_t fs, es_obj_t path, bool readonly, bool mkfs);
+void es_vfs_umount(es_obj_t path_or_fs);
+es_obj_t es_vfs_mount_list(void); /* [(fs, path), ...] */
+
+es_obj_t es_vfs_ilistdir(es_obj_t path); /* iterator of (name, type, inode, size) */
+es_obj_t es_vfs_listdir(es_obj_t path);  /* list of names */
+void es_vfs_mkdir(es_obj_t path);
+void es_vfs_rmdir(es_obj_t path);
+void es_vfs_remove(es_obj_t path);
+void es_vfs_rename(es_obj_t old_path, es_obj_t new_path);
+es_obj_t es_vfs_stat(es_obj_t path);
+es_obj_t es_vfs_statvfs(es_obj_t path);
+void es_vfs_chdir(es_obj_t path);
+es_obj_t es_vfs_getcwd(void);
+
+/* For import (py/portio.h hooks): the whole file (es_alloc'd, NUL-terminated) or NULL;
+** 0 nothing, 1 file, 2 directory. They never raise. */
+char *es_vfs_read_file(const char *path, size_t *len);
+int es_vfs_stat_kind(const char *path);
+
+/* Mode bits of stat and ilistdir. */
+#define ES_VFS_TYPE_DIR (0x4000)
+#define ES_VFS_TYPE_FILE (0x8000)
+
+/* A 10-tuple stat result (mode, 0, 0, 0, 0, 0, size, atime, mtime, ctime). */
+es_obj_t es_vfs_stat_result(es_int_t mode, es_int_t size, es_int_t time);
+
+extern const es_type_t es_type_vfs_fat;
+extern const es_type_t es_type_vfs_posix;

@@ -1,0 +1,30 @@
+/* espyconfig.h: feature flags for build/esp8266-sim, the ESP8266 port on Linux with simulated hardware. */
+#pragma once
+
+/* The chip has no FPU and MicroPython's ESP8266 port uses single-precision floats. */
+#define ES_FLOAT_IS_SINGLE (1)
+/* MicroPython leaves users about 38 KB of heap on the chip; --heap changes it. */
+#define ES_DEFAULT_HEAP_SIZE (38 * 1024)
+/* The chip has about 8 KB of stack; host frames are larger (64-bit words, no -Os), so the
+** limit is scaled to give Python code about the same recursion depth. */
+#ifndef ES_STACK_LIMIT
+#define ES_STACK_LIMIT (64 * 1024)
+#endif
+#define ES_PLATFORM "esp8266"
+
+/* The simulated chip's interrupts (UART input, control socket, timers) are taken at the VM's
+** safe points. */
+void es_sim_poll_events(void);
+#define ES_PORT_POLL_EVENTS() es_sim_poll_events()
+
+/* os.dupterm with two slots (ports/esp8266/dupterm.c). */
+#define ES_PORT_HAS_DUPTERM (1)
+#define ES_PORT_DUPTERM_SLOTS (2)
+
+/* micropython.kbd_intr(c) reaches the console (ports/esp8266/console.c). */
+void es_port_set_interrupt_char(int c);
+#define ES_PORT_SET_INTERRUPT_CHAR(c) es_port_set_interrupt_char(c)
+
+/* sys.stdin.read(n) takes raw bytes from the console (ports/esp8266/console.c). */
+int es_port_stdin_read_byte(void);
+#define ES_PORT_STDIN_READ_BYTE() es_port_stdin_read_byte()
