@@ -366,8 +366,27 @@ static inline size_t frame_words(const es_code_t *code) {
     return (sizeof(es_frame_t) + sizeof(es_obj_t) - 1) / sizeof(es_obj_t) + es_frame_words(code);
 }
 
-/* The callee's frame with its arguments bound, or NULL when the arena has no room for it. */
+/*
+** Calls whose argument binding can neither fail nor allocate: positional arguments only, no
+** varargs, varkw, keyword-only parameters or cells, and enough of them with the defaults. Only
+** these run in the loop, so a frame is never left half made in the arena; the rest (and every
+** binding error) go through es_fun_call.
+*/
+static inline bool binding_cannot_fail(const es_obj_fun_t *fun, size_t n_args, size_t n_kw) {
+    const es_code_t *code = fun->code;
+    if (n_kw != 0 || n_args > code->n_pos || code->n_kwonly != 0 || code->n_cells != 0 ||
+        (code->flags & (ES_CODE_FLAG_VARARGS | ES_CODE_FLAG_VARKW | ES_CODE_FLAG_GENERATOR | ES_CODE_FLAG_COROUTINE))) {
+        return false;
+    }
+    size_t n_def = fun->defaults != ES_OBJ_NULL ? ((const es_obj_tuple_t *)es_obj_to_ptr(fun->defaults))->len : 0;
+    return n_args + n_def >= code->n_pos;
+}
+
+/* The callee's frame with its arguments bound, or NULL when the call must go through es_fun_call. */
 static es_frame_t *enter_call(const es_obj_fun_t *fun, size_t n_args, size_t n_kw, const es_obj_t *args) {
+    if (!binding_cannot_fail(fun, n_args, n_kw)) {
+        return NULL;
+    }
     const es_code_t *code = fun->code;
     size_t words = frame_words(code);
     char here;
@@ -384,7 +403,7 @@ static es_frame_t *enter_call(const es_obj_fun_t *fun, size_t n_args, size_t n_k
     frame->ip = code->bytecode;
     frame->sp = frame->slots + code->n_slots - 1;
     call_frame_bytes += words * sizeof(es_obj_t);
-    es_fun_bind_args(fun, frame, n_args, n_kw, args);
+    es_fun_bind_args(fun, frame, n_args, n_kw, args); /* cannot raise: see binding_cannot_fail */
     es_globals_set(frame->globals);
     return frame;
 }
@@ -1164,7 +1183,7 @@ dispatch:
         POLL();
         if (es_obj_is_type(fun, &es_type_function)) {
             const es_obj_fun_t *f = es_obj_to_ptr(fun);
-            if (!(f->code->flags & (ES_CODE_FLAG_GENERATOR | ES_CODE_FLAG_COROUTINE))) {
+            {
                 /* A Python function runs in this loop: its frame goes to the heap, not the C stack. */
                 frame->sp = sp; /* the result goes where the function was */
                 es_frame_t *callee = enter_call(f, n_args, n_kw, args);

@@ -134,3 +134,11 @@ def bad_caller():
 
 
 print(bad_caller())
+
+# many failed bindings in a loop leave no frames behind: deep calls still fit afterwards
+for i in range(5000):
+    try:
+        takes_one(1, 2)
+    except TypeError:
+        pass
+print(depth(1500))
