@@ -349,7 +349,7 @@ static inline bool float_operands(es_obj_t a, es_obj_t b, es_float_t *x, es_floa
 ** ends in RecursionError.
 */
 #ifndef ES_CALL_ARENA_BYTES
-#if UINTPTR_MAX > 0xffffffffu
+#if UINTPTR_MAX > 0xffffffffu && !ES_FLOAT_IS_SINGLE /* the host interpreter, not ESP8266 heaps */
 #define ES_CALL_ARENA_BYTES (64 * 1024)
 #else
 #define ES_CALL_ARENA_BYTES (2048) /* some 40 calls of small functions on the ESP8266 */
