@@ -194,10 +194,15 @@ typedef struct es_obj_fun_t {
     es_obj_t attrs;      /* dict of attributes set from Python, made on first store */
 } es_obj_fun_t;
 
-/* An activation of a code object: on the C stack for calls, inside the generator for generators. */
+/*
+** An activation of a code object: on the C stack for calls from C, inside the generator
+** for generators, in the heap for Python-to-Python calls the VM makes without recursing
+** in C (those have `caller`, the frame to return to; see py/vm.c).
+*/
 typedef struct es_frame_t {
     const es_code_t *code;
     es_obj_dict_t *globals;
+    struct es_frame_t *caller; /* NULL unless run inside the caller's dispatch loop */
     const uint8_t *ip; /* start of the current instruction; the resume point when suspended */
     es_obj_t *sp;      /* top of the value stack when suspended */
     es_obj_t slots[];  /* n_slots, then stack_size words of value stack */

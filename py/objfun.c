@@ -194,6 +194,7 @@ es_obj_t es_fun_call(es_obj_t self, size_t n_args, size_t n_kw, const es_obj_t *
     es_frame_t *frame = n_words <= MAX_STACK_FRAME_WORDS ? (es_frame_t *)small : es_alloc(n_words * sizeof(es_obj_t));
     frame->code = code;
     frame->globals = fun->globals;
+    frame->caller = NULL;
     frame->ip = code->bytecode;
     frame->sp = frame->slots + code->n_slots - 1;
     es_fun_bind_args(fun, frame, n_args, n_kw, args);

@@ -338,6 +338,88 @@ static inline bool float_operands(es_obj_t a, es_obj_t b, es_float_t *x, es_floa
     return true;
 }
 
+/* ---- calls that stay in the loop ------------------------------------------------------- */
+
+/*
+** A call of a Python function from bytecode does not recurse in C: the new frame comes from
+** the call arena, a heap block that the outermost es_vm_execute allocates and frees (its C
+** frame keeps it reachable), used strictly last-in first-out. When the arena is full, or
+** the heap had no room for it, the call recurses in C through es_fun_call as before. Arena
+** frames count with the C stack against the recursion limit, so runaway recursion still
+** ends in RecursionError.
+*/
+#ifndef ES_CALL_ARENA_BYTES
+#if UINTPTR_MAX > 0xffffffffu && !ES_FLOAT_IS_SINGLE /* the host interpreter, not ESP8266 heaps */
+#define ES_CALL_ARENA_BYTES (64 * 1024)
+#else
+#define ES_CALL_ARENA_BYTES (2048) /* some 40 calls of small functions on the ESP8266 */
+#endif
+#endif
+#define ARENA_WORDS (ES_CALL_ARENA_BYTES / sizeof(es_obj_t))
+
+static bool vm_running;         /* an es_vm_execute is on the C stack */
+static es_obj_t *arena;         /* NULL when the outermost run could not get one */
+static size_t arena_top;        /* words of the arena in use */
+static size_t call_frame_bytes; /* held by frames of calls made inside dispatch loops */
+
+static inline size_t frame_words(const es_code_t *code) {
+    return (sizeof(es_frame_t) + sizeof(es_obj_t) - 1) / sizeof(es_obj_t) + es_frame_words(code);
+}
+
+/*
+** Calls whose argument binding can neither fail nor allocate: positional arguments only, no
+** varargs, varkw, keyword-only parameters or cells, and enough of them with the defaults. Only
+** these run in the loop, so a frame is never left half made in the arena; the rest (and every
+** binding error) go through es_fun_call.
+*/
+static inline bool binding_cannot_fail(const es_obj_fun_t *fun, size_t n_args, size_t n_kw) {
+    const es_code_t *code = fun->code;
+    if (n_kw != 0 || n_args > code->n_pos || code->n_kwonly != 0 || code->n_cells != 0 ||
+        (code->flags & (ES_CODE_FLAG_VARARGS | ES_CODE_FLAG_VARKW | ES_CODE_FLAG_GENERATOR | ES_CODE_FLAG_COROUTINE))) {
+        return false;
+    }
+    size_t n_def = fun->defaults != ES_OBJ_NULL ? ((const es_obj_tuple_t *)es_obj_to_ptr(fun->defaults))->len : 0;
+    return n_args + n_def >= code->n_pos;
+}
+
+/* The callee's frame with its arguments bound, or NULL when the call must go through es_fun_call. */
+static es_frame_t *enter_call(const es_obj_fun_t *fun, size_t n_args, size_t n_kw, const es_obj_t *args) {
+    if (!binding_cannot_fail(fun, n_args, n_kw)) {
+        return NULL;
+    }
+    const es_code_t *code = fun->code;
+    size_t words = frame_words(code);
+    char here;
+    if ((size_t)(es_state.stack_top - &here) + call_frame_bytes + words * sizeof(es_obj_t) > es_state.stack_limit) {
+        es_raise_recursion_error();
+    }
+    if (arena == NULL || arena_top + words > ARENA_WORDS) {
+        return NULL;
+    }
+    es_frame_t *frame = (es_frame_t *)(arena + arena_top);
+    arena_top += words;
+    frame->code = code;
+    frame->globals = fun->globals;
+    frame->ip = code->bytecode;
+    frame->sp = frame->slots + code->n_slots - 1;
+    call_frame_bytes += words * sizeof(es_obj_t);
+    es_fun_bind_args(fun, frame, n_args, n_kw, args); /* cannot raise: see binding_cannot_fail */
+    es_globals_set(frame->globals);
+    return frame;
+}
+
+/* Releases a frame made by enter_call and gives its caller, whose globals are running again. */
+static es_frame_t *leave_call(es_frame_t *frame) {
+    es_frame_t *caller = frame->caller;
+    call_frame_bytes -= frame_words(frame->code) * sizeof(es_obj_t);
+    /* The collector scans the whole arena: what a finished call held must not stay alive. */
+    size_t start = (size_t)((es_obj_t *)frame - arena);
+    memset(frame, 0, (arena_top - start) * sizeof(es_obj_t));
+    arena_top = start;
+    es_globals_set(caller->globals);
+    return caller;
+}
+
 /* ---- the dispatch loop --------------------------------------------------------------- */
 
 #define READ_UINT(v)                                                                               \
@@ -393,7 +475,7 @@ static inline bool float_operands(es_obj_t a, es_obj_t b, es_float_t *x, es_floa
         DISPATCH();                                                                                \
     }
 
-static __attribute__((noinline)) dispatch_result_t dispatch(es_frame_t *frame, es_obj_t *result) {
+static __attribute__((noinline)) dispatch_result_t dispatch(es_frame_t *volatile *current, es_obj_t *result) {
 #if USE_COMPUTED_GOTO
     static const void *const dispatch_table[ES_BC_NUM_OPCODES] = {
 #define ES_BC_LABEL(name, ops) [ES_BC_##name] = &&op_##name,
@@ -401,12 +483,22 @@ static __attribute__((noinline)) dispatch_result_t dispatch(es_frame_t *frame, e
 #undef ES_BC_LABEL
     };
 #endif
+    es_frame_t *frame = *current;
     const es_code_t *code = frame->code;
-    es_obj_t *const slots = frame->slots;
-    const es_obj_t *const consts = code->consts;
+    es_obj_t *slots = frame->slots;
+    const es_obj_t *consts = code->consts;
     const uint8_t *ip = frame->ip;
     es_obj_t *sp = frame->sp;
     es_float_t fx, fy;
+
+/* After switching frames: the loop's copies of the frame's fields. */
+#define LOAD_FRAME()                                                                               \
+    do {                                                                                           \
+        *current = frame;                                                                          \
+        code = frame->code;                                                                        \
+        slots = frame->slots;                                                                      \
+        consts = code->consts;                                                                     \
+    } while (0)
 
 #if USE_COMPUTED_GOTO
     DISPATCH();
@@ -1090,6 +1182,20 @@ dispatch:
         }
         POLL();
         if (es_obj_is_type(fun, &es_type_function)) {
+            const es_obj_fun_t *f = es_obj_to_ptr(fun);
+            {
+                /* A Python function runs in this loop: its frame goes to the heap, not the C stack. */
+                frame->sp = sp; /* the result goes where the function was */
+                es_frame_t *callee = enter_call(f, n_args, n_kw, args);
+                if (callee != NULL) {
+                    callee->caller = frame;
+                    frame = callee;
+                    LOAD_FRAME();
+                    ip = frame->ip;
+                    sp = frame->sp;
+                    DISPATCH();
+                }
+            }
             SET_TOP(es_fun_call(fun, n_args, n_kw, args));
         } else {
             SET_TOP(es_call_function_n_kw(fun, n_args, n_kw, args));
@@ -1106,7 +1212,19 @@ dispatch:
         DISPATCH();
     }
     CASE(RETURN_VALUE) {
-        *result = POP();
+        es_obj_t value = POP();
+        if (frame->caller != NULL) {
+            frame = leave_call(frame);
+            LOAD_FRAME();
+            ip = frame->ip + 1; /* past the CALL that made the returning frame */
+            size_t n;
+            READ_UINT(n);
+            READ_UINT(n);
+            sp = frame->sp;
+            SET_TOP(value);
+            DISPATCH();
+        }
+        *result = value;
         frame->sp = sp;
         return DISPATCH_RETURN;
     }
@@ -1313,16 +1431,20 @@ static bool unwind(es_frame_t *frame, es_obj_t exc, bool fresh) {
     return false;
 }
 
-es_vm_return_t es_vm_execute(es_frame_t *frame, es_obj_t throw_exc, es_obj_t *result) {
+static es_vm_return_t execute(es_frame_t *frame, es_obj_t throw_exc, es_obj_t *result) {
     es_globals_set(frame->globals);
     if (throw_exc != ES_OBJ_NULL && !unwind(frame, throw_exc, true)) {
         *result = throw_exc;
         return ES_VM_EXCEPTION;
     }
+    /* The innermost frame: dispatch moves it on calls and returns, and a longjmp may come at any time. */
+    es_frame_t *volatile current = frame;
     for (;;) {
         es_nlr_buf_t nlr;
+        es_obj_t exc;
+        bool fresh = true;
         if (es_nlr_push(&nlr) == 0) {
-            dispatch_result_t r = dispatch(frame, result);
+            dispatch_result_t r = dispatch(&current, result);
             es_nlr_pop();
             if (r == DISPATCH_RETURN) {
                 return ES_VM_RETURN;
@@ -1330,15 +1452,52 @@ es_vm_return_t es_vm_execute(es_frame_t *frame, es_obj_t throw_exc, es_obj_t *re
             if (r == DISPATCH_YIELD) {
                 return ES_VM_YIELD;
             }
-            if (!unwind(frame, *result, r == DISPATCH_RAISE)) {
-                return ES_VM_EXCEPTION;
-            }
+            exc = *result;
+            fresh = r == DISPATCH_RAISE;
         } else {
-            es_globals_set(frame->globals);
-            if (!unwind(frame, nlr.ret_val, true)) {
-                *result = nlr.ret_val;
+            exc = nlr.ret_val;
+            es_globals_set(current->globals);
+        }
+        /* Frames called from this loop that cannot handle the exception pass it to their callers. */
+        while (!unwind(current, exc, fresh)) {
+            if (current->caller == NULL) {
+                *result = exc;
                 return ES_VM_EXCEPTION;
             }
+            current = leave_call(current);
+            fresh = true;
         }
     }
+}
+
+/* The outermost run owns the call arena: allocated here, reachable from this C frame, freed on the way out. */
+static es_vm_return_t execute_outermost(es_frame_t *frame, es_obj_t throw_exc, es_obj_t *result) {
+    es_obj_t *volatile own = es_gc_alloc(ES_CALL_ARENA_BYTES, false);
+    arena = own;
+    arena_top = 0;
+    call_frame_bytes = 0;
+    vm_running = true;
+    es_nlr_buf_t nlr;
+    es_vm_return_t r = ES_VM_RETURN;
+    bool raised = es_nlr_push(&nlr) != 0;
+    if (!raised) {
+        r = execute(frame, throw_exc, result);
+        es_nlr_pop();
+    }
+    vm_running = false;
+    arena = NULL;
+    if (own != NULL) {
+        es_gc_free(own);
+    }
+    if (raised) {
+        es_nlr_jump(nlr.ret_val);
+    }
+    return r;
+}
+
+es_vm_return_t es_vm_execute(es_frame_t *frame, es_obj_t throw_exc, es_obj_t *result) {
+    if (!vm_running) {
+        return execute_outermost(frame, throw_exc, result);
+    }
+    return execute(frame, throw_exc, result);
 }
