@@ -42,11 +42,7 @@ static es_obj_t set_slot(es_obj_t stream, es_int_t index) {
         es_raise_msg(&es_type_ValueError, "invalid dupterm index");
     }
     if (stream != ES_OBJ_NONE) {
-        es_obj_t dest[2];
-        es_load_method_maybe(stream, ES_Q_write, dest);
-        if (dest[0] == ES_OBJ_NULL) {
-            es_raise_msg(&es_type_TypeError, "stream operation not supported");
-        }
+        es_get_stream(stream, true); /* TypeError for what is not a stream */
     }
     bool uart0 = is_uart0(stream);
     es_obj_t previous = slots[index];

@@ -1,0 +1,19 @@
+"""SPI methods called with something else as self, and SPI objects where streams are expected:
+clear TypeErrors, and the board keeps running."""
+from board import Board, BoardError, check, check_equal
+
+
+def error_of(b, code):
+    try:
+        b.exec(code)
+    except BoardError as e:
+        return e.args[1].decode().strip().splitlines()[-1]
+    return None
+
+
+with Board() as b:
+    b.exec("from machine import SPI, SoftSPI, Pin\nimport os")
+    check_equal(error_of(b, "SoftSPI.read(5, 1)"), "TypeError: expected an SPI object, got 'int'", "int as self")
+    check_equal(error_of(b, "SPI.write(Pin(4), b'x')"), "TypeError: expected an SPI object, got 'Pin'", "Pin as self")
+    check_equal(error_of(b, "os.dupterm(SPI(1), 0)"), "TypeError: 'HSPI' object is not a stream", "SPI as a terminal")
+    check_equal(b.eval("1 + 1"), 2, "still running")
