@@ -24,3 +24,8 @@ void es_sim_poll_events(void);
 /* micropython.kbd_intr(c) reaches the console (ports/esp8266/console.c). */
 void es_port_set_interrupt_char(int c);
 #define ES_PORT_SET_INTERRUPT_CHAR(c) es_port_set_interrupt_char(c)
+
+/* Sockets as lwIP on the chip allows (5 open), the board's server ports mapped to host ports
+** and socket option 20 (ports/esp8266/sim/wifi.c). */
+#define ES_SOCKET_MAX_OPEN (5)
+#define ES_SOCKET_PORT_HOOKS (1)
