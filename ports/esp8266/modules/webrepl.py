@@ -141,11 +141,18 @@ def _password(password):
     if password is not None:
         return password, False
     try:
-        import webrepl_cfg
+        try:
+            import webrepl_cfg
 
-        if hasattr(webrepl_cfg, "BASE"):
-            static_host = webrepl_cfg.BASE
-        return webrepl_cfg.PASS, True
+            cfg = webrepl_cfg.__dict__
+        except ImportError:
+            # Where the importer does not reach the filesystem, the file is read directly.
+            cfg = {}
+            with open("webrepl_cfg.py") as f:
+                exec(f.read(), cfg)
+        if "BASE" in cfg:
+            static_host = cfg["BASE"]
+        return cfg["PASS"], True
     except:
         print("WebREPL is not configured, run 'import webrepl_setup'")
         return None, False
