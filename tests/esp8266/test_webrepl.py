@@ -1,7 +1,7 @@
 """WebREPL on the simulated board through its real interfaces: a WebSocket client on the host
 logs in, runs code, uploads and downloads files (bytes checked in the flash image too); wrong
 passwords, a second client, plain HTTP, malformed and oversized frames, a half-open client and a
-leave the board running and its files intact."""
+and a client that vanishes mid-transfer leave the board running and its files intact."""
 import hashlib
 import os
 import socket
@@ -124,8 +124,14 @@ with Board(extra_args=["--net-port-base", str(BASE)]) as b:
     check(got == b"" and time.time() - start < 9, "half-open client dropped (%r after %.1fs)" % (got, time.time() - start))
     half.close()
 
-    # Not yet here: a client that vanishes in the middle of an upload (the board stops
-    # answering; see docs/networking-esp8266.md, "Known problems").
+    # A client that vanishes in the middle of an upload.
+    w = WebREPL("127.0.0.1", PORT, "abcd")
+    rec = w.request(1, "/partial.bin", 5000)
+    w.send_frame(2, rec)
+    check_equal(w.binary(), b"WB\x00\x00", "PUT accepted")
+    w.send_frame(2, b"x" * 1000)
+    w.sock.close()
+    time.sleep(1)
     b.read_available()
     b.enter_raw(soft_reset=False)
     b._in_raw = True
@@ -136,6 +142,11 @@ with Board(extra_args=["--net-port-base", str(BASE)]) as b:
     check("up.bin" in names and "boot.py" in names, "files: %r" % names)
     b.exec("import os\nos.sync() if hasattr(os, 'sync') else None")
 
+    # And a new session works.
+    b.leave_raw()
+    w = WebREPL("127.0.0.1", PORT, "abcd")
+    check_equal(w.run("print(1+1)"), b"print(1+1)\r\n2\r\n>>> ", "new session")
+    w.close()
     b.stop()
 
     # The uploaded bytes are in the flash image, read with an independent tool when there is one.

@@ -127,6 +127,9 @@ def setup_conn(port, accept_handler):
     listen_s.bind(("0.0.0.0", port))
     listen_s.listen(1)
     if accept_handler:
+        # The callback must never wait: a connection the client has already dropped can
+        # make the listener look readable with nothing left to accept.
+        listen_s.setblocking(False)
         listen_s.setsockopt(socket.SOL_SOCKET, _SOCKOPT_READABLE_CALLBACK, accept_handler)
     for i in (network.AP_IF, network.STA_IF):
         iface = network.WLAN(i)
