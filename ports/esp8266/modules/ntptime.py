@@ -8,8 +8,9 @@ port = 123
 # Seconds to wait for the answer.
 timeout = 1
 
-# Seconds from NTP's epoch (1900-01-01) to the board's (2000-01-01).
-_NTP_DELTA = 3155673600
+# Seconds from NTP's epoch (1900-01-01) to the board's: 2000-01-01 on the ESP8266, 1970-01-01
+# where the time module counts from there.
+_NTP_DELTA = 2208988800 if __import__("time").gmtime(0)[0] == 1970 else 3155673600
 
 
 def time():
