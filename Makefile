@@ -88,6 +88,7 @@ deps:
 TEST_SUITES = \
     "python=tests/run --espy build/espy" \
     "repl=tests/_drivers/repl_check.py --espy build/espy" \
+    "fat-tools=tests/_drivers/fat_tools_check.py --espy build/espy" \
     "python-sanitized=ASAN_OPTIONS=detect_leaks=0:detect_stack_use_after_return=0 tests/run --sanitized --espy build/asan/espy" \
     "lx106-helpers=$(MAKE) -s qemu-check" \
     "lx106-core=$(MAKE) -s qemu-py-check"
@@ -111,5 +112,7 @@ format:
 
 include ports/esp8266/qemu/qemu.mk
 -include ports/esp8266/sim/sim.mk
+-include tests/net/net.mk
+-include tests/deflate/deflate.mk
 
 -include $(ESPY_OBJ:.o=.d)

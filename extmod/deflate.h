@@ -12,6 +12,8 @@
 ** A raise leaves the inflater marked as failed: every later call raises OSError(EINVAL).
 */
 typedef int (*es_deflate_pull_t)(void *ctx);
+/* Reads between 1 and n bytes into buf, or raises: for stored blocks, whose length is known. */
+typedef size_t (*es_deflate_pull_bulk_t)(void *ctx, uint8_t *buf, size_t n);
 typedef void (*es_deflate_push_t)(void *ctx, const uint8_t *data, size_t len);
 
 /* ---- shared code tables ------------------------------------------------------------- */
@@ -43,6 +45,7 @@ typedef struct es_huffman_t {
 
 typedef struct es_inflate_t {
     es_deflate_pull_t pull;
+    es_deflate_pull_bulk_t pull_bulk;
     void *pull_ctx;
     uint8_t *window;
     uint32_t window_mask;
@@ -61,7 +64,8 @@ typedef struct es_inflate_t {
     uint16_t dist_symbol[32];
 } es_inflate_t;
 
-void es_inflate_init(es_inflate_t *s, uint8_t *window, unsigned wbits, es_deflate_pull_t pull, void *ctx);
+void es_inflate_init(es_inflate_t *s, uint8_t *window, unsigned wbits, es_deflate_pull_t pull,
+                     es_deflate_pull_bulk_t pull_bulk, void *ctx);
 /* Produces up to `size` bytes; 0 once the final block has ended (and it stays 0). */
 size_t es_inflate_read(es_inflate_t *s, uint8_t *out, size_t size);
 bool es_inflate_done(const es_inflate_t *s);

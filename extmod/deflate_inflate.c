@@ -221,9 +221,11 @@ static void start_copy(es_inflate_t *s, unsigned sym) {
     s->state = STATE_COPY;
 }
 
-void es_inflate_init(es_inflate_t *s, uint8_t *window, unsigned wbits, es_deflate_pull_t pull, void *ctx) {
+void es_inflate_init(es_inflate_t *s, uint8_t *window, unsigned wbits, es_deflate_pull_t pull,
+                     es_deflate_pull_bulk_t pull_bulk, void *ctx) {
     memset(s, 0, sizeof(*s));
     s->pull = pull;
+    s->pull_bulk = pull_bulk;
     s->pull_ctx = ctx;
     s->window = window;
     s->window_mask = (1u << wbits) - 1;
@@ -251,14 +253,21 @@ size_t es_inflate_read(es_inflate_t *s, uint8_t *out, size_t size) {
                     start_block(s);
                 }
                 continue;
-            case STATE_STORED:
+            case STATE_STORED: {
                 if (s->copy_len == 0) {
                     s->state = STATE_BLOCK_HEADER;
                     continue;
                 }
-                byte = (uint8_t)s->pull(s->pull_ctx);
-                s->copy_len--;
-                break;
+                /* The block's length is known, so it can be read in one go without over-reading. */
+                size_t want = size - n < s->copy_len ? size - n : s->copy_len;
+                size_t got = s->pull_bulk(s->pull_ctx, out + n, want);
+                s->copy_len -= (uint16_t)got;
+                for (size_t i = 0; i < got; i++) {
+                    window[s->window_pos++ & mask] = out[n++];
+                }
+                s->window_fill = s->window_fill + got <= mask + 1 ? s->window_fill + (uint32_t)got : mask + 1;
+                continue;
+            }
             case STATE_CODES: {
                 unsigned sym = decode_symbol(s, &s->lit);
                 if (sym == 256) {

@@ -49,6 +49,7 @@ typedef struct deflateio_obj_t {
     uint8_t wbits;
     bool close_stream;
     bool read_broken; /* the header could not be read: every read fails */
+    const es_stream_p_t *source; /* the wrapped stream's protocol, looked up once */
     reader_t *reader;
     writer_t *writer;
 } deflateio_obj_t;
@@ -57,9 +58,11 @@ typedef struct deflateio_obj_t {
 
 /* Reads up to n bytes (at least one unless the stream has ended). */
 static size_t source_read(deflateio_obj_t *self, uint8_t *buf, size_t n) {
-    const es_stream_p_t *proto = es_get_stream(self->stream, true);
+    if (self->source == NULL) {
+        self->source = es_get_stream(self->stream, true);
+    }
     int err;
-    size_t got = proto->read(self->stream, buf, n, &err);
+    size_t got = self->source->read(self->stream, buf, n, &err);
     if (got == ES_STREAM_ERROR) {
         es_raise_os_error(err);
     }
@@ -81,6 +84,14 @@ static int pull_byte(void *ctx) {
         es_raise(es_obj_new_exception(&es_type_EOFError));
     }
     return b;
+}
+
+static size_t pull_bulk(void *ctx, uint8_t *buf, size_t n) {
+    size_t got = source_read(ctx, buf, n);
+    if (got == 0) {
+        es_raise(es_obj_new_exception(&es_type_EOFError));
+    }
+    return got;
 }
 
 /* ---- reading --------------------------------------------------------------------------- */
@@ -164,7 +175,7 @@ static void start_reading(deflateio_obj_t *self) {
         }
     }
     reader_t *r = es_alloc(sizeof(reader_t) + ((size_t)1 << wbits));
-    es_inflate_init(&r->inflate, r->window, wbits, pull_byte, self);
+    es_inflate_init(&r->inflate, r->window, wbits, pull_byte, pull_bulk, self);
     r->format = format;
     r->check = format == FORMAT_ZLIB ? 1 : 0;
     self->reader = r;

@@ -22,7 +22,9 @@
 **   GS8        a byte a pixel
 **   RGB565     a 16-bit word a pixel, in this machine's byte order
 ** Every drawing call clips to the buffer; colours are taken modulo the format's depth.
-** Coordinates are computed in 64 bits so that no argument can overflow the arithmetic.
+** Coordinates are computed in 64 bits; lines and polygons first clamp theirs to +-2**24
+** (far beyond any buffer) so that no product can overflow, and they only ever walk the
+** part of a shape that can be visible, so huge coordinates cost no time.
 */
 
 enum {
@@ -272,8 +274,11 @@ static const framebuf_obj_t *source_framebuf(es_obj_t o, framebuf_obj_t *temp) {
     return temp;
 }
 
+/* An integer argument, clamped to +-2**40 so that sums of a few of them cannot overflow. */
 static int64_t int_arg(es_obj_t o) {
-    return (int64_t)es_obj_get_int(o);
+    int64_t v = (int64_t)es_obj_get_int(o);
+    const int64_t limit = (int64_t)1 << 40;
+    return v < -limit ? -limit : v > limit ? limit : v;
 }
 
 /*
@@ -396,8 +401,23 @@ static es_obj_t framebuf_rect(size_t n_args, const es_obj_t *args) {
 }
 static ES_DEFINE_FUN_VAR(framebuf_rect_obj, ES_Q_rect, 6, 7, framebuf_rect);
 
-/* Bresenham's line, both end points included; steps along the longer axis. */
+#define COORD_LIMIT ((int64_t)1 << 24)
+
+static int64_t clamp_coord(int64_t v) {
+    return v < -COORD_LIMIT ? -COORD_LIMIT : v > COORD_LIMIT ? COORD_LIMIT : v;
+}
+
+/*
+** Bresenham's line, both end points included; steps along the longer axis. The steps whose
+** position on that axis lies outside the canvas are skipped: after k steps the shorter axis
+** has advanced n(k) = floor((e0 + 2*dy*(k - 1)) / (2*dx)) + 1 times (0 while that numerator
+** is negative), with e0 = 2*dy - dx the starting error; the pixels are the same.
+*/
 static void draw_line(const canvas_t *c, int64_t x1, int64_t y1, int64_t x2, int64_t y2, uint32_t col) {
+    x1 = clamp_coord(x1);
+    y1 = clamp_coord(y1);
+    x2 = clamp_coord(x2);
+    y2 = clamp_coord(y2);
     int64_t dx = x2 - x1;
     int64_t sx = 1;
     if (dx <= 0) {
@@ -417,8 +437,24 @@ static void draw_line(const canvas_t *c, int64_t x1, int64_t y1, int64_t x2, int
         t = dx, dx = dy, dy = t;
         t = sx, sx = sy, sy = t;
     }
+    int64_t limit = steep ? c->height : c->width; /* the long axis's visible range is [0, limit) */
+    int64_t k_lo, k_hi;
+    if (sx > 0) {
+        k_lo = x1 < 0 ? -x1 : 0;
+        k_hi = limit - x1 < dx ? limit - x1 : dx;
+    } else {
+        k_lo = x1 > limit - 1 ? x1 - (limit - 1) : 0;
+        k_hi = x1 + 1 < dx ? x1 + 1 : dx;
+    }
     int64_t err = 2 * dy - dx;
-    for (int64_t i = 0; i < dx; i++) {
+    if (k_lo > 0 && k_lo < k_hi) {
+        int64_t v = err + 2 * dy * (k_lo - 1);
+        int64_t n = v >= 0 ? v / (2 * dx) + 1 : 0;
+        x1 += sx * k_lo;
+        y1 += sy * n;
+        err += 2 * dy * k_lo - 2 * dx * n;
+    }
+    for (int64_t i = k_lo; i < k_hi; i++) {
         if (steep) {
             set_pixel_clipped(c, y1, x1, col);
         } else {
@@ -484,7 +520,8 @@ static void ellipse_points(const canvas_t *c, int64_t cx, int64_t cy, int64_t x,
 /*
 ** The midpoint ellipse in two passes over one quadrant, mirrored into the others: first
 ** where the slope is shallower than -1 (stepping y), then where it is steeper (stepping x).
-** Radii are limited so that the squares below stay far from overflowing 64 bits.
+** Radii are limited to 0xffff: the squares below stay far from overflowing 64 bits, and the
+** loops (one step per pixel of the outline) stay short.
 */
 static es_obj_t framebuf_ellipse(size_t n_args, const es_obj_t *args) {
     int64_t cx = int_arg(args[1]);
@@ -496,8 +533,8 @@ static es_obj_t framebuf_ellipse(size_t n_args, const es_obj_t *args) {
     unsigned quadrants = n_args > 7 ? (unsigned)es_obj_get_int(args[7]) & QUADRANT_ALL : QUADRANT_ALL;
     canvas_t c;
     self_canvas(args[0], &c);
-    if (a > 0xfffff || b > 0xfffff || a < -0xfffff || b < -0xfffff) {
-        es_raise_msg(&es_type_ValueError, "radius too large");
+    if (a > 0xffff || b > 0xffff || a < -0xffff || b < -0xffff) {
+        es_raise_msg(&es_type_ValueError, "radius too large"); /* larger than any FrameBuffer */
     }
     if (a == 0 && b == 0) {
         if (quadrants != 0) {
@@ -560,7 +597,14 @@ typedef struct coords_t {
 
 static int64_t coord(const coords_t *p, size_t index) {
     es_obj_t v = es_binary_get(p->data + index * p->item_size, p->typecode, p->item_size, es_binary_native_big_endian());
-    return (int64_t)es_obj_get_int(v);
+    int64_t value;
+    if (!es_obj_is_small_int(v)) {
+        /* Beyond a small int, only the sign matters once clamped. */
+        value = es_obj_is_true(es_binary_op(ES_BINARY_OP_LESS, v, es_obj_new_small_int(0))) ? -COORD_LIMIT : COORD_LIMIT;
+    } else {
+        value = es_small_int_value(v);
+    }
+    return clamp_coord(value);
 }
 
 /*
@@ -569,6 +613,8 @@ static int64_t coord(const coords_t *p, size_t index) {
 ** exclusion misses at local minima and on horizontal edges are drawn separately.
 */
 static void fill_polygon(const canvas_t *c, int64_t x, int64_t y, const coords_t *p, uint32_t col) {
+    x = clamp_coord(x);
+    y = clamp_coord(y);
     int64_t y_min = INT64_MAX, y_max = INT64_MIN;
     for (size_t i = 0; i < p->n_points; i++) {
         int64_t py = coord(p, 2 * i + 1);

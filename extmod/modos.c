@@ -5,6 +5,7 @@
 #include "extmod/vfs.h"
 #include "py/hal.h"
 #include "py/objstr.h"
+#include "py/portio.h"
 #include "py/runtime.h"
 
 #if ES_OS_UNAME_FROM_HOST
@@ -157,22 +158,10 @@ static es_obj_t os_sync(void) {
 static ES_DEFINE_FUN_0(os_sync_obj, ES_Q_sync, os_sync);
 
 #if ES_PORT_HAS_DUPTERM
-/* The port keeps the slots (ports/esp8266/dupterm.c): it sets slot index to stream (None
-** detaches) and returns what was there; notify pulls waiting input into the REPL's stdin. */
-es_obj_t es_port_dupterm(es_obj_t stream, es_int_t index);
-void es_port_dupterm_notify(es_obj_t arg);
+/* The port keeps the terminal slots (py/portio.h). */
+static ES_DEFINE_FUN_VAR(os_dupterm_obj, ES_Q_dupterm, 1, 2, es_port_dupterm);
 
-static es_obj_t os_dupterm(size_t n_args, const es_obj_t *args) {
-    es_int_t index = n_args > 1 ? es_obj_get_int(args[1]) : 0;
-    return es_port_dupterm(args[0], index);
-}
-static ES_DEFINE_FUN_VAR(os_dupterm_obj, ES_Q_dupterm, 1, 2, os_dupterm);
-
-static es_obj_t os_dupterm_notify(es_obj_t arg) {
-    es_port_dupterm_notify(arg);
-    return ES_OBJ_NONE;
-}
-static ES_DEFINE_FUN_1(os_dupterm_notify_obj, ES_Q_dupterm_notify, os_dupterm_notify);
+static ES_DEFINE_FUN_1(os_dupterm_notify_obj, ES_Q_dupterm_notify, es_port_dupterm_notify);
 #endif
 
 extern const es_obj_fun_builtin_t es_vfs_mount_obj;

@@ -385,11 +385,18 @@ static es_obj_t socket_accept(es_obj_t self) {
     socket_obj_t *client = es_alloc_with_finaliser(sizeof(socket_obj_t));
     struct sockaddr_storage addr;
     int fd;
+    bool collected = false;
     for (;;) {
         socklen_t len = sizeof(addr);
         fd = accept4(s->fd, (struct sockaddr *)&addr, &len, SOCK_NONBLOCK | SOCK_CLOEXEC);
         if (fd >= 0) {
             break;
+        }
+        if ((errno == EMFILE || errno == ENFILE) && !collected) {
+            /* Forgotten sockets may be holding descriptors: let their finalisers give them back. */
+            es_gc_collect();
+            collected = true;
+            continue;
         }
         int err = retry_or_error(s, POLLIN);
         if (err != 0) {

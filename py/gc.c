@@ -430,7 +430,10 @@ void es_gc_collect(void) {
         return;
     }
     heap.collecting = true;
+    /* This array lies in the stack range that is scanned: clear what earlier, deeper calls
+    ** left in that memory, or their dead objects would look alive. */
     size_t mark_stack[MARK_STACK_SIZE];
+    memset(mark_stack, 0, sizeof(mark_stack));
     heap.mark_stack = mark_stack;
     heap.mark_sp = 0;
     heap.mark_stack_overflow = false;

@@ -109,6 +109,15 @@ static es_obj_t stream_read(size_t n_args, const es_obj_t *args) {
     es_int_t limit = n_args > 1 && args[1] != ES_OBJ_NONE ? es_obj_get_int(args[1]) : -1;
     es_vstr_t vstr;
     es_vstr_init(&vstr, 64);
+#ifdef ES_PORT_STDIN_READ_BYTE
+    /* A board's console gives bytes as they arrive, without echo or line editing. */
+    if (limit >= 0 && s->fd == 0) {
+        while ((es_int_t)vstr.len < limit) {
+            es_vstr_add_byte(&vstr, (uint8_t)ES_PORT_STDIN_READ_BYTE());
+        }
+        return make_result(s, &vstr);
+    }
+#endif
     while ((limit < 0 || (es_int_t)vstr.len < limit) && read_line(s, &vstr)) {
     }
     if (limit >= 0 && (es_int_t)vstr.len > limit) {

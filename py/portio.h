@@ -33,10 +33,10 @@ long es_port_file_seek(int fd, long offset, int whence); /* the new position */
 int es_port_file_close(int fd);
 
 #ifdef ES_PORT_HAS_DUPTERM
-/* os.dupterm(stream_or_None, index): puts a stream in terminal slot index (0 ..
+/* os.dupterm(stream_or_None, index=0): puts a stream in terminal slot index (0 ..
 ** ES_PORT_DUPTERM_SLOTS-1; ValueError otherwise) and returns what was there (or None). The
 ** stream needs read/readinto, write and ioctl as a stream object has. */
-es_obj_t es_port_dupterm(es_obj_t stream, es_int_t index);
+es_obj_t es_port_dupterm(size_t n_args, const es_obj_t *args);
 /* os.dupterm_notify(arg): input has arrived on a dupterm stream; pull it into the REPL now. */
-void es_port_dupterm_notify(es_obj_t arg);
+es_obj_t es_port_dupterm_notify(es_obj_t arg);
 #endif

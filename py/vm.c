@@ -304,6 +304,8 @@ static void print_expr(es_obj_t v) {
     if (v != ES_OBJ_NONE) {
         es_obj_print(v, ES_PRINT_REPR);
         es_obj_print(es_obj_new_qstr(ES_Q__S_newline), ES_PRINT_STR);
+        /* As at CPython's and MicroPython's prompt, builtins._ holds the last value shown. */
+        es_store_attr(es_module_get_builtin(ES_Q_builtins), ES_Q__, v);
     }
 }
 

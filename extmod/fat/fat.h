@@ -57,7 +57,7 @@ struct fat_vol_t {
     /* Working state. */
     uint32_t win_sector;   /* sector in win, or UINT32_MAX */
     bool win_dirty;
-    bool fsinfo_stale;     /* FAT32: FSInfo's free count invalidated once after mount */
+    bool fsinfo_stale;     /* FAT32: FSInfo's free count to be written with the next sync */
     uint32_t free_hint;    /* where the next free-cluster search starts */
     uint32_t free_count;   /* UINT32_MAX while unknown */
     uint16_t name[FAT_NAME_MAX + 1]; /* scratch: the name being looked up or created */

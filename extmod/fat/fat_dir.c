@@ -296,10 +296,17 @@ int fat_dir_add(fat_vol_t *v, uint32_t dir, size_t len, const uint8_t *model, fa
     if (kind == FAT_SHORT_LOSSY) {
         uint8_t basis[11];
         memcpy(basis, sfn, 11);
-        for (uint32_t n = 1;; n++) {
-            if (n > 999999) {
+        /* ~1 to ~4 first, then numbers drawn from the long name, so a directory full of
+        ** similar names costs a bounded number of scans. */
+        uint32_t hash = 0;
+        for (size_t i = 0; i < len; i++) {
+            hash = hash * 31 + v->name[i];
+        }
+        for (uint32_t attempt = 1;; attempt++) {
+            if (attempt > 100) {
                 return -EEXIST;
             }
+            uint32_t n = attempt <= 4 ? attempt : 5 + (hash + attempt * 7919u) % 999990u;
             memcpy(sfn, basis, 11);
             fat_short_name_tail(sfn, n);
             if (!short_name_taken(v, dir, sfn, &err)) {

@@ -65,6 +65,10 @@ int fat_open(fat_vol_t *v, const char *path, int flags, fat_file_t *f) {
 /* Makes f->cluster the index-th cluster of the chain, growing it when asked. */
 static int locate(fat_file_t *f, uint32_t index, bool grow) {
     fat_vol_t *v = f->v;
+    if (index >= v->n_clusters) {
+        /* No chain is that long: also bounds the walk through a looping one. */
+        return grow ? -ENOSPC : -EIO;
+    }
     if (f->cluster_index == UINT32_MAX || f->cluster_index > index) {
         if (f->start == 0) {
             if (!grow) {

@@ -57,7 +57,15 @@ int fat_claim_window(fat_vol_t *v, uint32_t sector) {
     return 0;
 }
 
+static int write_fsinfo(fat_vol_t *v);
+
 int fat_sync(fat_vol_t *v) {
+    if (v->fsinfo_stale) {
+        int err = write_fsinfo(v);
+        if (err != 0) {
+            return err;
+        }
+    }
     return write_back(v);
 }
 
@@ -188,20 +196,42 @@ int fat_get_next(fat_vol_t *v, uint32_t cluster, uint32_t *next) {
     return 0;
 }
 
-/* FAT32's FSInfo free count goes stale as soon as this driver allocates; mark it unknown
-** once, so other tools recount rather than trust it. */
-static int invalidate_fsinfo(fat_vol_t *v) {
-    if (v->fat_bits != 32 || v->fsinfo_sector == 0 || v->fsinfo_stale) {
+static int count_free(fat_vol_t *v) {
+    if (v->free_count != UINT32_MAX) {
+        return 0;
+    }
+    uint32_t count = 0;
+    for (uint32_t c = 2; c - 2 < v->n_clusters; c++) {
+        uint32_t value;
+        int err = get_entry(v, c, &value);
+        if (err != 0) {
+            return err;
+        }
+        count += value == 0;
+    }
+    v->free_count = count;
+    return 0;
+}
+
+/* FAT32 keeps a free-cluster count in its FSInfo sector; other tools trust it, so once this
+** driver changes the table the count is known and written back with the next sync. */
+static int table_changing(fat_vol_t *v) {
+    if (v->fat_bits != 32 || v->fsinfo_sector == 0) {
         return 0;
     }
     v->fsinfo_stale = true;
+    return count_free(v);
+}
+
+static int write_fsinfo(fat_vol_t *v) {
+    v->fsinfo_stale = false;
     int err = fat_move_window(v, v->fsinfo_sector);
     if (err != 0) {
         return err;
     }
     if (fat_ld32(v->win) == 0x41615252 && fat_ld32(v->win + 484) == 0x61417272) {
-        fat_st32(v->win + 488, 0xffffffff);
-        fat_st32(v->win + 492, 0xffffffff);
+        fat_st32(v->win + 488, v->free_count);
+        fat_st32(v->win + 492, fat_cluster_valid(v, v->free_hint) ? v->free_hint : 0xffffffff);
         v->win_dirty = true;
     }
     return 0;
@@ -211,7 +241,7 @@ int fat_alloc_cluster(fat_vol_t *v, uint32_t prev, bool zero, uint32_t *out) {
     if (v->readonly) {
         return -EROFS;
     }
-    int err = invalidate_fsinfo(v);
+    int err = table_changing(v);
     if (err != 0) {
         return err;
     }
@@ -254,6 +284,10 @@ int fat_alloc_cluster(fat_vol_t *v, uint32_t prev, bool zero, uint32_t *out) {
 }
 
 int fat_free_chain(fat_vol_t *v, uint32_t start) {
+    int changing = table_changing(v);
+    if (changing != 0) {
+        return changing;
+    }
     uint32_t cluster = start;
     for (uint32_t n = 0; n < v->n_clusters && cluster != 0; n++) {
         uint32_t next = 0;
@@ -280,17 +314,9 @@ int fat_free_chain(fat_vol_t *v, uint32_t start) {
 }
 
 int fat_statvfs(fat_vol_t *v, uint32_t *cluster_bytes, uint32_t *total, uint32_t *free_clusters) {
-    if (v->free_count == UINT32_MAX) {
-        uint32_t count = 0;
-        for (uint32_t c = 2; c - 2 < v->n_clusters; c++) {
-            uint32_t value;
-            int err = get_entry(v, c, &value);
-            if (err != 0) {
-                return err;
-            }
-            count += value == 0;
-        }
-        v->free_count = count;
+    int err = count_free(v);
+    if (err != 0) {
+        return err;
     }
     *cluster_bytes = (uint32_t)v->spc * v->ss;
     *total = v->n_clusters;
@@ -526,7 +552,7 @@ chosen:
     v->win_dirty = true;
 
     if (bits == 32) {
-        /* FSInfo: free count and next free unknown, so every tool counts for itself. */
+        /* FSInfo: free count and next free unknown until the first sync writes them. */
         err = fat_claim_window(v, 1);
         if (err != 0) {
             return err;
@@ -554,6 +580,10 @@ chosen:
     }
     if (err == 0 && bits == 32) {
         err = fat_set_entry(v, 2, fat_end_of_chain(v));
+        v->fsinfo_sector = 1;
+        v->free_count = count - 1;
+        v->free_hint = 3;
+        v->fsinfo_stale = true;
     }
     if (err == 0) {
         err = fat_sync(v);

@@ -73,6 +73,9 @@ void es_port_uart0_received(uint8_t byte);
 ** os.dupterm): it waits in UART0's receive buffer for es_chip_uart0_read_byte, or is lost when
 ** that buffer (machine.UART's rxbuf) is full. */
 void es_chip_uart0_rx_keep(uint8_t byte);
+/* The REPL waits for input and none is left: the simulator switches the board off when the
+** host's input to UART0 has ended (a pipe); silicon has nothing to do. */
+void es_chip_uart0_rx_starved(void);
 /* machine.UART(0, rxbuf=n): the receive buffer holds n - 1 bytes (default n = 16). */
 void es_chip_uart0_set_rxbuf(size_t size);
 size_t es_chip_uart0_rxbuf(void);

@@ -64,6 +64,7 @@ int es_port_stdin_read_byte(void) {
             es_handle_pending();
             continue;
         }
+        es_chip_uart0_rx_starved();
         es_chip_wait_event(100000);
     }
 }

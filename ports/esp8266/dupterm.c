@@ -38,7 +38,7 @@ bool es_port_uart0_attached(void) {
 ** output needs no method call. */
 static bool is_uart0(es_obj_t stream) { return es_machine_uart_id(stream) == 0; }
 
-es_obj_t es_port_dupterm(es_obj_t stream, es_int_t index) {
+static es_obj_t set_slot(es_obj_t stream, es_int_t index) {
     if (index < 0 || index >= ES_PORT_DUPTERM_SLOTS) {
         es_raise_msg(&es_type_ValueError, "invalid dupterm index");
     }
@@ -56,12 +56,16 @@ es_obj_t es_port_dupterm(es_obj_t stream, es_int_t index) {
     return previous;
 }
 
+es_obj_t es_port_dupterm(size_t n_args, const es_obj_t *args) {
+    return set_slot(args[0], n_args > 1 ? es_obj_get_int(args[1]) : 0);
+}
+
 void es_port_dupterm_attach_uart0(void) {
     /* Should making the object fail (no memory), UART0 stays the terminal all the same. */
     slots[1] = ES_OBJ_NONE;
     slot_is_uart0[1] = true;
     es_obj_t args[2] = {ES_OBJ_NEW_SMALL_INT(0), ES_OBJ_NEW_SMALL_INT(115200)};
-    es_port_dupterm(es_call_function_n_kw(es_obj_from_ptr(&es_machine_uart_type), 2, 0, args), 1);
+    set_slot(es_call_function_n_kw(es_obj_from_ptr(&es_machine_uart_type), 2, 0, args), 1);
 }
 
 static void deactivate(size_t i, const char *what, es_obj_t exc) {
@@ -186,7 +190,7 @@ int es_port_dupterm_rx_byte(void) {
     return -1;
 }
 
-void es_port_dupterm_notify(es_obj_t arg) {
+es_obj_t es_port_dupterm_notify(es_obj_t arg) {
     ES_UNUSED(arg);
     while (es_port_stdin_free() > 0) {
         int byte = es_port_dupterm_rx_byte();
@@ -195,4 +199,5 @@ void es_port_dupterm_notify(es_obj_t arg) {
         }
         es_port_stdin_put((uint8_t)byte);
     }
+    return ES_OBJ_NONE;
 }

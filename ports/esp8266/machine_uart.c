@@ -1,7 +1,6 @@
-/* machine_uart.c: machine.UART: UART0 (REPL terminal, receive ring) and UART1 (GPIO2, transmit only). */
+/* machine_uart.c: machine.UART: UART0 (the REPL's terminal, or a plain serial port when detached) and UART1 (GPIO2, transmit only). */
 
 #include <errno.h>
-#include <string.h>
 
 #include "ports/esp8266/chip.h"
 #include "ports/esp8266/modmachine.h"
@@ -182,7 +181,7 @@ static ES_DEFINE_FUN_1(uart_txdone_obj, ES_Q_txdone, uart_txdone);
 
 /* ---- stream protocol ------------------------------------------------------------------- */
 
-/* Waits up to timeout_ms for a byte in the ring, servicing events (which deliver the bytes). */
+/* Waits up to timeout_ms for a received byte, servicing events (which deliver the bytes). */
 static bool uart0_wait_byte(uint32_t timeout_ms) {
     uint64_t deadline = es_chip_uptime_us() + (uint64_t)timeout_ms * 1000;
     while (es_chip_uart0_rx_available() == 0) {

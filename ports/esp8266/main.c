@@ -85,6 +85,7 @@ static void soft_reset_cleanup(void) {
 void es_port_main(void *heap, size_t heap_size, void *stack_top) {
     bool hard_boot = true;
     es_pyexec_mode = ES_PYEXEC_FRIENDLY;
+    es_machine_hard_reset();
     for (;;) {
         interpreter_start(heap, heap_size, stack_top);
         run_frozen_boot();

@@ -33,12 +33,31 @@ void es_pyexec_print_exception(es_obj_t exc) {
     es_vstr_t text;
     es_print_t print;
     es_vstr_init_print(&text, 64, &print);
-    es_obj_exception_print_traceback(&print, exc);
-    if (es_obj_is_exception_instance(exc)) {
+    /* A compile error carries (file, line, ...) in its arguments instead of a traceback. */
+    if (es_obj_is_exception_instance(exc) && es_obj_exception_match(exc, &es_type_SyntaxError)) {
         es_obj_exception_t *e = es_obj_to_ptr(exc);
+        size_t n_args, n_where;
+        es_obj_t *args, *where;
+        es_obj_get_array(e->args, &n_args, &args);
+        if (e->traceback == ES_OBJ_NULL && n_args >= 2 &&
+            (es_obj_is_type(args[1], &es_type_tuple)) ) {
+            es_obj_get_array(args[1], &n_where, &where);
+            if (n_where >= 2) {
+                es_printf(&print, "Traceback (most recent call last):\n  File \"%O\", line %O\n%s: %O\n", where[0],
+                          where[1], es_obj_type_name(exc), args[0]);
+                es_port_console_write_text(text.buf, text.len);
+                return;
+            }
+        }
+    }
+    es_obj_exception_print_traceback(&print, exc);
+    /* An instance of a class derived from an exception keeps its native part elsewhere, so
+    ** its args are found as an attribute, which every exception has. */
+    es_obj_t exc_args = es_obj_is_exception_instance(exc) ? es_load_attr_maybe(exc, ES_Q_args) : ES_OBJ_NULL;
+    if (exc_args != ES_OBJ_NULL && es_obj_is_type(exc_args, &es_type_tuple)) {
         size_t n_args;
         es_obj_t *args;
-        es_obj_get_array(e->args, &n_args, &args);
+        es_obj_get_array(exc_args, &n_args, &args);
         if (n_args == 0 && text.len > 0 && text.buf[text.len - 1] == '\n') {
             text.len--;
             es_vstr_add_str(&text, ": \n");

@@ -271,7 +271,7 @@ class Board:
 
     def eval(self, expr, timeout=10):
         import ast
-        return ast.literal_eval(self.exec("print(repr(%s))" % expr, timeout).decode().strip())
+        return ast.literal_eval(self.exec("print(repr((%s)))" % expr, timeout).decode().strip())
 
     def leave_raw(self):
         if getattr(self, "_in_raw", False):
@@ -279,6 +279,15 @@ class Board:
             self.exit_raw()
             self.read_until(b">>> ")
             self._in_raw = False
+
+    def raw_soft_reset(self, timeout=10):
+        """Ctrl-D at the raw REPL's prompt; returns what follows up to the next raw prompt."""
+        if not getattr(self, "_in_raw", False):
+            self.enter_raw(soft_reset=False)
+            self._in_raw = True
+        self._wait_raw_prompt(timeout)
+        self.write(b"\x04")
+        return self.read_until(RAW_BANNER + b">", timeout)
 
     def soft_reset(self, timeout=10):
         """Ctrl-D at an empty friendly prompt; returns what follows up to the next prompt."""

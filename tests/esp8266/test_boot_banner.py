@@ -7,7 +7,7 @@ BANNER_RE = rb'MicroPython v[0-9][^ ]* on \d{4}-\d\d-\d\d; ESP module with ESP82
 
 with Board() as b:
     boot = b.read_until(b">>> ")
-    check(re.fullmatch(rb"(Writing init data\n)?\r\n" + BANNER_RE + rb">>> ", boot), "boot output %r" % boot)
+    check(re.fullmatch(rb"(Writing init data\n)?(Performing initial setup\r\n)?\r\n" + BANNER_RE + rb">>> ", boot), "boot output %r" % boot)
     # The SDK's init data was written into the image, 16 KiB before the end of 4 MiB.
     check(b.flash_bytes(4 * 1024 * 1024 - 0x4000, 4) != b"\xff" * 4, "esp_init_data written")
     check_equal(b.friendly("1+2"), b"1+2\r\n3\r\n>>> ", "expression echo")

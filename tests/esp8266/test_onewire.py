@@ -19,6 +19,7 @@ with Board(control=True) as b:
     check_equal(b.eval("ow.reset()"), False, "reset without a sensor")
     check_equal(b.exec("try:\n    ow.reset(True)\nexcept onewire.OneWireError as e:\n    print(type(e).__name__)"),
                 b"OneWireError\r\n", "reset(required=True) without a sensor")
+    check_equal(error_of(b, "ow.reset(True)"), "OneWireError:", "uncaught, it prints as MicroPython does")
     check_equal(b.eval("ow.scan()"), [], "scan without a sensor")
 
     rom1 = b.control("onewire add 12").split()

@@ -49,3 +49,15 @@ with Board() as b:
     # pyboard.py's way in: \r\x03, then \r\x01, then Ctrl-D soft reset.
     b.enter_raw(soft_reset=True)
     check_equal(b.exec_raw("print('hello')"), (b"hello\r\n", b""), "after pyboard enter_raw")
+    # Thonny: Ctrl-C Ctrl-A until the raw banner; soft reboot from raw with Ctrl-D Ctrl-C; Ctrl-B
+    # for the welcome text.
+    b.exit_raw()
+    b.read_until(b">>> ")
+    b.write(b"\x03\x01")
+    check_equal(b.read_until(b"raw REPL; CTRL-B to exit\r\n>"), b"\r\n>>> \r\nraw REPL; CTRL-B to exit\r\n>",
+                "Thonny's way into raw")
+    b.write(b"\x04\x03")
+    check_equal(b.read_until(b"raw REPL; CTRL-B to exit\r\n>"),
+                b"OK\r\nMPY: soft reboot\r\nraw REPL; CTRL-B to exit\r\n>", "Thonny's soft reboot")
+    b.write(b"print('after')\x04")
+    check_equal(b.read_until(b"\x04>"), b"OKafter\r\n\x04\x04>", "raw after Thonny's reboot")

@@ -71,7 +71,7 @@ def edges(history, value):
 
 vcd = os.path.join(os.environ.get("TMPDIR", "/tmp"), "espy-trace-%d.vcd" % os.getpid())
 blink = ("from machine import Pin\nimport time\nled = Pin(2, Pin.OUT, value=0)\n"
-         "for i in range(12):\n    led.toggle()\n    time.sleep_ms(50)\n")
+         "for i in range(12):\n    led.toggle()\n    time.sleep_ms(50)\nprint('blinked')\n")
 try:
     with Board(control=True, extra_args=["--trace", vcd]) as b:
         try:
@@ -81,8 +81,10 @@ try:
             from_main_py = False  # no filesystem in this build: run the same program directly
         if from_main_py:
             b.leave_raw()
-            b.soft_reset(timeout=20)
-        else:
+            from_main_py = b"blinked" in b.soft_reset(timeout=20)
+            if not from_main_py:
+                print("(main.py was not run at the soft reset; running the program directly)")
+        if not from_main_py:
             b.exec(blink)
         # An outside circuit on GPIO4, and a PWM output on GPIO12 (100 Hz, duty 256/1024).
         b.control("pin 4 1")

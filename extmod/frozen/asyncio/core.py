@@ -532,7 +532,8 @@ class Loop:
     def default_exception_handler(self, context):
         print(context["message"], file=sys.stderr)
         if "future" in context:
-            print("future:", context["future"], "coro=", context["future"]._coro, file=sys.stderr)
+            fut = context["future"]
+            print("future:", fut, "coro=", getattr(fut, "_coro", None), file=sys.stderr)
         exc = context.get("exception")
         if exc is not None:
             if hasattr(sys, "print_exception"):

@@ -25,12 +25,13 @@ class DHT11(DHTBase):
 
 
 class DHT22(DHTBase):
-    # Tenths, big-endian; the temperature's top bit is its sign.
+    # Tenths, big-endian; the temperature's top bit is its sign. (Dividing by 10 rounds better
+    # than multiplying by 0.1, and frozen code holds no float constants.)
     def humidity(self):
-        return (self.buf[0] << 8 | self.buf[1]) * 0.1
+        return (self.buf[0] << 8 | self.buf[1]) / 10
 
     def temperature(self):
         tenths = (self.buf[2] & 0x7F) << 8 | self.buf[3]
         if self.buf[2] & 0x80:
             tenths = -tenths
-        return tenths * 0.1
+        return tenths / 10

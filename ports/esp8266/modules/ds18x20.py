@@ -44,6 +44,7 @@ class DS18X20:
         if raw & 0x8000:
             raw -= 0x10000
         if rom[0] == 0x10:
-            # DS18S20: half degrees, refined with COUNT_REMAIN (byte 6) and COUNT_PER_C (byte 7).
-            return (raw >> 1) - 0.25 + (buf[7] - buf[6]) / buf[7]
+            # DS18S20: whole degrees (the half-degree bit dropped) - 1/4, refined with
+            # COUNT_REMAIN (byte 6) and COUNT_PER_C (byte 7). No float constants: it is frozen.
+            return ((raw >> 1) * 4 - 1) / 4 + (buf[7] - buf[6]) / buf[7]
         return raw / 16

@@ -923,6 +923,11 @@ static void command_i2c(char **w, int n, char *reply, size_t size) {
         s->addr = (uint8_t)addr;
         s->size = n == 6 ? (uint32_t)value : 256;
         s->mem = malloc(s->size);
+        if (s->mem == NULL) {
+            d->kind = KIND_FREE;
+            REPLY_OK("error: out of memory");
+            return;
+        }
         memset(s->mem, 0xff, s->size); /* erased EEPROM */
         s->scl_level = (int8_t)level(pins[0]);
         s->sda_level = (int8_t)level(pins[1]);

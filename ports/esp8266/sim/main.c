@@ -32,7 +32,8 @@ static const char usage_text[] =
     "                       (docs/networking-esp8266.md)\n"
     "  --net-port-base N    the board's server port P is 127.0.0.1:N+P (default 10000)\n"
     "  -h, --help           this text\n"
-    "The board runs until the process is killed, or until its terminal input ends.\n";
+    "On a terminal, Ctrl-] switches the board off; otherwise it runs until its input ends\n"
+    "or the process is killed.\n";
 
 bool es_sim_reset_requested;
 static jmp_buf restart_point;

@@ -27,6 +27,8 @@ static bool terminal_raw;
 static struct termios saved_termios;
 static uint32_t uart0_baud = 115200;
 static bool receiving;
+static bool input_ended;            /* the host's side of UART0 closed (end of a pipe) */
+static bool asleep;                 /* receiving was switched off (deepsleep) */
 static uint64_t credit_since_us;    /* time from which the line has carried no byte yet */
 static es_sim_timer_t resume_timer;
 static bool tx_stalled;
@@ -64,6 +66,8 @@ static void set_raw(int fd) {
 }
 
 static void on_uart0_readable(int fd, void *ctx);
+static void write_all(int fd, const uint8_t *buf, size_t len);
+#define QUIT_KEY (0x1d)
 
 static void watch_input(void) {
     es_sim_watch_fd(uart0_in, on_uart0_readable, NULL);
@@ -71,7 +75,7 @@ static void watch_input(void) {
 
 static void on_resume(void *ctx) {
     (void)ctx;
-    if (receiving) {
+    if (receiving && !input_ended) {
         watch_input();
     }
 }
@@ -96,11 +100,9 @@ static void on_uart0_readable(int fd, void *ctx) {
     }
     ssize_t n = read(fd, buf, allowed);
     if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR)) {
-        if (pty_slave < 0) {
-            /* The terminal or pipe closed: nobody can talk to the board any more. */
-            es_sim_uart_restore_terminal();
-            exit(0);
-        }
+        /* The terminal or pipe closed: what was sent is still processed, then the board goes
+        ** off when it waits for more (es_chip_uart0_rx_starved). */
+        input_ended = true;
         es_sim_unwatch_fd(fd);
         return;
     }
@@ -109,6 +111,13 @@ static void on_uart0_readable(int fd, void *ctx) {
     }
     credit_since_us += (uint64_t)n * us_per_byte;
     for (ssize_t i = 0; i < n; i++) {
+        if (buf[i] == QUIT_KEY && terminal_raw) {
+            /* On a terminal, Ctrl-] switches the board off (telnet's and miniterm's key). */
+            es_sim_uart_restore_terminal();
+            static const char bye[] = "\r\nesp8266-sim: switched off\r\n";
+            write_all(uart0_out, (const uint8_t *)bye, sizeof(bye) - 1);
+            exit(0);
+        }
         es_port_uart0_received(buf[i]);
     }
 }
@@ -147,20 +156,35 @@ int es_sim_uart_open(int mode) {
     return 0;
 }
 
+void es_chip_uart0_rx_starved(void) {
+    if (input_ended) {
+        es_sim_uart_restore_terminal();
+        exit(0);
+    }
+}
+
 void es_sim_uart_restart(void) {
     uart0_baud = 115200;
     rx_head = rx_len = 0;
     rx_size = 16;
     tx_stalled = false;
     resume_timer.next = NULL;
-    if (receiving) {
+    if (receiving && !input_ended) {
         watch_input();
     }
 }
 
 void es_sim_uart_set_receiving(bool on) {
+    if (on && !receiving && uart0_in >= 0 && asleep) {
+        /* What the host sent while the chip was off never reached it. */
+        uint8_t junk[256];
+        struct pollfd p = {uart0_in, POLLIN, 0};
+        while (poll(&p, 1, 0) > 0 && (p.revents & POLLIN) && read(uart0_in, junk, sizeof(junk)) > 0) {
+        }
+    }
     receiving = on;
-    if (on) {
+    asleep = !on;
+    if (on && !input_ended) {
         credit_since_us = es_sim_monotonic_us();
         watch_input();
     } else {
