@@ -309,6 +309,9 @@ static void close_socket(socket_obj_t *s) {
     if (s->fd >= 0) {
         int fd = s->fd;
         s->fd = -1;
+#if ES_SOCKET_PORT_HOOKS
+        es_port_socket_closed(fd);
+#endif
         if (note_closed(fd)) {
             close(fd);
         }
@@ -352,6 +355,9 @@ static es_obj_t socket_bind(es_obj_t self, es_obj_t addr_in) {
     socket_obj_t *s = open_socket_of(self);
     struct sockaddr_storage addr;
     socklen_t len = address_from_obj(s->family, addr_in, &addr);
+#if ES_SOCKET_PORT_HOOKS
+    es_port_socket_bind_addr(&addr);
+#endif
     if (bind(s->fd, (struct sockaddr *)&addr, len) < 0) {
         es_raise_os_error(errno);
     }
@@ -558,6 +564,11 @@ static es_obj_t socket_setsockopt(size_t n_args, const es_obj_t *args) {
     socket_obj_t *s = open_socket_of(args[0]);
     int level = (int)es_obj_get_int(args[1]);
     int option = (int)es_obj_get_int(args[2]);
+#if ES_SOCKET_PORT_HOOKS
+    if (es_port_socket_setsockopt(args[0], s->fd, level, option, args[3])) {
+        return ES_OBJ_NONE;
+    }
+#endif
     int r;
     es_int_t value;
     if (es_obj_get_int_maybe(args[3], &value)) {

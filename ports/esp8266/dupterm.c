@@ -1,5 +1,6 @@
 /* dupterm.c: os.dupterm: extra terminals (WebREPL, any stream) that share the REPL with UART0. */
 
+#include <errno.h>
 #include <string.h>
 
 #include "ports/esp8266/modmachine.h"
@@ -100,14 +101,23 @@ void es_port_dupterm_tx(const char *buf, size_t len) {
     }
 }
 
-/* One byte from slot i's stream, or -1 when it has none now. */
+#define READ_EOF (-2)
+
+/* One byte from slot i's stream, -1 when it has none now, READ_EOF when it has ended. */
 static int read_slot(size_t i) {
     uint8_t byte;
     const es_stream_p_t *proto = es_obj_get_type(slots[i])->protocol;
     if (proto != NULL && proto->read != NULL) {
         int err;
         size_t n = proto->read(slots[i], &byte, 1, &err);
-        return n == 1 ? byte : -1;
+        if (n == ES_STREAM_ERROR) {
+            /* Nothing there yet is normal; a broken stream (connection reset) is an error. */
+            if (err == EAGAIN || err == EWOULDBLOCK || err == ETIMEDOUT) {
+                return -1;
+            }
+            es_raise_os_error(err);
+        }
+        return n == 1 ? byte : READ_EOF;
     }
     es_obj_t dest[3];
     es_load_method_maybe(slots[i], ES_Q_readinto, dest);
@@ -154,6 +164,23 @@ int es_port_dupterm_rx_byte(void) {
         }
         if (byte >= 0) {
             return byte;
+        }
+        if (byte == READ_EOF) {
+            /* The other end has gone (WebREPL client closed, wrong password): detach and close. */
+            es_obj_t stream = slots[i];
+            slots[i] = ES_OBJ_NONE;
+            es_printf(&es_plat_print, "dupterm: EOF received, deactivating\n");
+            in_dupterm_call = true;
+            es_nlr_buf_t close_nlr;
+            if (es_nlr_push(&close_nlr) == 0) {
+                es_obj_t dest[2];
+                es_load_method_maybe(stream, ES_Q_close, dest);
+                if (dest[0] != ES_OBJ_NULL) {
+                    es_call_method_n_kw(0, 0, dest);
+                }
+                es_nlr_pop();
+            }
+            in_dupterm_call = false;
         }
     }
     return -1;

@@ -5,6 +5,7 @@
 #include "ports/esp8266/chip.h"
 #include "ports/esp8266/modmachine.h"
 #include "ports/esp8266/port.h"
+#include "ports/esp8266/wifi.h"
 #include "py/exec.h"
 #include "py/portio.h"
 #include "py/runtime.h"
@@ -17,6 +18,7 @@ void es_port_gc_mark_roots(void) {
     es_readline_mark_roots();
     es_machine_gc_mark_roots();
     es_machine_timers_gc_mark_roots();
+    es_wifi_gc_mark_roots();
 }
 
 _Noreturn void es_fatal_error(const char *msg) {

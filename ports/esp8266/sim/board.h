@@ -69,3 +69,12 @@ int es_sim_trace_open(const char *path);
 /* At every hard restart (power-on, reset button, machine.reset, watchdog, deepsleep wake):
 ** the parts put their hardware back to its reset state (sim/gpio.c). */
 void es_sim_gpio_hard_reset(void);
+
+/* ---- WiFi and the IP stack (sim/wifi.c) ------------------------------------------------ */
+/* --wifi FILE, --net-port-base N: 1 when opt is one of these and arg was good, 0 when opt is
+** not one of them, a negative errno for a bad arg. */
+int es_sim_net_option(const char *opt, const char *arg);
+/* Control-socket "wifi ..." commands; false when words[0] is not "wifi". */
+bool es_sim_wifi_command(char **words, int n_words, char *reply, size_t reply_size);
+/* At every hard restart: the board's sockets are closed, the station rejoins its network. */
+void es_sim_wifi_hard_reset(void);

@@ -161,13 +161,14 @@ static void handle_line(client_t *client, char *line) {
     } else if (strcmp(words[0], "help") == 0) {
         snprintf(reply, sizeof reply,
                  "ok commands: pin N 0|1|float; pin N?; pwm N?; adc N V; adc N?; uart1?; time?; reset; "
-                 "device commands (i2c, spi, onewire, dht)");
+                 "device commands (i2c, spi, onewire, dht); wifi ap|noap|station|aps?");
     } else {
         static char query_word[] = "?";
         if (query && n < MAX_WORDS) {
             words[n++] = query_word; /* devices see the query mark as a word of its own */
         }
-        if (!es_sim_devices_command(words, n, reply, sizeof reply)) {
+        if (!es_sim_devices_command(words, n, reply, sizeof reply) &&
+            !es_sim_wifi_command(words, n, reply, sizeof reply)) {
             snprintf(reply, sizeof reply, "error: unknown command '%.40s'", words[0]);
         }
     }

@@ -28,3 +28,8 @@ void es_port_set_interrupt_char(int c);
 /* sys.stdin.read(n) takes raw bytes from the console (ports/esp8266/console.c). */
 int es_port_stdin_read_byte(void);
 #define ES_PORT_STDIN_READ_BYTE() es_port_stdin_read_byte()
+
+/* Sockets as lwIP on the chip allows (5 open), the board's server ports mapped to host ports
+** and socket option 20 (ports/esp8266/sim/wifi.c). */
+#define ES_SOCKET_MAX_OPEN (5)
+#define ES_SOCKET_PORT_HOOKS (1)

@@ -19,7 +19,7 @@
 ** periodic SIGALRM asks for a poll, so a busy Python loop still sees input and timers.
 */
 
-#define MAX_WATCHED (8)
+#define MAX_WATCHED (16)
 #define TICK_US (1000)
 
 typedef struct {

@@ -28,6 +28,9 @@ static const char usage_text[] =
     "                       leaves users); scaled by the host's word size, see docs\n"
     "  --control SPEC       control socket for pins and devices (docs/control-protocol.md)\n"
     "  --trace FILE         write every pin change to FILE (Value Change Dump)\n"
+    "  --wifi FILE          access points in range and stations on the board's AP\n"
+    "                       (docs/networking-esp8266.md)\n"
+    "  --net-port-base N    the board's server port P is 127.0.0.1:N+P (default 10000)\n"
     "  -h, --help           this text\n"
     "On a terminal, Ctrl-] switches the board off; otherwise it runs until its input ends\n"
     "or the process is killed.\n";
@@ -86,6 +89,7 @@ int main(int argc, char **argv) {
     uint32_t flash_size = 4u << 20;
     bool flash_size_given = false;
     int uart_mode = ES_SIM_UART_TTY;
+    int err;
     const char *control_spec = NULL, *trace_path = NULL;
 
     for (int i = 1; i < argc; i++) {
@@ -125,6 +129,10 @@ int main(int argc, char **argv) {
             control_spec = arg;
         } else if (strcmp(opt, "--trace") == 0) {
             trace_path = arg;
+        } else if ((err = es_sim_net_option(opt, arg)) != 0) {
+            if (err < 0) {
+                return usage_error("bad value for %s", opt);
+            }
         } else {
             return usage_error("unknown option: %s", opt);
         }
@@ -138,7 +146,7 @@ int main(int argc, char **argv) {
         fprintf(stderr, "esp8266-sim: cannot allocate a heap of %zu bytes\n", heap_size);
         return 2;
     }
-    int err = es_sim_flash_open(flash_path, flash_size, flash_size_given);
+    err = es_sim_flash_open(flash_path, flash_size, flash_size_given);
     if (err != 0) {
         fprintf(stderr, "esp8266-sim: cannot use flash image %s: %s\n", flash_path, strerror(-err));
         return 2;
@@ -176,6 +184,7 @@ int main(int argc, char **argv) {
     if (es_sim_gpio_hard_reset != NULL) {
         es_sim_gpio_hard_reset();
     }
+    es_sim_wifi_hard_reset();
     if (es_sim_flash_check_init_data()) {
         static const char msg[] = "Writing init data\n";
         es_chip_uart_write(0, (const uint8_t *)msg, sizeof(msg) - 1);

@@ -1,0 +1,145 @@
+"""network.WLAN on the simulated board: first-boot AP, scan, connect outcomes, status, ifconfig,
+config keys and their errors, stations from the control socket, settings kept over power loss;
+sockets: the 5-socket limit, the port mapping to the host, the readable callback (option 20)."""
+import os
+import socket
+import tempfile
+import time
+
+from board import Board, BoardError, check, check_equal
+
+BASE = 22000
+world = os.path.join(tempfile.mkdtemp(prefix="wifi-"), "world.txt")
+with open(world, "w") as f:
+    f.write("# access points around the board\n"
+            "ap Home secret123 channel=3 rssi=-50\n"
+            "ap Cafe - channel=11 rssi=-70\n"
+            "ap Lab labpass security=4 hidden\n")
+
+
+def error_of(b, code):
+    try:
+        b.exec(code)
+    except BoardError as e:
+        return e.args[1].decode().strip().splitlines()[-1]
+    return None
+
+
+def wait_status(b, want, timeout=8):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        st = b.eval("sta.status()")
+        if st == want:
+            return st
+        time.sleep(0.2)
+    return st
+
+
+with Board(control=True, extra_args=["--wifi", world, "--net-port-base", str(BASE)]) as b:
+    b.read_until(b">>> ")
+    b.exec("import network\nap = network.WLAN(network.AP_IF)\nsta = network.WLAN(network.STA_IF)")
+    # First boot: the AP is up as MicroPython-<last 3 MAC bytes>, WPA/WPA2, the station off.
+    mac = b.eval("ap.config('mac')")
+    check_equal(b.eval("ap.config('ssid')"), "MicroPython-" + mac[-3:].hex(), "first-boot AP ssid")
+    check_equal(b.eval("ap.config('security')"), 4, "first-boot AP security")
+    check_equal(b.eval("(ap.active(), sta.active())"), (True, False), "first-boot active")
+    check_equal(b.eval("ap.ifconfig()"), ("192.168.4.1", "255.255.255.0", "192.168.4.1", "208.67.222.222"), "AP ifconfig")
+    check_equal(b.eval("network.WLAN(0) is sta and network.WLAN(1) is ap"), True, "singletons")
+    check_equal(b.eval("(network.STAT_GOT_IP, network.AUTH_WPA_WPA2_PSK, sta.IF_AP, sta.SEC_WPA2)"), (5, 4, 1, 3), "constants")
+    check_equal(error_of(b, "sta.scan()"), "OSError: STA must be active", "scan inactive")
+    check_equal(error_of(b, "ap.connect('Home', 'x')"), "OSError: STA required", "connect on AP")
+    check_equal(b.eval("sta.status()"), 0, "idle")
+
+    b.exec("sta.active(True)")
+    scan = b.eval("sta.scan()")
+    check_equal(sorted((s[0], s[2], s[3], s[4], s[5]) for s in scan),
+                [(b"", 6, -60, 4, 1), (b"Cafe", 11, -70, 0, 0), (b"Home", 3, -50, 3, 0)], "scan")
+
+    # Unknown network, wrong password, right password: each outcome after a short while.
+    b.exec("sta.connect('Nowhere', 'x')")
+    check_equal(b.eval("sta.status()"), network_connecting := 1, "connecting")
+    check_equal(wait_status(b, 3), 3, "STAT_NO_AP_FOUND")
+    b.exec("sta.connect('Home', 'wrong')")
+    check_equal(wait_status(b, 2), 2, "STAT_WRONG_PASSWORD")
+    check_equal(b.eval("sta.isconnected()"), False, "not connected")
+    b.exec("sta.connect('Home', 'secret123')")
+    check_equal(wait_status(b, 5), 5, "STAT_GOT_IP")
+    check_equal(b.eval("sta.isconnected()"), True, "connected")
+    check_equal(b.eval("sta.ifconfig()"), ("192.168.1.100", "255.255.255.0", "192.168.1.1", "192.168.1.1"), "STA ifconfig")
+    check_equal(b.eval("sta.status('rssi')"), -50, "rssi")
+    check_equal(b.eval("sta.config('ssid')"), "Home", "sta ssid")
+    check_equal(b.eval("sta.config('channel')"), 3, "sta channel")
+    check_equal(error_of(b, "sta.status('stations')"), "OSError: AP required", "stations on STA")
+    check_equal(error_of(b, "sta.status('bogus')"), "ValueError: unknown status param", "status param")
+
+    # The network disappears (control socket): the station loses its address and retries.
+    check_equal(b.control("wifi noap Home"), "ok", "noap")
+    check_equal(b.eval("(sta.status(), sta.isconnected(), sta.ifconfig()[0])"), (1, False, "0.0.0.0"), "AP gone")
+    check_equal(b.control("wifi ap Home secret123 channel=3 rssi=-50"), "ok", "ap back")
+    check_equal(wait_status(b, 5), 5, "reconnected")
+    check(b.control("wifi bogus").startswith("error:"), "bad wifi command")
+
+    # Stations on the board's AP.
+    check_equal(b.eval("(ap.isconnected(), ap.status(), ap.status('stations'))"), (False, -1, []), "no stations")
+    check_equal(b.control("wifi station 11:22:33:44:55:66 192.168.4.2"), "ok", "station joins")
+    check_equal(b.eval("(ap.isconnected(), ap.status('stations'))"),
+                (True, [(bytes.fromhex("112233445566"), "192.168.4.2")]), "stations")
+    check_equal(error_of(b, "ap.status('rssi')"), "OSError: STA required", "rssi on AP")
+
+    # ifconfig: static, prefix mask, back to DHCP, bad addresses.
+    dhcp_ip = b.eval("sta.ifconfig()[0]")
+    check(dhcp_ip.startswith("192.168.") and dhcp_ip.endswith(".100"), "DHCP address %r" % dhcp_ip)
+    b.exec("sta.ifconfig(('10.0.0.5', 24, '10.0.0.1', '8.8.8.8'))")
+    check_equal(b.eval("sta.ifconfig()"), ("10.0.0.5", "255.255.255.0", "10.0.0.1", "8.8.8.8"), "static ip")
+    b.exec("sta.ifconfig('dhcp')")
+    check_equal(b.eval("sta.ifconfig()[0]"), dhcp_ip, "dhcp again")
+    check_equal(error_of(b, "sta.ifconfig(('10.0.0.300', '255.0.0.0', '10.0.0.1', '8.8.8.8'))"), "ValueError: invalid arguments", "bad ip")
+
+    # config: every key, and the errors.
+    b.exec("ap.config(ssid='Board', security=network.AUTH_WPA2_PSK, key='boardpass', channel=7, hidden=True)")
+    check_equal(b.eval("(ap.config('essid'), ap.config('authmode'), ap.config('channel'), ap.config('hidden'))"),
+                ("Board", 3, 7, True), "AP config")
+    b.exec("ap.config(hidden=False, txpower=15, pm=sta.PM_NONE, protocol=network.MODE_11G)")
+    check_equal(b.eval("(ap.config('pm'), ap.config('protocol'))"), (0, 2), "pm/protocol")
+    b.exec("sta.config(hostname='espy-board')")
+    check_equal(b.eval("(sta.config('hostname'), sta.config('dhcp_hostname'), network.hostname())"),
+                ("espy-board", "espy-board", "espy-board"), "hostname")
+    check_equal(error_of(b, "sta.config('bogus')"), "ValueError: unknown config param", "unknown param get")
+    check_equal(error_of(b, "sta.config(bogus=1)"), "ValueError: unknown config param", "unknown param set")
+    check_equal(error_of(b, "sta.config(ssid='x')"), "OSError: AP required", "ssid on STA")
+    check_equal(error_of(b, "sta.config('hidden')"), "OSError: AP required", "hidden on STA")
+    check_equal(error_of(b, "sta.config('key')"), "ValueError: unknown config param", "key get")
+    check_equal(error_of(b, "ap.config('ssid', channel=1)"), "TypeError: either pos or kw args are allowed", "both")
+    check_equal(error_of(b, "ap.config('ssid', 'channel')"), "TypeError: can query only one param", "two")
+    check_equal(error_of(b, "ap.config(ssid='x'*33)"), "ValueError: invalid ssid", "long ssid")
+    check_equal(b.eval("ap.config('ssid')"), "Board", "failed config changed nothing")
+    check_equal(error_of(b, "network.WLAN(2)"), "ValueError: invalid WLAN interface identifier", "WLAN(2)")
+
+    # Sockets: five at most; the sixth raises ENOMEM.
+    b.exec("import socket\nss = [socket.socket() for i in range(5)]")
+    check_equal(error_of(b, "socket.socket()"), "OSError: [Errno 12] ENOMEM", "sixth socket")
+    b.exec("for s in ss: s.close()\nss = None")
+
+    # A server port P on the board is BASE + P on the host; option 20 calls back when readable.
+    b.exec("srv = socket.socket()\nsrv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)\n"
+           "srv.bind(('0.0.0.0', 80))\nsrv.listen(1)\nhits = []\n"
+           "srv.setsockopt(socket.SOL_SOCKET, 20, lambda s: hits.append(s.accept()[0]))")
+    c = socket.create_connection(("127.0.0.1", BASE + 80), timeout=5)
+    c.sendall(b"ping")
+    time.sleep(0.3)
+    check_equal(b.eval("(len(hits), hits[0].recv(4))"), (1, b"ping"), "accept callback")
+    b.exec("hits[0].send(b'pong')")
+    check_equal(c.recv(4), b"pong", "reply through mapping")
+    c.close()
+    b.exec("srv.setsockopt(socket.SOL_SOCKET, 20, None)\nsrv.close()\nhits[0].close()")
+
+    # The SDK keeps the settings in flash: after power loss the AP is as set and the station
+    # joins its network by itself.
+    b.stop()
+    b.start()
+    b._in_raw = b._raw_prompt_pending = False
+    b.read_until(b">>> ")
+    b.exec("import network\nap = network.WLAN(network.AP_IF)\nsta = network.WLAN(network.STA_IF)")
+    check_equal(b.eval("(ap.config('ssid'), sta.active(), sta.config('ssid'))"), ("Board", True, "Home"), "kept")
+    check_equal(wait_status(b, 5), 5, "auto-reconnect after power-on")
+print("ok")
