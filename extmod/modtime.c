@@ -98,13 +98,17 @@ static ES_DEFINE_FUN_2(time_ticks_diff_obj, ES_Q_ticks_diff, time_ticks_diff);
 /* ---- wall clock ------------------------------------------------------------------------ */
 
 static es_obj_t time_time(void) {
-    uint64_t ns = es_hal_time_ns();
+    uint64_t ns = es_hal_time_ns() - (uint64_t)ES_TIME_EPOCH_OFFSET * 1000000000u;
+#if ES_TIME_TIME_IS_INT
+    return es_obj_new_int_from_ull(ns / 1000000000u);
+#else
     return es_obj_new_float((es_float_t)(ns / 1000) / (es_float_t)1000000);
+#endif
 }
 static ES_DEFINE_FUN_0(time_time_obj, ES_Q_time, time_time);
 
 static es_obj_t time_time_ns(void) {
-    return es_obj_new_int_from_ull(es_hal_time_ns());
+    return es_obj_new_int_from_ull(es_hal_time_ns() - (uint64_t)ES_TIME_EPOCH_OFFSET * 1000000000u);
 }
 static ES_DEFINE_FUN_0(time_time_ns_obj, ES_Q_time_ns, time_time_ns);
 
@@ -136,7 +140,7 @@ static void civil_from_days(int64_t days, int64_t *year, int *month, int *day) {
 static es_obj_t time_tuple(size_t n_args, const es_obj_t *args) {
     int64_t secs;
     if (n_args == 0 || args[0] == ES_OBJ_NONE) {
-        secs = (int64_t)(es_hal_time_ns() / 1000000000u);
+        secs = (int64_t)(es_hal_time_ns() / 1000000000u) - ES_TIME_EPOCH_OFFSET;
     } else if (es_obj_is_float(args[0])) {
         es_float_t f = es_obj_float_get(args[0]);
         if (!isfinite(f) || f > (es_float_t)1e15 || f < (es_float_t)-1e15) {
@@ -152,6 +156,7 @@ static es_obj_t time_tuple(size_t n_args, const es_obj_t *args) {
         }
         secs = v;
     }
+    secs += ES_TIME_EPOCH_OFFSET; /* the calendar below counts from 1970 */
     int64_t days = secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400);
     int64_t rem = secs - days * 86400;
     int64_t year;
@@ -198,7 +203,7 @@ static es_obj_t time_mktime(es_obj_t tuple) {
     month0 -= ((month0 >= 0 ? month0 : month0 - 11) / 12) * 12;
     int64_t days = days_from_civil(year, month0 + 1, 1) + mday - 1;
     int64_t secs = days * 86400 + hour * 3600 + minute * 60 + second;
-    return es_obj_new_int_from_ll(secs);
+    return es_obj_new_int_from_ll(secs - ES_TIME_EPOCH_OFFSET);
 }
 static ES_DEFINE_FUN_1(time_mktime_obj, ES_Q_mktime, time_mktime);
 

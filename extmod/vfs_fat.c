@@ -361,7 +361,7 @@ static es_obj_t fat_stat_meth(es_obj_t self_in, es_obj_t path) {
     fat_stat_t st;
     finish(self_in, fat_stat(volume(self_in), fs_path(path), &st));
     es_obj_t result = es_vfs_stat_result(st.attr & FAT_ATTR_DIRECTORY ? ES_VFS_TYPE_DIR : ES_VFS_TYPE_FILE,
-                                         (es_int_t)st.size, (es_int_t)st.mtime);
+                                         (es_int_t)st.size, (es_int_t)st.mtime - ES_TIME_EPOCH_OFFSET);
     return result;
 }
 static ES_DEFINE_FUN_2(fat_stat_obj, ES_Q_stat, fat_stat_meth);

@@ -28,6 +28,16 @@ typedef double es_float_t;
 #define ES_DEFAULT_HEAP_SIZE (1024 * 1024)
 #endif
 
+/* ---- time ---------------------------------------------------------------------- */
+/* Seconds from 1970-01-01 to the epoch of time.time(), gmtime() and file times: MicroPython's
+** ESP8266 port counts from 2000-01-01 and its time() is an int; the host follows CPython. */
+#ifndef ES_TIME_EPOCH_OFFSET
+#define ES_TIME_EPOCH_OFFSET (0)
+#endif
+#ifndef ES_TIME_TIME_IS_INT
+#define ES_TIME_TIME_IS_INT (0)
+#endif
+
 /* ---- features ---------------------------------------------------------------- */
 #ifndef ES_ENABLE_COMPLEX
 #define ES_ENABLE_COMPLEX (1)

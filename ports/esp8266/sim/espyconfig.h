@@ -11,6 +11,9 @@
 #define ES_STACK_LIMIT (64 * 1024)
 #endif
 #define ES_PLATFORM "esp8266"
+/* time.time() and the calendar functions count from 2000-01-01, and time() is an int, as on the chip. */
+#define ES_TIME_EPOCH_OFFSET (946684800)
+#define ES_TIME_TIME_IS_INT (1)
 
 /* The simulated chip's interrupts (UART input, control socket, timers) are taken at the VM's
 ** safe points. */
