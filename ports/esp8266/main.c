@@ -17,7 +17,6 @@ void es_port_gc_mark_roots(void) {
     es_port_dupterm_mark_roots();
     es_readline_mark_roots();
     es_machine_gc_mark_roots();
-    es_machine_timers_gc_mark_roots();
     es_wifi_gc_mark_roots();
 }
 
