@@ -183,7 +183,8 @@ static void start_request(webrepl_obj_t *w) {
             }
             break;
         case OP_GET_VER: {
-            static const uint8_t version[3] = {1, 24, 1};
+            static const uint8_t version[3] = {ES_MICROPYTHON_VERSION_MAJOR, ES_MICROPYTHON_VERSION_MINOR,
+                                               ES_MICROPYTHON_VERSION_MICRO};
             send_frame(w, ES_WEBSOCKET_BINARY, version, sizeof(version));
             break;
         }

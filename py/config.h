@@ -28,6 +28,13 @@ typedef double es_float_t;
 #define ES_DEFAULT_HEAP_SIZE (1024 * 1024)
 #endif
 
+/* ---- version ------------------------------------------------------------------- */
+/* The MicroPython release whose behaviour espy follows: sys.implementation.version, the
+** banner, WebREPL's GET_VER. Tools compare it with what they support. */
+#define ES_MICROPYTHON_VERSION_MAJOR (1)
+#define ES_MICROPYTHON_VERSION_MINOR (22)
+#define ES_MICROPYTHON_VERSION_MICRO (0)
+
 /* ---- time ---------------------------------------------------------------------- */
 /* Seconds from 1970-01-01 to the epoch of time.time(), gmtime() and file times: MicroPython's
 ** ESP8266 port counts from 2000-01-01 and its time() is an int; the host follows CPython. */

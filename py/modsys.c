@@ -203,7 +203,7 @@ const es_type_t es_type_sys_stream = {
 
 /* ---- sys.implementation ------------------------------------------------------------------- */
 
-static const es_obj_tuple_t impl_version = {{&es_type_tuple}, 3, {ES_OBJ_NEW_SMALL_INT(1), ES_OBJ_NEW_SMALL_INT(22), ES_OBJ_NEW_SMALL_INT(0)}};
+static const es_obj_tuple_t impl_version = {{&es_type_tuple}, 3, {ES_OBJ_NEW_SMALL_INT(ES_MICROPYTHON_VERSION_MAJOR), ES_OBJ_NEW_SMALL_INT(ES_MICROPYTHON_VERSION_MINOR), ES_OBJ_NEW_SMALL_INT(ES_MICROPYTHON_VERSION_MICRO)}};
 static const es_obj_tuple_t version_info = {{&es_type_tuple}, 3, {ES_OBJ_NEW_SMALL_INT(3), ES_OBJ_NEW_SMALL_INT(4), ES_OBJ_NEW_SMALL_INT(0)}};
 
 static void impl_attr(es_obj_t self, es_qstr_t attr, es_obj_t *dest) {

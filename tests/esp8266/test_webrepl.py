@@ -63,7 +63,7 @@ with Board(extra_args=["--net-port-base", str(BASE)]) as b:
     check_equal(w.login("abcd"), b"\r\nWebREPL connected\r\n>>> ", "login")
     check(b"WebREPL connection from: ('127.0.0.1'," in b.read_until(b")\r\n"), "connection printed")
     check_equal(w.run("print(6*7)"), b"print(6*7)\r\n42\r\n>>> ", "runs code")
-    check_equal(w.get_ver(), b"\x01\x18\x01", "GET_VER")
+    check_equal(w.get_ver(), b"\x01\x16\x00", "GET_VER: the MicroPython release espy follows, as sys.implementation.version")
     w.put_file("/up.bin", body)
     check_equal(w.get_file("/up.bin"), body, "download what was uploaded")
     try:
