@@ -127,11 +127,6 @@ bool es_utf8_is_valid(const uint8_t *data, size_t len) { return es_utf8_first_in
 
 /* ---- character classes ---------------------------------------------------------------- */
 
-typedef struct es_case_run_t {
-    uint32_t first_step_count; /* first | (step - 1) << 21 | (count - 1) << 22 */
-    int32_t delta;
-} es_case_run_t;
-
 typedef struct es_case_special_t {
     uint16_t c;
     uint16_t mapped[4][3]; /* lower, upper, title, fold; unused places 0 */
@@ -141,47 +136,44 @@ typedef struct es_case_special_t {
 
 #define RANGE_FIRST(w) ((w) & 0x1fffff)
 
-static bool in_ranges(const uint32_t *table, size_t n, es_unichar_t c) {
-    /* The last entry whose first code point is <= c. */
+/* Tables of entries `stride` words long, sorted by the code point in each entry's first word:
+** how many entries start at or below c (so entry result - 1 is the one that may hold c). */
+static size_t entries_at_or_below(const uint32_t *words, size_t stride, size_t n, es_unichar_t c) {
     size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (RANGE_FIRST(table[mid]) <= c) {
+        if (RANGE_FIRST(words[mid * stride]) <= c) {
             lo = mid + 1;
         } else {
             hi = mid;
         }
     }
-    return lo > 0 && c - RANGE_FIRST(table[lo - 1]) <= (table[lo - 1] >> 21);
+    return lo;
+}
+
+static bool in_ranges(const uint32_t *table, size_t n, es_unichar_t c) {
+    size_t k = entries_at_or_below(table, 1, n, c);
+    return k > 0 && c - RANGE_FIRST(table[k - 1]) <= (table[k - 1] >> 21);
 }
 #define IN(table, c) in_ranges(table, ES_ARRAY_SIZE(table), c)
 
 /* c mapped by the run that holds it, or c itself. */
-static es_unichar_t map_runs(const es_case_run_t *runs, size_t n, es_unichar_t c, bool *hit) {
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (RANGE_FIRST(runs[mid].first_step_count) <= c) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    if (lo > 0) {
-        const es_case_run_t *r = &runs[lo - 1];
-        uint32_t first = RANGE_FIRST(r->first_step_count);
-        uint32_t step = ((r->first_step_count >> 21) & 1) + 1;
-        uint32_t count = (r->first_step_count >> 22) + 1;
-        uint32_t offset = c - first;
+static es_unichar_t map_runs(const uint32_t *runs, size_t n, es_unichar_t c, bool *hit) {
+    size_t k = entries_at_or_below(runs, 2, n, c);
+    if (k > 0) {
+        uint32_t word = runs[2 * (k - 1)];
+        uint32_t step = ((word >> 21) & 1) + 1;
+        uint32_t count = (word >> 22) + 1;
+        uint32_t offset = c - RANGE_FIRST(word);
         if (offset % step == 0 && offset / step < count) {
             *hit = true;
-            return (es_unichar_t)((int32_t)c + r->delta);
+            return c + runs[2 * (k - 1) + 1]; /* the delta, modulo 2**32 */
         }
     }
     *hit = false;
     return c;
 }
-#define MAP(runs, c, hit) map_runs(runs, ES_ARRAY_SIZE(runs), c, hit)
+#define MAP(runs, c, hit) map_runs(runs, ES_ARRAY_SIZE(runs) / 2, c, hit)
 
 bool es_unichar_isspace(es_unichar_t c) {
     if (c < 0x80) {

@@ -58,9 +58,9 @@ def emit_ranges(lines, name, codes):
 
 def emit_runs(lines, name, mapping):
     entries = runs(mapping)
-    lines.append("static const es_case_run_t %s[%d] = {" % (name, len(entries)))
+    lines.append("static const uint32_t %s[%d] = {" % (name, 2 * len(entries)))
     for first, count, step, delta in entries:
-        lines.append("    {0x%08x, %d}," % (first | (step - 1) << 21 | (count - 1) << 22, delta))
+        lines.append("    0x%08x, 0x%08x," % (first | (step - 1) << 21 | (count - 1) << 22, delta & 0xffffffff))
     lines.append("};")
 
 
@@ -109,7 +109,7 @@ def main():
     emit_ranges(lines, "ident_start_flip_ranges", ident_start ^ alpha)
     emit_ranges(lines, "ident_cont_flip_ranges", ident_cont ^ ident_start)
     lines.append("")
-    lines.append("/* Case runs: first | (step - 1) << 21 | (count - 1) << 22, then the delta. */")
+    lines.append("/* Case runs, two words each: first | (step - 1) << 21 | (count - 1) << 22, then the delta. */")
     emit_runs(lines, "upper_runs", single(to_upper))
     emit_runs(lines, "lower_runs", single(to_lower))
     # Title case where it is not the upper case; case folding where it is not the lower case.

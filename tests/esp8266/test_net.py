@@ -126,7 +126,9 @@ with Board(control=True, extra_args=["--wifi", world, "--net-port-base", str(BAS
            "srv.setsockopt(socket.SOL_SOCKET, 20, lambda s: hits.append(s.accept()[0]))")
     c = socket.create_connection(("127.0.0.1", BASE + 80), timeout=5)
     c.sendall(b"ping")
-    time.sleep(0.3)
+    deadline = time.time() + 5  # the callback runs from the board's event loop: give a busy host time
+    while b.eval("len(hits)") == 0 and time.time() < deadline:
+        time.sleep(0.1)
     check_equal(b.eval("(len(hits), hits[0].recv(4))"), (1, b"ping"), "accept callback")
     b.exec("hits[0].send(b'pong')")
     check_equal(c.recv(4), b"pong", "reply through mapping")
