@@ -201,10 +201,13 @@ typedef struct es_obj_fun_t {
 */
 typedef struct es_frame_t {
     const es_code_t *code;
+    /* ip and sp are stored by every instruction; kept apart so that GCC does not merge the two
+    ** stores into one vector store, which makes the dispatch tail too long to be copied into
+    ** each instruction (all would then share one indirect jump, which predicts badly). */
+    const uint8_t *ip; /* start of the current instruction; the resume point when suspended */
     es_obj_dict_t *globals;
     struct es_frame_t *caller; /* NULL unless run inside the caller's dispatch loop */
-    const uint8_t *ip; /* start of the current instruction; the resume point when suspended */
-    es_obj_t *sp;      /* top of the value stack when suspended */
+    es_obj_t *sp;      /* top of the value stack, as of the current instruction's start (py/vm.c) */
     es_obj_t slots[];  /* n_slots, then stack_size words of value stack */
 } es_frame_t;
 
@@ -229,6 +232,15 @@ es_obj_t es_obj_new_generator(const es_obj_fun_t *fun, size_t n_args, size_t n_k
 ** Sets the running globals to the frame's; the caller restores its own.
 */
 es_vm_return_t es_vm_execute(es_frame_t *frame, es_obj_t throw_exc, es_obj_t *result);
+
+/* Called by the collector before it marks: clears the value-stack slots above each running
+** frame's sp and the call arena above its top, so values popped earlier are not kept alive.
+** Generators that ran since the last collection get the same (es_gen_clear_dead_slots). */
+void es_vm_clear_dead_slots(void);
+void es_gen_clear_dead_slots(void);
+/* Called when a new heap starts: nothing may point into the old one any more. */
+void es_vm_heap_reset(void);
+void es_gen_forget_dirty(void);
 
 /* Calls a Python function (the call slot of es_type_function). */
 es_obj_t es_fun_call(es_obj_t self, size_t n_args, size_t n_kw, const es_obj_t *args);

@@ -3,6 +3,7 @@
 #include <setjmp.h>
 #include <string.h>
 
+#include "py/bc.h"
 #include "py/gc.h"
 #include "py/runtime.h"
 #include "py/state.h"
@@ -105,8 +106,12 @@ void es_gc_init(void *start, void *end) {
     heap.pool_end = heap.pool_start + n_blocks * BLOCK_BYTES;
     memset(heap.alloc_table, 0, atb_bytes + ftb_bytes);
     heap.threshold = -1;
+#ifdef ES_GC_STRESS
+    heap.threshold = 0; /* a collection at every allocation: a test build for the VM's live-slot rule */
+#endif
     heap.auto_collect = true;
     heap.lap_limit = n_blocks < LAP_MIN_BYTES / BLOCK_BYTES ? n_blocks : LAP_MIN_BYTES / BLOCK_BYTES;
+    es_vm_heap_reset();
 }
 
 /* ---- allocation ---------------------------------------------------------------- */
@@ -438,9 +443,11 @@ void es_gc_collect(void) {
     heap.mark_sp = 0;
     heap.mark_stack_overflow = false;
 
+    es_vm_clear_dead_slots();
     es_gc_mark_range((void *const *)&es_state.roots, sizeof(es_state.roots) / sizeof(void *));
     es_port_gc_mark_roots();
     jmp_buf registers; /* setjmp spills callee-saved registers where the stack scan sees them */
+    memset(&registers, 0, sizeof(registers)); /* setjmp leaves parts of it (the signal mask) as they were */
     if (setjmp(registers) == 0) {
         scan_c_stack();
     }
@@ -460,7 +467,7 @@ void es_gc_collect(void) {
     heap.collecting = false;
 }
 
-void es_gc_sweep_all(void) {
+void es_gc_run_all_finalisers(void) {
     if (heap.collecting || heap.n_blocks == 0) {
         return;
     }

@@ -24,7 +24,7 @@ void es_free(void *ptr);
 void es_gc_collect(void);
 /* Soft reset: runs the finaliser of every object that has one (files, sockets), live or not;
 ** the heap is given up afterwards. */
-void es_gc_sweep_all(void);
+void es_gc_run_all_finalisers(void);
 /* A locked heap (interrupt handlers) makes every allocation raise MemoryError. */
 void es_gc_lock(void);
 void es_gc_unlock(void);

@@ -69,9 +69,8 @@ void es_fun_bind_args(const es_obj_fun_t *fun, es_frame_t *frame, size_t n_args,
     const es_code_t *code = fun->code;
     es_obj_t *slots = frame->slots;
     size_t n_pos = code->n_pos;
-    /* The value stack too: words an earlier call left in this stack memory would look like
-    ** live references to the conservative collector and keep garbage alive. */
-    memset(slots, 0, sizeof(es_obj_t) * es_frame_words(code));
+    /* Only the locals: the collector never looks above the frame's sp (py/vm.c). */
+    memset(slots, 0, sizeof(es_obj_t) * code->n_slots);
 
     if (n_kw == 0 && n_args == n_pos && !(code->flags & (ES_CODE_FLAG_VARARGS | ES_CODE_FLAG_VARKW)) && code->n_kwonly == 0) {
         for (size_t i = 0; i < n_args; i++) {
@@ -191,7 +190,15 @@ es_obj_t es_fun_call(es_obj_t self, size_t n_args, size_t n_kw, const es_obj_t *
     }
     size_t n_words = sizeof(es_frame_t) / sizeof(es_obj_t) + es_frame_words(code);
     es_obj_t small[n_words <= MAX_STACK_FRAME_WORDS ? n_words : 1];
-    es_frame_t *frame = n_words <= MAX_STACK_FRAME_WORDS ? (es_frame_t *)small : es_alloc(n_words * sizeof(es_obj_t));
+    es_frame_t *frame;
+    if (n_words <= MAX_STACK_FRAME_WORDS) {
+        frame = (es_frame_t *)small;
+        /* Until the frame runs, the collector sees its value stack only as C stack, where
+        ** words an earlier call left would look like live references. */
+        memset(frame->slots + code->n_slots, 0, sizeof(es_obj_t) * code->stack_size);
+    } else {
+        frame = es_alloc(n_words * sizeof(es_obj_t));
+    }
     frame->code = code;
     frame->globals = fun->globals;
     frame->caller = NULL;

@@ -15,6 +15,7 @@ typedef struct es_obj_gen_t {
     uint8_t state;
     es_obj_t return_value; /* kept from the return until next() reports it (ES_OBJ_NULL when taken) */
     es_obj_t active_exception; /* the exception being handled inside the generator while suspended */
+    struct es_obj_gen_t *next_dirty; /* on the list of frames to clean (below), or NULL */
     es_frame_t *frame; /* points just past this struct, in the same allocation */
 } es_obj_gen_t;
 
@@ -41,6 +42,44 @@ bool es_obj_is_generator(es_obj_t o) {
 
 static bool is_coroutine(const es_obj_gen_t *gen) { return (gen->fun->code->flags & ES_CODE_FLAG_COROUTINE) != 0; }
 
+/*
+** A suspended generator is reached only through the heap, where the collector sees every
+** word of it, so its frame must hold no dead values: those above sp (popped before the
+** yield) and, once it has finished, all of them. Clearing them at every yield would cost
+** each resume a loop; instead a generator that ran goes on a list (linked through the
+** generators themselves) and es_gen_clear_dead_slots clears their frames just before the
+** collector marks, and empties the list. Nothing on the list can have been freed: only a
+** collection frees generators, and the list is empty after each one.
+*/
+#define DIRTY_LIST_END ((es_obj_gen_t *)&dirty_generators)
+static es_obj_gen_t *dirty_generators = DIRTY_LIST_END;
+
+static inline void note_dirty(es_obj_gen_t *gen) {
+    if (gen->next_dirty == NULL) {
+        gen->next_dirty = dirty_generators;
+        dirty_generators = gen;
+    }
+}
+
+void es_gen_clear_dead_slots(void) {
+    es_obj_gen_t *gen = dirty_generators;
+    while (gen != DIRTY_LIST_END) {
+        /* A running one is done by py/vm.c: its frame->sp is not kept up to date. */
+        if (gen->state != GEN_RUNNING) {
+            es_frame_t *frame = gen->frame;
+            es_obj_t *end = frame->slots + es_frame_words(frame->code);
+            es_obj_t *p = gen->state == GEN_FINISHED ? frame->slots : frame->sp + 1;
+            memset(p, 0, (size_t)(end - p) * sizeof(es_obj_t));
+        }
+        es_obj_gen_t *next = gen->next_dirty;
+        gen->next_dirty = NULL;
+        gen = next;
+    }
+    dirty_generators = DIRTY_LIST_END;
+}
+
+void es_gen_forget_dirty(void) { dirty_generators = DIRTY_LIST_END; }
+
 /* Runs the frame and settles the generator's state; PEP 479 turns StopIteration into RuntimeError. */
 static es_vm_return_t run_frame(es_obj_gen_t *gen, es_obj_t throw_exc, es_obj_t *result) {
     /* The generator has its own "exception being handled", as CPython keeps one per frame. */
@@ -56,6 +95,7 @@ static es_vm_return_t run_frame(es_obj_gen_t *gen, es_obj_t throw_exc, es_obj_t 
     gen->active_exception = r == ES_VM_YIELD && active != caller_active ? active : ES_OBJ_NULL;
     es_state.roots.active_exception = caller_active;
     gen->state = r == ES_VM_YIELD ? GEN_SUSPENDED : GEN_FINISHED;
+    note_dirty(gen);
     gen->return_value = r == ES_VM_RETURN && *result != ES_OBJ_NONE ? *result : ES_OBJ_NULL;
     if (r == ES_VM_EXCEPTION && es_obj_exception_match(*result, &es_type_StopIteration)) {
         es_obj_t e = es_obj_new_exception_msg(&es_type_RuntimeError, is_coroutine(gen) ? "coroutine raised StopIteration"
@@ -126,6 +166,7 @@ es_vm_return_t es_gen_resume(es_obj_t self, es_obj_t send_value, es_obj_t throw_
             }
             if (throw_value != ES_OBJ_NULL) {
                 gen->state = GEN_FINISHED;
+                note_dirty(gen); /* its arguments are dead */
                 *result = throw_value;
                 return ES_VM_EXCEPTION;
             }
@@ -221,6 +262,7 @@ static es_obj_t gen_close(es_obj_t self) {
     es_obj_gen_t *gen = es_obj_to_ptr(self);
     if (gen->state == GEN_CREATED || gen->state == GEN_FINISHED) {
         gen->state = GEN_FINISHED;
+        note_dirty(gen); /* the arguments it never ran with are dead */
         return ES_OBJ_NONE;
     }
     es_obj_t v;

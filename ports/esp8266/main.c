@@ -75,7 +75,7 @@ static void run_frozen_boot(void) {
 static void soft_reset_cleanup(void) {
     es_nlr_buf_t nlr;
     if (es_nlr_push(&nlr) == 0) {
-        es_gc_sweep_all();
+        es_gc_run_all_finalisers();
         es_nlr_pop();
     }
     es_deinit();
