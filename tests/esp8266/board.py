@@ -23,6 +23,9 @@ import serial
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 DEFAULT_SIM = os.environ.get("ESP8266_SIM", os.path.join(ROOT, "build", "esp8266-sim"))
+# Host-side helpers of the tests (wsclient.py, ...) import as top-level modules.
+if os.path.join(HERE, "lib") not in sys.path:
+    sys.path.insert(0, os.path.join(HERE, "lib"))
 
 RAW_BANNER = b"raw REPL; CTRL-B to exit\r\n"
 SOFT_REBOOT = b"MPY: soft reboot\r\n"
@@ -67,7 +70,9 @@ class Board:
         return args + self.extra_args
 
     def start(self):
-        """Powers the board on (a new process on the same flash image)."""
+        """Powers the board on (a new process on the same flash image); it starts at the
+        friendly REPL, so no raw-REPL state is kept from before."""
+        self._in_raw = self._raw_prompt_pending = False
         self.proc = subprocess.Popen(self.command_line(), stdout=subprocess.PIPE, stdin=subprocess.DEVNULL)
         line = self.proc.stdout.readline().decode()
         if "UART0 on " not in line:
@@ -338,6 +343,15 @@ class Board:
         with open(self.flash, "rb") as f:
             f.seek(offset)
             return f.read() if size is None else f.read(size)
+
+
+def error_of(b, code):
+    """The last line of what running code raised ('ValueError: invalid pin'); None if it did not raise."""
+    try:
+        b.exec(code)
+    except BoardError as e:
+        return e.args[1].decode().strip().splitlines()[-1]
+    return None
 
 
 def check(condition, message):
