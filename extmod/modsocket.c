@@ -52,17 +52,23 @@ static size_t n_open;
 static int open_fds[ES_SOCKET_MAX_OPEN];
 #endif
 
-/* Raises OSError(ENOMEM) when the build's limit of open sockets is reached. */
-static void check_room(void) {
+bool es_socket_has_room(void) {
 #if ES_SOCKET_MAX_OPEN > 0
     if (n_open >= ES_SOCKET_MAX_OPEN) {
         /* Forgotten sockets still hold their slots until their finalisers run. */
         es_gc_collect();
-        if (n_open >= ES_SOCKET_MAX_OPEN) {
-            es_raise_os_error(ENOMEM);
-        }
     }
+    return n_open < ES_SOCKET_MAX_OPEN;
+#else
+    return true;
 #endif
+}
+
+/* Raises OSError(ENOMEM) when the build's limit of open sockets is reached. */
+static void check_room(void) {
+    if (!es_socket_has_room()) {
+        es_raise_os_error(ENOMEM);
+    }
 }
 
 static void note_open(int fd) {

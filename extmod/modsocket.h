@@ -12,6 +12,10 @@
 #define ES_SOCKET_MAX_OPEN (0)
 #endif
 
+/* Whether one more socket may be opened now (a full table is first given a collection, in case
+** forgotten sockets hold slots). Always true without ES_SOCKET_MAX_OPEN. */
+bool es_socket_has_room(void);
+
 /* Closes every socket the program left open (soft reset). Only builds with ES_SOCKET_MAX_OPEN
 ** keep the list this needs; elsewhere it does nothing. */
 void es_socket_close_all(void);
