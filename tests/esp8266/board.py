@@ -286,13 +286,24 @@ class Board:
             self._in_raw = False
 
     def raw_soft_reset(self, timeout=10):
-        """Ctrl-D at the raw REPL's prompt; returns what follows up to the next raw prompt."""
+        """Ctrl-D at the raw REPL's prompt; returns what follows up to the next raw prompt
+        (BoardError when the board does not say it rebooted)."""
         if not getattr(self, "_in_raw", False):
             self.enter_raw(soft_reset=False)
             self._in_raw = True
         self._wait_raw_prompt(timeout)
         self.write(b"\x04")
-        return self.read_until(RAW_BANNER + b">", timeout)
+        out = self.read_until(RAW_BANNER + b">", timeout)
+        if b"soft reboot\r\n" not in out:
+            raise BoardError(out, b"no soft reboot before the raw prompt")
+        return out
+
+    def rebooted(self, timeout=10):
+        """The board restarted by itself (reset button, watchdog, deep sleep): reads its boot
+        output up to the friendly prompt and returns it; the raw REPL is left behind."""
+        out = self.read_until(b">>> ", timeout)
+        self._in_raw = self._raw_prompt_pending = False
+        return out
 
     def soft_reset(self, timeout=10):
         """Ctrl-D at an empty friendly prompt; returns what follows up to the next prompt."""

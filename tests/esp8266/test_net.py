@@ -6,7 +6,7 @@ import socket
 import tempfile
 import time
 
-from board import Board, BoardError, check, check_equal
+from board import Board, check, check_equal, error_of
 
 BASE = 22000
 world = os.path.join(tempfile.mkdtemp(prefix="wifi-"), "world.txt")
@@ -15,14 +15,6 @@ with open(world, "w") as f:
             "ap Home secret123 channel=3 rssi=-50\n"
             "ap Cafe - channel=11 rssi=-70\n"
             "ap Lab labpass security=4 hidden\n")
-
-
-def error_of(b, code):
-    try:
-        b.exec(code)
-    except BoardError as e:
-        return e.args[1].decode().strip().splitlines()[-1]
-    return None
 
 
 def wait_status(b, want, timeout=8):
@@ -139,7 +131,6 @@ with Board(control=True, extra_args=["--wifi", world, "--net-port-base", str(BAS
     # joins its network by itself.
     b.stop()
     b.start()
-    b._in_raw = b._raw_prompt_pending = False
     b.read_until(b">>> ")
     b.exec("import network\nap = network.WLAN(network.AP_IF)\nsta = network.WLAN(network.STA_IF)")
     check_equal(b.eval("(ap.config('ssid'), sta.active(), sta.config('ssid'))"), ("Board", True, "Home"), "kept")
