@@ -254,6 +254,11 @@ static ssize_t receive(socket_obj_t *s, void *buf, size_t size, int flags, struc
         socklen_t from_len = sizeof(*from);
         ssize_t n = recvfrom(s->fd, buf, size, flags, (struct sockaddr *)from, from != NULL ? &from_len : NULL);
         if (n >= 0) {
+#if ES_SOCKET_PORT_HOOKS
+            if (n > 0 && !(flags & MSG_PEEK)) {
+                es_port_socket_taken(s->fd);
+            }
+#endif
             return n;
         }
         *err = retry_or_error(s, POLLIN);
@@ -416,6 +421,9 @@ static es_obj_t socket_accept(es_obj_t self) {
     client->proto = s->proto;
     client->timeout_ms = -1;
     note_open(fd);
+#if ES_SOCKET_PORT_HOOKS
+    es_port_socket_taken(s->fd);
+#endif
     es_obj_t pair[2] = {es_obj_from_ptr(client), address_to_obj(&addr)};
     return es_obj_new_tuple(2, pair);
 }
@@ -796,6 +804,10 @@ static es_obj_t socket_getaddrinfo(size_t n_args, const es_obj_t *args, es_map_t
         .ai_protocol = (int)vals[4].u_int,
         .ai_flags = (int)vals[5].u_int,
     };
+#if ES_SOCKET_LWIP_ADDRINFO
+    /* lwIP resolves one IPv4 address, whatever the hints, into one (AF_INET, SOCK_STREAM, 0) entry. */
+    hints = (struct addrinfo){.ai_family = AF_INET, .ai_socktype = SOCK_STREAM};
+#endif
     struct addrinfo *found;
     int code = getaddrinfo(host, port, &hints, &found);
     if (code != 0) {
@@ -806,14 +818,14 @@ static es_obj_t socket_getaddrinfo(size_t n_args, const es_obj_t *args, es_map_t
     es_nlr_buf_t nlr;
     if (es_nlr_push(&nlr) == 0) {
         list = es_obj_new_list(0, NULL);
-        for (struct addrinfo *ai = found; ai != NULL; ai = ai->ai_next) {
+        for (struct addrinfo *ai = found; ai != NULL; ai = ES_SOCKET_LWIP_ADDRINFO ? NULL : ai->ai_next) {
             struct sockaddr_storage addr;
             memset(&addr, 0, sizeof(addr));
             memcpy(&addr, ai->ai_addr, ai->ai_addrlen < sizeof(addr) ? ai->ai_addrlen : sizeof(addr));
             es_obj_t items[5] = {
                 es_obj_new_small_int(ai->ai_family),
                 es_obj_new_small_int(ai->ai_socktype),
-                es_obj_new_small_int(ai->ai_protocol),
+                es_obj_new_small_int(ES_SOCKET_LWIP_ADDRINFO ? 0 : ai->ai_protocol),
                 es_obj_new_str_from_cstr(ai->ai_canonname != NULL ? ai->ai_canonname : ""),
                 address_to_obj(&addr),
             };

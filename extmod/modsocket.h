@@ -24,14 +24,22 @@ void es_socket_close_all(void);
 ** Port hooks, when the port's config sets ES_SOCKET_PORT_HOOKS (the ESP8266 simulator:
 ** ports/esp8266/sim/wifi.c): bind() addresses are rewritten (the board's ports mapped to host
 ** ports), setsockopt() options of the port's stack are handled there (lwIP's readable
-** callback, option 20; true when taken), and every close is told.
+** callback, option 20; true when taken), every close is told, and so is every accept and
+** every read that took data (what a readable callback did).
 */
 #ifndef ES_SOCKET_PORT_HOOKS
 #define ES_SOCKET_PORT_HOOKS (0)
+#endif
+
+/* ES_SOCKET_LWIP_ADDRINFO: getaddrinfo answers as lwIP's (MicroPython's ESP8266 port): one entry,
+** (AF_INET, SOCK_STREAM, 0, '', (ip, port)), whatever the hints. On with the port hooks. */
+#ifndef ES_SOCKET_LWIP_ADDRINFO
+#define ES_SOCKET_LWIP_ADDRINFO ES_SOCKET_PORT_HOOKS
 #endif
 #if ES_SOCKET_PORT_HOOKS
 struct sockaddr_storage;
 void es_port_socket_bind_addr(struct sockaddr_storage *addr);
 bool es_port_socket_setsockopt(es_obj_t sock, int fd, int level, int option, es_obj_t value);
 void es_port_socket_closed(int fd);
+void es_port_socket_taken(int fd);
 #endif

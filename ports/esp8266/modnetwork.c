@@ -340,8 +340,8 @@ static es_obj_t wlan_status(size_t n_args, const es_obj_t *args) {
         return es_obj_new_small_int(if_of(args[0]) == STA_IF ? sta_status() : -1);
     }
     es_qstr_t param = es_obj_str_get_qstr(args[1]);
-    if (param == ES_Q_rssi) {
-        require_if(args[0], STA_IF);
+    if (param == ES_Q_rssi && if_of(args[0]) == STA_IF) {
+        /* The AP has no RSSI: an unknown parameter there, as in MicroPython. */
         return es_obj_new_small_int(sta_status() == STAT_GOT_IP ? wifi.joined.rssi : 31);
     }
     if (param == ES_Q_stations) {

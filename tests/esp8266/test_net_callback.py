@@ -86,5 +86,21 @@ with Board(extra_args=["--net-port-base", str(BASE)]) as b:
     c1.close()
     c2.close()
     b.exec("a.close()\nb2.close()\nlst.close()")
+
+    # A connection that arrives while the callback runs (after its accept) gets its own call.
+    b.exec("import time\nslow = []\n"
+           "def on_slow(s):\n"
+           "    slow.append(s.accept()[0])\n"
+           "    time.sleep_ms(400)\n"
+           "lst = socket.socket()\nlst.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)\n"
+           "lst.bind(('0.0.0.0', 83))\nlst.listen(4)\n"
+           "lst.setsockopt(socket.SOL_SOCKET, 20, on_slow)")
+    c1 = socket.create_connection(("127.0.0.1", BASE + 83), timeout=5)
+    time.sleep(0.15)
+    c2 = socket.create_connection(("127.0.0.1", BASE + 83), timeout=5)
+    check_equal(wait_for(b, "len(slow)", 2), 2, "both connections accepted")
+    c1.close()
+    c2.close()
+    b.exec("for s in slow: s.close()\nlst.close()")
     check_equal(b.eval("6*7"), 42, "board answers")
 print("ok")

@@ -291,12 +291,13 @@ void es_port_socket_bind_addr(struct sockaddr_storage *addr) {
 /*
 ** Sockets with a readable-callback (option 20), and the callbacks: the collector's roots.
 **
-** lwIP calls the callback once for each arrival (a connection to accept, a segment of data),
-** not over and over while something waits. The host's poll says "readable" for as long as
-** something waits, so a callback that leaves it there (a listener when all five sockets are
-** in use and accept would fail with ENOMEM, a REPL whose input buffer is full) is parked: its
-** socket is no longer watched until more arrives (looked at on a slow timer) or, for a
-** listener, until a socket is closed and there is room to accept again.
+** lwIP calls the callback once for each arrival (a connection to accept, a segment of data,
+** the end of the stream), not over and over while something waits. The host's poll says
+** "readable" for as long as something waits, so a callback that takes nothing (no accept, no
+** byte read: a REPL whose input buffer is full, a callback that ignores the end of a stream)
+** is parked: its socket is no longer watched until more arrives or what waited is taken by
+** other means (looked at on a slow timer). A listener whose accept would fail with ENOMEM
+** (all five sockets in use) is parked without being called, until a socket is closed.
 */
 #define PARKED_CHECK_US (20000u)
 
@@ -305,6 +306,7 @@ typedef struct {
     bool scheduled;
     bool parked;
     bool listening;
+    bool taken;       /* the callback accepted or read something */
     uint32_t waiting; /* connections to accept or bytes to read, when it was parked */
     es_obj_t sock;
     es_obj_t callback;
@@ -417,7 +419,7 @@ static es_obj_t run_readable_callback(es_obj_t sock) {
         park(cb);
         return ES_OBJ_NONE;
     }
-    uint32_t before = waiting_on(cb);
+    cb->taken = false;
     es_obj_t callback = cb->callback;
     es_nlr_buf_t nlr;
     bool raised = es_nlr_push(&nlr) != 0;
@@ -428,7 +430,7 @@ static es_obj_t run_readable_callback(es_obj_t sock) {
     /* The callback may have closed the socket or set another callback: look it up again. */
     cb = callback_of_fd(fd);
     if (cb != NULL && cb->sock == sock && !cb->scheduled && !cb->parked) {
-        if (is_readable(fd) && waiting_on(cb) >= before) {
+        if (!cb->taken && is_readable(fd)) {
             park(cb); /* nothing was taken: wait for news instead of calling again at once */
         } else {
             es_sim_watch_fd(fd, on_readable, NULL);
@@ -483,6 +485,13 @@ bool es_port_socket_setsockopt(es_obj_t sock, int fd, int level, int option, es_
     *cb = (readable_cb_t){.fd = fd, .listening = listening != 0, .sock = sock, .callback = value};
     es_sim_watch_fd(fd, on_readable, NULL);
     return true;
+}
+
+void es_port_socket_taken(int fd) {
+    readable_cb_t *cb = callback_of_fd(fd);
+    if (cb != NULL) {
+        cb->taken = true;
+    }
 }
 
 /* A socket closes: its callback goes, and listeners waiting for room may accept again. */
