@@ -31,7 +31,9 @@ enum { AUTH_OPEN, AUTH_WEP, AUTH_WPA_PSK, AUTH_WPA2_PSK, AUTH_WPA_WPA2_PSK, AUTH
 
 typedef struct saved_config_t {
     uint32_t magic;
-    uint8_t sta_active, ap_active, ap_authmode, ap_channel, ap_hidden, sta_bssid_set, pad[2];
+    uint8_t sta_active, ap_active, ap_authmode, ap_channel, ap_hidden, sta_bssid_set;
+    uint8_t sta_no_auto_connect; /* config(auto_connect=False): no joining at power-on */
+    uint8_t pad;
     char sta_ssid[33];
     char sta_key[65];
     uint8_t sta_bssid[6];
@@ -95,15 +97,15 @@ static void load_config(void) {
     strcpy(wifi.hostname, "mpy-esp8266");
     strcpy(wifi.country, "XX");
     wifi.phy_mode = 3;
-    /* The SDK joins the saved network by itself after power-on. */
-    if (wifi.saved.sta_active && wifi.saved.sta_ssid[0] != '\0') {
+    /* The SDK joins the saved network by itself after power-on (unless told not to). */
+    if (wifi.saved.sta_active && wifi.saved.sta_ssid[0] != '\0' && !wifi.saved.sta_no_auto_connect) {
         wifi.connecting = true;
         wifi.connect_at_us = es_chip_uptime_us();
     }
 }
 
 void es_network_hard_reset(void) {
-    if (wifi.loaded && wifi.saved.sta_active && wifi.saved.sta_ssid[0] != '\0') {
+    if (wifi.loaded && wifi.saved.sta_active && wifi.saved.sta_ssid[0] != '\0' && !wifi.saved.sta_no_auto_connect) {
         wifi.connecting = true;
         wifi.connect_at_us = 0;
         wifi.sta_status = STAT_CONNECTING;
@@ -624,13 +626,14 @@ static es_obj_t config_get(es_obj_t self, es_qstr_t param) {
             require_if(self, AP_IF);
             return es_obj_new_small_int(wifi.saved.ap_authmode);
         case ES_Q_channel:
-            if (if_id == STA_IF && sta_status() == STAT_GOT_IP) {
-                return es_obj_new_small_int(wifi.joined.channel);
-            }
+            require_if(self, AP_IF);
             return es_obj_new_small_int(wifi.saved.ap_channel);
         case ES_Q_hostname:
         case ES_Q_dhcp_hostname:
+            require_if(self, STA_IF); /* as MicroPython; network.hostname() is the way now */
             return es_obj_new_str(wifi.hostname, strlen(wifi.hostname));
+        case ES_Q_auto_connect:
+            return es_obj_new_bool(!wifi.saved.sta_no_auto_connect);
         case ES_Q_protocol:
             return es_obj_new_small_int(wifi.phy_mode);
         case ES_Q_pm:
@@ -675,6 +678,7 @@ static void config_set(es_obj_t self, es_qstr_t param, es_obj_t value, bool *cha
             *changed = true;
             break;
         case ES_Q_channel: {
+            require_if(self, AP_IF);
             es_int_t channel = es_obj_get_int(value);
             if (channel < 1 || channel > 14) {
                 es_raise_msg(&es_type_ValueError, "invalid channel");
@@ -695,6 +699,16 @@ static void config_set(es_obj_t self, es_qstr_t param, es_obj_t value, bool *cha
             wifi.phy_mode = (uint8_t)mode;
             break;
         }
+        case ES_Q_auto_connect:
+            wifi.saved.sta_no_auto_connect = !es_obj_is_true(value);
+            *changed = true;
+            break;
+        case ES_Q_reconnects:
+            /* How often the station tries again after losing its network (-1: for ever); the
+            ** simulated station always tries again, so the number is only checked. */
+            require_if(self, STA_IF);
+            es_obj_get_int(value);
+            break;
         case ES_Q_txpower:
             es_obj_get_float(value); /* dBm; the simulated radio has no range to change */
             break;

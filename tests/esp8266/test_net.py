@@ -60,7 +60,7 @@ with Board(control=True, extra_args=["--wifi", world, "--net-port-base", str(BAS
     check_equal(b.eval("sta.ifconfig()"), ("192.168.1.100", "255.255.255.0", "192.168.1.1", "192.168.1.1"), "STA ifconfig")
     check_equal(b.eval("sta.status('rssi')"), -50, "rssi")
     check_equal(b.eval("sta.config('ssid')"), "Home", "sta ssid")
-    check_equal(b.eval("sta.config('channel')"), 3, "sta channel")
+    check_equal(error_of(b, "sta.config('channel')"), "OSError: AP required", "channel is the AP's (as MicroPython)")
     check_equal(error_of(b, "sta.status('stations')"), "OSError: AP required", "stations on STA")
     check_equal(error_of(b, "sta.status('bogus')"), "ValueError: unknown status param", "status param")
 
@@ -96,6 +96,12 @@ with Board(control=True, extra_args=["--wifi", world, "--net-port-base", str(BAS
     b.exec("sta.config(hostname='espy-board')")
     check_equal(b.eval("(sta.config('hostname'), sta.config('dhcp_hostname'), network.hostname())"),
                 ("espy-board", "espy-board", "espy-board"), "hostname")
+    check_equal(error_of(b, "ap.config('hostname')"), "OSError: STA required", "hostname read on the STA (as MicroPython)")
+    check_equal(error_of(b, "sta.config(channel=5)"), "OSError: AP required", "channel set on the AP")
+    check_equal(b.eval("sta.config('auto_connect')"), True, "auto_connect")
+    b.exec("sta.config(reconnects=-1)")
+    check_equal(error_of(b, "ap.config(reconnects=3)"), "OSError: STA required", "reconnects is the STA's")
+    check_equal(error_of(b, "sta.config('reconnects')"), "ValueError: unknown config param", "reconnects cannot be read")
     check_equal(error_of(b, "sta.config('bogus')"), "ValueError: unknown config param", "unknown param get")
     check_equal(error_of(b, "sta.config(bogus=1)"), "ValueError: unknown config param", "unknown param set")
     check_equal(error_of(b, "sta.config(ssid='x')"), "OSError: AP required", "ssid on STA")
@@ -140,4 +146,14 @@ with Board(control=True, extra_args=["--wifi", world, "--net-port-base", str(BAS
     b.exec("import network\nap = network.WLAN(network.AP_IF)\nsta = network.WLAN(network.STA_IF)")
     check_equal(b.eval("(ap.config('ssid'), sta.active(), sta.config('ssid'))"), ("Board", True, "Home"), "kept")
     check_equal(wait_status(b, 5), 5, "auto-reconnect after power-on")
+
+    # config(auto_connect=False) is kept too: after power-on the station waits for connect().
+    b.exec("sta.config(auto_connect=False)")
+    b.power_cycle()
+    b.read_until(b">>> ")
+    b.exec("import network\nsta = network.WLAN(network.STA_IF)")
+    time.sleep(1)
+    check_equal(b.eval("(sta.config('auto_connect'), sta.active(), sta.status())"), (False, True, 0), "no auto-connect")
+    b.exec("sta.connect()")
+    check_equal(wait_status(b, 5), 5, "connect() joins the saved network")
 print("ok")
