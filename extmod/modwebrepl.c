@@ -59,7 +59,13 @@ static uint8_t failed_logins;
 static uint32_t locked_at_ms; /* ticks_ms of the last failure */
 static uint32_t lock_ms;      /* 0: no lock */
 
-static bool login_locked(void) { return lock_ms != 0 && es_hal_ticks_ms() - locked_at_ms < lock_ms; }
+/* An ended lock is forgotten, so that the tick counter wrapping round cannot bring it back. */
+static bool login_locked(void) {
+    if (lock_ms != 0 && es_hal_ticks_ms() - locked_at_ms >= lock_ms) {
+        lock_ms = 0;
+    }
+    return lock_ms != 0;
+}
 
 static webrepl_obj_t *webrepl_of(es_obj_t self) { return es_obj_to_ptr(self); }
 
