@@ -31,10 +31,12 @@ void es_socket_close_all(void);
 #define ES_SOCKET_PORT_HOOKS (0)
 #endif
 
-/* ES_SOCKET_LWIP_ADDRINFO: getaddrinfo answers as lwIP's (MicroPython's ESP8266 port): one entry,
-** (AF_INET, SOCK_STREAM, 0, '', (ip, port)), whatever the hints. On with the port hooks. */
-#ifndef ES_SOCKET_LWIP_ADDRINFO
-#define ES_SOCKET_LWIP_ADDRINFO ES_SOCKET_PORT_HOOKS
+/* ES_SOCKET_AS_LWIP: the module answers as lwIP's (MicroPython's ESP8266 port): getaddrinfo gives
+** one entry, (AF_INET, SOCK_STREAM, 0, '', (ip, port)), whatever the hints, and the option
+** constants have lwIP's numbers (SO_REUSEADDR 4, ...; setsockopt/getsockopt take them). On with
+** the port hooks. */
+#ifndef ES_SOCKET_AS_LWIP
+#define ES_SOCKET_AS_LWIP ES_SOCKET_PORT_HOOKS
 #endif
 #if ES_SOCKET_PORT_HOOKS
 struct sockaddr_storage;

@@ -122,6 +122,12 @@ with Board(control=True, extra_args=["--wifi", world, "--net-port-base", str(BAS
     check_equal(b.eval("socket.getaddrinfo('localhost', 80)"), [(2, 1, 0, "", ("127.0.0.1", 80))], "getaddrinfo")
     check_equal(b.eval("socket.getaddrinfo('127.0.0.1', 123, 0, socket.SOCK_DGRAM)"), [(2, 1, 0, "", ("127.0.0.1", 123))],
                 "getaddrinfo with hints")
+    # Option numbers are lwIP's, and they work.
+    check_equal(b.eval("(socket.SOL_SOCKET, socket.SO_REUSEADDR, socket.SO_BROADCAST, socket.IP_ADD_MEMBERSHIP, "
+                       "socket.TCP_NODELAY)"), (1, 4, 0x20, 3, 1), "lwIP's option numbers")
+    check_equal(b.eval("[(u.setsockopt(socket.SOL_SOCKET, o, 1), u.getsockopt(socket.SOL_SOCKET, o) != 0, u.close())[1] "
+                       "for u, o in ((socket.socket(socket.AF_INET, socket.SOCK_DGRAM), socket.SO_BROADCAST), "
+                       "(socket.socket(), socket.SO_REUSEADDR))]"), [True, True], "set and read back")
 
     # A server port P on the board is BASE + P on the host; option 20 calls back when readable.
     b.exec("srv = socket.socket()\nsrv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)\n"
