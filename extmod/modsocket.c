@@ -117,11 +117,15 @@ void es_socket_close_all(void) {
 
 /* ---- errors --------------------------------------------------------------------------------- */
 
-/* getaddrinfo's failures are OSError(code, text) with its own (negative) codes, as CPython's gaierror. */
+/* getaddrinfo's failures are OSError(code, text) with its own (negative) codes, as CPython's gaierror
+** (OSError(code) alone where the module answers as lwIP's). */
 _Noreturn static void raise_gai_error(int code) {
     if (code == EAI_SYSTEM) {
         es_raise_os_error(errno);
     }
+#if ES_SOCKET_AS_LWIP
+    es_raise_os_error(code); /* lwIP's resolver gives a bare negative code, as OSError(-2) */
+#endif
     es_obj_t args[2] = {es_obj_new_small_int(code), es_obj_new_str_from_cstr(gai_strerror(code))};
     es_raise(es_obj_new_exception_args(&es_type_OSError, 2, args));
 }

@@ -2,6 +2,7 @@
 config keys and their errors, stations from the control socket, settings kept over power loss;
 sockets: the 5-socket limit, the port mapping to the host, the readable callback (option 20)."""
 import os
+import re
 import socket
 import tempfile
 import time
@@ -122,6 +123,8 @@ with Board(control=True, extra_args=["--wifi", world, "--net-port-base", str(BAS
     check_equal(b.eval("socket.getaddrinfo('localhost', 80)"), [(2, 1, 0, "", ("127.0.0.1", 80))], "getaddrinfo")
     check_equal(b.eval("socket.getaddrinfo('127.0.0.1', 123, 0, socket.SOCK_DGRAM)"), [(2, 1, 0, "", ("127.0.0.1", 123))],
                 "getaddrinfo with hints")
+    err = error_of(b, "socket.getaddrinfo('no-such-host.invalid', 80)")
+    check(re.fullmatch(r"OSError: -\d+", err or ""), "a failed lookup is OSError(negative code), as lwIP's: %r" % err)
     # Option numbers are lwIP's, and they work.
     check_equal(b.eval("(socket.SOL_SOCKET, socket.SO_REUSEADDR, socket.SO_BROADCAST, socket.IP_ADD_MEMBERSHIP, "
                        "socket.TCP_NODELAY)"), (1, 4, 0x20, 3, 1), "lwIP's option numbers")
