@@ -94,6 +94,7 @@ with Board(extra_args=["--net-port-base", str(BASE), "--webrepl-page", str(PAGE_
 
     with Browser() as br:
         br.allow_downloads()
+        br.call("Browser.grantPermissions", {"permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]})
         page = br.new_page("http://127.0.0.1:%d/" % PAGE_PORT)
         page.wait_for("document.readyState === 'complete' && typeof espy === 'object'", what="the page")
         check_equal(page.evaluate("document.getElementById('address').value"), "ws://127.0.0.1:%d/" % BOARD_PORT, "address")
@@ -147,8 +148,14 @@ with Board(extra_args=["--net-port-base", str(BASE), "--webrepl-page", str(PAGE_
         wait_terminal(">>> print(6*7)")
         page.press("Enter", 13)
         page.wait_for("espy.terminalText().split('\\n42\\n').length === 3", what="the recalled line ran")
-        # Paste: a multi-line block, newlines sent as Enter.
-        page.evaluate("espy.send('x = 5\\ny = x * 3\\n')")
+        # Paste from the clipboard (newlines go as Enter), into the REPL's paste mode (Ctrl-E ... Ctrl-D).
+        page.press("e", 69, modifiers=2)
+        wait_terminal("paste mode")
+        check_equal(page.evaluate("navigator.clipboard.writeText('x = 5\\nif x:\\n    y = x * 3\\n').then(() => 'ok')",
+                                  await_promise=True), "ok", "clipboard filled")
+        page.press("v", 86, modifiers=2)
+        wait_terminal("===     y = x * 3")
+        page.press("d", 68, modifiers=2)
         page.type_text("print(y)\r")
         wait_terminal("\n15\n>>> ")
 
