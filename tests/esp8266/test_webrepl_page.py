@@ -82,6 +82,32 @@ with Board(extra_args=["--net-port-base", str(BASE), "--webrepl-page", str(PAGE_
     check(status_line(http(PAGE_PORT, b"GET /webrepl.js HTTP/1.1\r\n\r\n")) == b"HTTP/1.1 200 OK", "served beside idle clients")
     for s in idle:
         s.close()
+    # More silent clients than the server holds, one dribbling bytes: they are dropped after
+    # 5 s, the request queued behind them is then served, and the board answers meanwhile.
+    start = time.time()
+    idle = [socket.create_connection(("127.0.0.1", PAGE_PORT)) for _ in range(10)]
+    dribble = idle[0]
+    queued = socket.create_connection(("127.0.0.1", PAGE_PORT), timeout=15)
+    queued.sendall(b"GET /config.js HTTP/1.1\r\n\r\n")
+    check_equal(b.friendly("print(6*7)"), b"print(6*7)\r\n42\r\n>>> ", "board runs while the server is full")
+    queued.settimeout(0.1)
+    got = b""
+    while not got.endswith(b"};\n") and time.time() - start < 12:
+        try:
+            dribble.sendall(b"X")
+        except OSError:
+            pass  # closed by the server, as it should be
+        try:
+            chunk = queued.recv(4096)
+            check(chunk, "queued request answered: %r" % got)
+            got += chunk
+        except socket.timeout:
+            pass
+    check(5 <= time.time() - start < 12, "queued request served after the silent ones went (%.1f s)" % (time.time() - start))
+    idle[1].settimeout(5)
+    check_equal(idle[1].recv(10), b"", "a silent client is closed")
+    for s in idle + [queued]:
+        s.close()
     check_equal(b.friendly("print(6*7)"), b"print(6*7)\r\n42\r\n>>> ", "board runs on")
 
     # A taken page port is a warning; that board boots and runs all the same.

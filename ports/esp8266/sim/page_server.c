@@ -65,7 +65,7 @@ typedef struct {
 static int page_port = DEFAULT_PAGE_PORT;
 static long net_port_base = DEFAULT_NET_PORT_BASE;
 static int epoll_fd = -1, listen_fd = -1, timer_fd = -1;
-static bool accepting;
+static bool accepting, sweeping;
 static client_t clients[MAX_CLIENTS];
 static char config_js[96];
 static size_t config_js_len;
@@ -107,8 +107,9 @@ static size_t n_clients(void) {
     return n;
 }
 
-/* While every slot is taken, new connections wait in the listener's backlog; the sweep timer
-** runs only while there are clients. */
+/* While every slot is taken, new connections wait in the listener's backlog. The sweep timer
+** runs only while there are clients; it is set only when that changes, so that a chatty
+** client cannot keep postponing it. */
 static void update_listener_and_timer(void) {
     size_t n = n_clients();
     bool want = n < MAX_CLIENTS;
@@ -116,11 +117,14 @@ static void update_listener_and_timer(void) {
         epoll_set(EPOLL_CTL_MOD, listen_fd, want ? EPOLLIN : 0, EV_LISTENER);
         accepting = want;
     }
-    struct itimerspec period = {{0, 0}, {0, 0}};
-    if (n > 0) {
-        period.it_interval.tv_nsec = period.it_value.tv_nsec = SWEEP_MS * 1000000L;
+    if ((n > 0) != sweeping) {
+        struct itimerspec period = {{0, 0}, {0, 0}};
+        if (n > 0) {
+            period.it_interval.tv_nsec = period.it_value.tv_nsec = SWEEP_MS * 1000000L;
+        }
+        timerfd_settime(timer_fd, 0, &period, NULL);
+        sweeping = n > 0;
     }
-    timerfd_settime(timer_fd, 0, &period, NULL);
 }
 
 static void close_client(client_t *client) {
