@@ -237,6 +237,18 @@ with Board(extra_args=["--net-port-base", str(BASE), "--webrepl-page", str(PAGE_
         wait_status("Wrong password")
         wait_status("Connection closed", timeout=20)  # the board has said its last on UART0 too
 
+        # Ctrl-D soft-resets the board, which ends the session; the page says so.
+        before = terminal().count("Password: ")
+        click("connect")
+        page.wait_for("espy.terminalText().split('Password: ').length > %d" % (before + 1), what="third password prompt")
+        page.evaluate("document.getElementById('terminal').focus()")
+        page.type_text(PASSWORD + "\r")
+        wait_status("Logged in")
+        page.press("d", 68, modifiers=2)
+        wait_status("Connection closed by the board")
+        b.read_until(b"soft reboot\r\n")
+        b.wait_prompt()
+
     # The file, read over UART0 and from the flash image.
     b.read_available(0.3)
     check_equal(b.get_file("/page.bin"), upload, "bytes on the board")

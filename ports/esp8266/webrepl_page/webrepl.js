@@ -66,7 +66,7 @@ const espy = (() => {
       else if (ch === "\n") newLine();
       else if (ch === "\b") term.col = Math.max(term.col - 1, 0);
       else if (ch === "\t") do putChar(" "); while (term.col % 8 !== 0);
-      else if (ch >= " ") putChar(ch);
+      else if (ch >= " " && ch !== "\x7f") putChar(ch);
     }
     if (!term.pending) {
       term.pending = true;
@@ -170,7 +170,8 @@ const espy = (() => {
     if (s.refused) setStatus("error", s.refused + " Connection closed.");
     else if (s.closing) setStatus("idle", "Disconnected.");
     else if (!s.opened) setStatus("error", "Cannot connect to " + s.url + ": is the board running, and WebREPL started on it (import webrepl_setup)?");
-    else setStatus("error", "Connection closed by the board" + (event.code && event.code !== 1005 ? " (code " + event.code + ")." : ". A soft reset (Ctrl-D) ends the session; reconnect when the board is back."));
+    else setStatus("error", "Connection closed by the board" + (event.code > 1006 ? " (code " + event.code + ")" : "") +
+                   ". A soft reset (Ctrl-D) or webrepl.stop() ends the session; connect again when WebREPL is back.");
     termWrite("\r\n[disconnected]\r\n");
     updateButtons();
   }
