@@ -12,7 +12,6 @@
 #include <sys/timerfd.h>
 #include <unistd.h>
 
-#include "ports/esp8266/chip.h"
 #include "ports/esp8266/sim/board.h"
 #include "ports/esp8266/sim/simcore.h"
 
