@@ -16,8 +16,6 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib
 from cdp import Browser  # noqa: E402
 from wsclient import WebREPL  # noqa: E402
 
-BASE = 24000
-BOARD_PORT = BASE + 8266
 PASSWORD = "abcd"
 upload = bytes(range(256)) * 9 + b"\r\n\x00end"
 
@@ -47,7 +45,10 @@ def status_line(reply):
     return reply.split(b"\r\n", 1)[0]
 
 
+# Free ports now, so that test runs on the same host at the same time do not collide.
 PAGE_PORT = free_port()
+BOARD_PORT = free_port()  # the board's 8266, through --net-port-base
+BASE = BOARD_PORT - 8266
 
 with Board(extra_args=["--net-port-base", str(BASE), "--webrepl-page", str(PAGE_PORT)]) as b:
     b.read_until(b">>> ")
