@@ -67,6 +67,9 @@ class Board:
             args += ["--heap", str(self.heap)]
         if self.control_path:
             args += ["--control", self.control_path]
+        if "--webrepl-page" not in self.extra_args:
+            # Boards under test serve no page unless a test asks: no fight over the default port.
+            args += ["--webrepl-page", "0"]
         return args + self.extra_args
 
     def start(self):
