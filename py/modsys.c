@@ -225,7 +225,8 @@ static void impl_attr(es_obj_t self, es_qstr_t attr, es_obj_t *dest) {
 static void impl_print(const es_print_t *print, es_obj_t self, es_print_kind_t kind) {
     ES_UNUSED(self);
     ES_UNUSED(kind);
-    es_printf(print, "(name='micropython', version=(1, 22, 0), _machine='espy on %s', _mpy=6)", ES_PLATFORM);
+    es_printf(print, "(name='micropython', version=%O, _machine='espy on %s', _mpy=6)",
+              ES_OBJ_FROM_CONST(impl_version), ES_PLATFORM);
 }
 
 static const es_type_t impl_type = {
