@@ -256,8 +256,18 @@ int es_pyexec_friendly_repl(void) {
 
 /* ---- raw REPL and raw-paste ------------------------------------------------------------ */
 
-/* Raw-paste: receives the code with flow control (a \x01 for every window consumed), then
-** runs it. Returns false when the code asked for a soft reset. */
+/* Raw-paste flow control: one more byte of the window received; when the window is used
+** up, a \x01 tells the host it may send the next one. Returns what is left of the window. */
+static size_t window_after_byte(size_t window_left) {
+    if (--window_left == 0) {
+        es_port_console_write("\x01", 1);
+        window_left = RAW_PASTE_WINDOW;
+    }
+    return window_left;
+}
+
+/* Raw-paste: receives the code with flow control, then runs it. Returns false when the code
+** asked for a soft reset. */
 static bool raw_paste(void) {
     static const char reply[] = {'R', 1, RAW_PASTE_WINDOW & 0xff, RAW_PASTE_WINDOW >> 8, 1};
     es_port_console_write(reply, sizeof(reply));
@@ -274,10 +284,7 @@ static bool raw_paste(void) {
                 end = c;
                 break;
             }
-            if (--window_left == 0) {
-                es_port_console_write("\x01", 1);
-                window_left = RAW_PASTE_WINDOW;
-            }
+            window_left = window_after_byte(window_left);
             es_vstr_add_byte(&code, (uint8_t)c);
         }
         es_nlr_pop();
@@ -288,9 +295,8 @@ static bool raw_paste(void) {
             int c = es_port_stdin_read_byte();
             if (c == CTRL_C || c == CTRL_D) {
                 end = c;
-            } else if (--window_left == 0) {
-                es_port_console_write("\x01", 1);
-                window_left = RAW_PASTE_WINDOW;
+            } else {
+                window_left = window_after_byte(window_left);
             }
         }
     }
