@@ -661,14 +661,6 @@ static es_obj_t io_open(size_t n_args, const es_obj_t *args, es_map_t *kw) {
         }
         return es_file_new(&es_file_port_ops, file, &mode, file);
     }
-    if (!es_obj_is_str_or_bytes(file)) {
-        es_raise_msg_varg(&es_type_TypeError, "expected str, bytes or os.PathLike object, not %s", es_obj_type_name(file));
-    }
-    size_t path_len;
-    const char *path = es_obj_str_get_data(file, &path_len);
-    if (strlen(path) != path_len) {
-        es_raise_msg(&es_type_ValueError, "embedded null byte");
-    }
     es_obj_t result = es_vfs_open(file, &mode);
     es_file_set_name(result, file);
     return result;

@@ -259,7 +259,7 @@ es_obj_t es_vfs_open(es_obj_t path, const es_file_mode_t *mode) {
     vfs_state_t *st = state();
     if (st->mounts == NULL) {
         /* Nothing mounted: the port's own files, if it has any. */
-        return es_file_open_port(es_obj_str_get_data(path, &(size_t){0}), mode);
+        return es_file_open_port(path_data(path, &(size_t){0}), mode);
     }
     es_obj_t fs_path;
     vfs_mount_t *m = mount_or_root(absolute(path), &fs_path);
