@@ -534,10 +534,7 @@ static int port_close(es_obj_t handle) {
 
 const es_file_ops_t es_file_port_ops = {port_read, port_write, port_seek, port_close};
 
-es_obj_t es_file_open_port(const char *path, const es_file_mode_t *mode) {
-    if (es_port_stat_kind(path) == 2) {
-        es_file_raise_errno(EISDIR);
-    }
+es_obj_t es_file_open_descriptor(const char *path, const es_file_mode_t *mode, es_obj_t name) {
     int fd = es_port_file_open(path, mode->flags);
     if (fd == -EMFILE || fd == -ENFILE) {
         /* Forgotten files may be holding descriptors: let their finalisers give them back. */
@@ -545,7 +542,14 @@ es_obj_t es_file_open_port(const char *path, const es_file_mode_t *mode) {
         fd = es_port_file_open(path, mode->flags);
     }
     check(fd);
-    return es_file_new(&es_file_port_ops, es_obj_new_small_int(fd), mode, ES_OBJ_NONE);
+    return es_file_new(&es_file_port_ops, es_obj_new_small_int(fd), mode, name);
+}
+
+es_obj_t es_file_open_port(const char *path, const es_file_mode_t *mode) {
+    if (es_port_stat_kind(path) == 2) {
+        es_file_raise_errno(EISDIR);
+    }
+    return es_file_open_descriptor(path, mode, ES_OBJ_NONE);
 }
 
 /* ---- modes and new file objects --------------------------------------------------------- */
