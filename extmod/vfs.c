@@ -167,6 +167,11 @@ es_obj_t es_vfs_call(es_obj_t obj, es_qstr_t method, size_t n_args, es_obj_t a, 
     return es_call_method_n_kw(n_args, 0, call);
 }
 
+es_int_t es_vfs_bdev_query(es_obj_t bdev, int op, es_int_t absent) {
+    es_obj_t answer = es_vfs_call(bdev, ES_Q_ioctl, 2, es_obj_new_small_int(op), ES_OBJ_NEW_SMALL_INT(0));
+    return answer == ES_OBJ_NONE ? absent : es_obj_get_int(answer);
+}
+
 /* ---- mounting --------------------------------------------------------------------------- */
 
 /* A block device (readblocks) is probed for a filesystem; anything else must be one. */
@@ -181,8 +186,7 @@ static es_obj_t filesystem_for(es_obj_t obj) {
         es_file_raise_errno(ENODEV);
     }
     /* littlefs says so at offset 8 of block 0; this build has only FAT. */
-    es_obj_t size_obj = es_vfs_call(obj, ES_Q_ioctl, 2, ES_OBJ_NEW_SMALL_INT(5), ES_OBJ_NEW_SMALL_INT(0));
-    es_int_t size = size_obj == ES_OBJ_NONE ? 512 : es_obj_get_int(size_obj);
+    es_int_t size = es_vfs_bdev_query(obj, ES_VFS_BDEV_BLOCK_SIZE, 512);
     if (size < 16 || size > 65536) {
         es_file_raise_errno(EINVAL);
     }

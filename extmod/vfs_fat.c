@@ -24,11 +24,6 @@ typedef struct vfs_fat_obj_t {
     fat_vol_t vol;
 } vfs_fat_obj_t;
 
-#define BDEV_IOCTL_INIT (1)
-#define BDEV_IOCTL_SYNC (3)
-#define BDEV_IOCTL_BLOCK_COUNT (4)
-#define BDEV_IOCTL_BLOCK_SIZE (5)
-
 /* After the device had the window: it must still be one sector long where we left it. */
 static int window_back(fat_vol_t *v, es_obj_t result) {
     vfs_fat_obj_t *self = v->ctx;
@@ -77,10 +72,8 @@ static void check(int err) {
 }
 
 static es_obj_t new_fat(const es_type_t *type, es_obj_t bdev) {
-    es_obj_t size_obj = es_vfs_call(bdev, ES_Q_ioctl, 2, ES_OBJ_NEW_SMALL_INT(BDEV_IOCTL_BLOCK_SIZE), ES_OBJ_NEW_SMALL_INT(0));
-    es_int_t size = size_obj == ES_OBJ_NONE ? 512 : es_obj_get_int(size_obj);
-    es_obj_t count_obj = es_vfs_call(bdev, ES_Q_ioctl, 2, ES_OBJ_NEW_SMALL_INT(BDEV_IOCTL_BLOCK_COUNT), ES_OBJ_NEW_SMALL_INT(0));
-    es_int_t count = count_obj == ES_OBJ_NONE ? -1 : es_obj_get_int(count_obj);
+    es_int_t size = es_vfs_bdev_query(bdev, ES_VFS_BDEV_BLOCK_SIZE, 512);
+    es_int_t count = es_vfs_bdev_query(bdev, ES_VFS_BDEV_BLOCK_COUNT, -1);
     if (size < 512 || size > 4096 || (size & (size - 1)) != 0 || count < 0) {
         es_file_raise_errno(EINVAL);
     }
@@ -150,7 +143,7 @@ static const es_obj_static_class_method_t fat_mkfs_obj = {{&es_type_staticmethod
 static es_obj_t fat_mount_meth(es_obj_t self_in, es_obj_t readonly, es_obj_t mkfs) {
     vfs_fat_obj_t *self = es_obj_to_ptr(self_in);
     fat_vol_t *v = &self->vol;
-    es_vfs_call(self->bdev, ES_Q_ioctl, 2, ES_OBJ_NEW_SMALL_INT(BDEV_IOCTL_INIT), ES_OBJ_NEW_SMALL_INT(0));
+    es_vfs_call(self->bdev, ES_Q_ioctl, 2, ES_OBJ_NEW_SMALL_INT(ES_VFS_BDEV_INIT), ES_OBJ_NEW_SMALL_INT(0));
     v->readonly = false;
     int err = fat_mount(v);
     if (err == -ENODEV && es_obj_is_true(mkfs)) {
@@ -166,7 +159,7 @@ static ES_DEFINE_FUN_3(fat_mount_obj, ES_Q_mount, fat_mount_meth);
 static es_obj_t fat_umount(es_obj_t self_in) {
     vfs_fat_obj_t *self = es_obj_to_ptr(self_in);
     finish(self_in, 0);
-    es_vfs_call(self->bdev, ES_Q_ioctl, 2, ES_OBJ_NEW_SMALL_INT(BDEV_IOCTL_SYNC), ES_OBJ_NEW_SMALL_INT(0));
+    es_vfs_call(self->bdev, ES_Q_ioctl, 2, ES_OBJ_NEW_SMALL_INT(ES_VFS_BDEV_SYNC), ES_OBJ_NEW_SMALL_INT(0));
     self->mounted = false;
     return ES_OBJ_NONE;
 }
