@@ -373,11 +373,12 @@ es_obj_t es_vfs_statvfs(es_obj_t path) {
     return es_vfs_call(m->fs, ES_Q_statvfs, 1, fs_path, ES_OBJ_NULL);
 }
 
-static bool stat_is_dir(es_obj_t st) {
+/* The type bits of a stat result's mode (ES_VFS_TYPE_*), 0 for an empty result. */
+static es_int_t stat_type(es_obj_t st) {
     size_t n;
     es_obj_t *items;
     es_obj_get_array(st, &n, &items);
-    return n > 0 && (es_obj_get_int(items[0]) & 0xf000) == ES_VFS_TYPE_DIR;
+    return n > 0 ? es_obj_get_int(items[0]) & 0xf000 : 0;
 }
 
 void es_vfs_chdir(es_obj_t path) {
@@ -385,7 +386,7 @@ void es_vfs_chdir(es_obj_t path) {
     es_obj_t fs_path;
     vfs_mount_t *m = mount_or_root(abs, &fs_path);
     if (m != NULL) {
-        if (!stat_is_dir(es_vfs_call(m->fs, ES_Q_stat, 1, fs_path, ES_OBJ_NULL))) {
+        if (stat_type(es_vfs_call(m->fs, ES_Q_stat, 1, fs_path, ES_OBJ_NULL)) != ES_VFS_TYPE_DIR) {
             es_file_raise_errno(ENOTDIR);
         }
         es_obj_t dest[3];
@@ -463,12 +464,8 @@ typedef struct stat_job_t {
 
 static void stat_kind(void *arg) {
     stat_job_t *job = arg;
-    es_obj_t st = es_vfs_stat(es_obj_new_str_from_cstr(job->path));
-    size_t n;
-    es_obj_t *items;
-    es_obj_get_array(st, &n, &items);
-    es_int_t mode = n > 0 ? es_obj_get_int(items[0]) & 0xf000 : 0;
-    job->kind = mode == ES_VFS_TYPE_DIR ? 2 : mode == ES_VFS_TYPE_FILE ? 1 : 0;
+    es_int_t type = stat_type(es_vfs_stat(es_obj_new_str_from_cstr(job->path)));
+    job->kind = type == ES_VFS_TYPE_DIR ? 2 : type == ES_VFS_TYPE_FILE ? 1 : 0;
 }
 
 int es_vfs_stat_kind(const char *path) {
