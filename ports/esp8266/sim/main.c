@@ -11,12 +11,15 @@
 #include "ports/esp8266/port.h"
 #include "ports/esp8266/sim/board.h"
 #include "ports/esp8266/sim/simcore.h"
+#include "ports/host/size_arg.h"
 #include "py/runtime.h"
 
 /* Parts that other files of the simulator provide when they are linked in. */
 extern int es_sim_control_open(const char *spec) __attribute__((weak));
 extern int es_sim_trace_open(const char *path) __attribute__((weak));
 extern void es_sim_gpio_hard_reset(void) __attribute__((weak));
+extern int es_sim_page_option(const char *opt, const char *arg) __attribute__((weak));
+extern void es_sim_page_server_start(void) __attribute__((weak));
 
 static const char usage_text[] =
     "usage: esp8266-sim [options]\n"
@@ -31,6 +34,8 @@ static const char usage_text[] =
     "  --wifi FILE          access points in range and stations on the board's AP\n"
     "                       (docs/networking-esp8266.md)\n"
     "  --net-port-base N    the board's server port P is 127.0.0.1:N+P (default 10000)\n"
+    "  --webrepl-page PORT  serve espy's WebREPL page on 127.0.0.1:PORT (default 8266;\n"
+    "                       0: off), see docs/webrepl-page.md\n"
     "  -h, --help           this text\n"
     "On a terminal, Ctrl-] switches the board off; otherwise it runs until its input ends\n"
     "or the process is killed.\n";
@@ -41,22 +46,6 @@ static int reset_cause = ES_CHIP_RESET_POWER_ON;
 /* The heap is one block for the life of the process, like the chip's static array. */
 static char *heap;
 static size_t heap_size = ES_DEFAULT_HEAP_SIZE;
-
-static size_t parse_size(const char *text) {
-    char *end;
-    unsigned long long n = strtoull(text, &end, 0);
-    if (end == text) {
-        return 0;
-    }
-    if (*end == 'k' || *end == 'K') {
-        n *= 1024;
-        end++;
-    } else if (*end == 'm' || *end == 'M') {
-        n *= 1024 * 1024;
-        end++;
-    }
-    return *end == '\0' ? (size_t)n : 0;
-}
 
 int es_chip_reset_cause(void) { return reset_cause; }
 
@@ -114,14 +103,14 @@ int main(int argc, char **argv) {
         } else if (strcmp(opt, "--flash") == 0) {
             flash_path = arg;
         } else if (strcmp(opt, "--flash-size") == 0) {
-            size_t size = parse_size(arg);
+            size_t size = es_host_parse_size(arg);
             if (size != 512 * 1024 && size != 1024 * 1024 && size != 2048 * 1024 && size != 4096 * 1024) {
                 return usage_error("--flash-size takes 512K, 1M, 2M or 4M, not '%s'", arg);
             }
             flash_size = (uint32_t)size;
             flash_size_given = true;
         } else if (strcmp(opt, "--heap") == 0) {
-            heap_size = parse_size(arg);
+            heap_size = es_host_parse_size(arg);
             if (heap_size < 8 * 1024) {
                 return usage_error("--heap needs at least 8k, not '%s'", arg);
             }
@@ -129,6 +118,10 @@ int main(int argc, char **argv) {
             control_spec = arg;
         } else if (strcmp(opt, "--trace") == 0) {
             trace_path = arg;
+        } else if (es_sim_page_option != NULL && (err = es_sim_page_option(opt, arg)) != 0) {
+            if (err < 0) {
+                return usage_error("bad value for %s", opt);
+            }
         } else if ((err = es_sim_net_option(opt, arg)) != 0) {
             if (err < 0) {
                 return usage_error("bad value for %s", opt);
@@ -169,6 +162,9 @@ int main(int argc, char **argv) {
     if (err != 0) {
         fprintf(stderr, "esp8266-sim: cannot open UART0: %s\n", strerror(-err));
         return 2;
+    }
+    if (es_sim_page_server_start != NULL) {
+        es_sim_page_server_start();
     }
     es_sim_clock_power_on();
     es_sim_events_start();

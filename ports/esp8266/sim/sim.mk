@@ -6,6 +6,7 @@ SIM_DIR := ports/esp8266/sim
 SIM_BUILD := $(BUILD)/sim
 SIM_GENHDR := $(SIM_BUILD)/genhdr
 SIM_SRC := $(wildcard py/*.c extmod/*.c extmod/fat/*.c ports/esp8266/*.c $(SIM_DIR)/*.c)
+SIM_SRC += $(wildcard ports/host/*.c)
 SIM_OBJ := $(patsubst %.c,$(SIM_BUILD)/obj/%.o,$(SIM_SRC))
 SIM_QSTR_SCAN := $(SIM_SRC) $(wildcard py/*.h extmod/*.h ports/esp8266/*.h $(SIM_DIR)/*.h)
 SIM_CFLAGS = -std=gnu11 -Wall -Wextra -Werror $(OPT) -g -I. -I$(SIM_BUILD) -I$(SIM_DIR) -MMD -MP $(EXTRA_CFLAGS)
@@ -17,6 +18,12 @@ $(eval $(call ES_FROZEN_RULE,$(SIM_GENHDR),$(SIM_FROZEN_DIRS)))
 SIM_FROZEN_OBJ := $(SIM_BUILD)/obj/frozen_modules.o
 $(SIM_FROZEN_OBJ): $(SIM_GENHDR)/frozen_modules.c $(SIM_GENHDR)/qstrdefs.h $(SIM_GENHDR)/moduledefs.h
 	$(CC) $(SIM_CFLAGS) -c $< -o $@
+
+# The WebREPL page (ports/esp8266/webrepl_page/), embedded as const data for sim/page_server.c.
+SIM_PAGE_DIR := ports/esp8266/webrepl_page
+$(SIM_GENHDR)/webrepl_page.h: $(wildcard $(SIM_PAGE_DIR)/*) tools/makepagefiles.py | $(SIM_GENHDR)
+	$(PYTHON) tools/makepagefiles.py $@ $(SIM_PAGE_DIR)
+$(SIM_BUILD)/obj/$(SIM_DIR)/page_server.o: $(SIM_GENHDR)/webrepl_page.h
 
 $(SIM_GENHDR):
 	mkdir -p $@
