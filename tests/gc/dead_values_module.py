@@ -1,3 +1,4 @@
+# not-sanitized: the sanitizer build's C frames (redzones, -O1) keep stale words the collector's stack scan reads: see docs/gc.md, "What is left"
 # Values a module-level statement no longer needs are freed by the next collection: neither
 # the value stack's old slots nor the record of a handled exception keeps them alive.
 # (CPython has no gc.mem_free; there every line prints True as well.)
