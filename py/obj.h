@@ -32,11 +32,11 @@
 ** 29 bits, the sign and the 23 mantissa bits take 24, and the exponent, counted from -15,
 ** takes the other 5. The word is sign (bit 31) | (IEEE bits without the sign - 2**-15's)
 ** << 3 | 110, so both directions are a subtraction and a shift; nothing is lost. The four
-** lowest positive codes are not floats: three are None, False and True, and the fourth is
-** zero (with either sign), so 0.0 and -0.0 are immediate while 2**-15 * (1 + k * 2**-23),
-** k < 4, is boxed. inf, nan, subnormals and magnitudes outside the range are boxed. The
-** encoding works on the low 32 bits, so build/esp8266-sim (64-bit words, single floats)
-** boxes exactly the floats the chip boxes.
+** lowest codes are not floats: three are None, False and True (positive sign; with the sign
+** bit set they are unused), and the fourth is zero of either sign, so 0.0 and -0.0 are
+** immediate while +-2**-15 * (1 + k * 2**-23), k < 4, is boxed. inf, nan, subnormals and
+** magnitudes outside the range are boxed. The encoding works on the low 32 bits, so
+** build/esp8266-sim (64-bit words, single floats) boxes exactly the floats the chip boxes.
 */
 typedef uintptr_t es_obj_t;
 typedef intptr_t es_int_t;
@@ -357,11 +357,39 @@ extern const es_obj_singleton_t es_const_notimplemented_obj;
 
 const es_type_t *es_obj_get_type_slow(es_obj_t o);
 
+/* The single-precision encoding on its own (32-bit IEEE bits <-> word), see the top of this file. */
+#define ES_FLOAT32_SIGN_BIT (0x80000000u)
+#define ES_FLOAT32_LOWEST_BITS (0x38000000u) /* IEEE bits of 2**-15, the smallest immediate magnitude */
+#define ES_FLOAT32_CODES (0x10000000u)       /* 2**28 codes: 32 exponents times 2**23 mantissas */
+#define ES_FLOAT32_RESERVED_CODES (4u)       /* None, False, True and zero */
+#define ES_FLOAT32_ZERO_CODE (3u)
+
+/* The word for a float's bits, or 0 when the float has to be boxed (0 is never a float word). */
+static inline uint32_t es_float32_to_word(uint32_t bits) {
+    uint32_t sign = bits & ES_FLOAT32_SIGN_BIT;
+    uint32_t code = (bits & ~ES_FLOAT32_SIGN_BIT) - ES_FLOAT32_LOWEST_BITS;
+    if (code - ES_FLOAT32_RESERVED_CODES < ES_FLOAT32_CODES - ES_FLOAT32_RESERVED_CODES) {
+        return sign | code << 3 | 6;
+    }
+    if ((bits & ~ES_FLOAT32_SIGN_BIT) == 0) {
+        return sign | ES_FLOAT32_ZERO_CODE << 3 | 6;
+    }
+    return 0;
+}
+
+/* The float bits of a word es_float32_to_word made. */
+static inline uint32_t es_float32_from_word(uint32_t word) {
+    uint32_t sign = word & ES_FLOAT32_SIGN_BIT;
+    uint32_t code = (word & ~ES_FLOAT32_SIGN_BIT) >> 3;
+    return code == ES_FLOAT32_ZERO_CODE ? sign : sign | (code + ES_FLOAT32_LOWEST_BITS);
+}
+
 static inline bool es_obj_is_immediate_float(es_obj_t o) {
 #if ES_OBJ_FLOAT_REPR == ES_OBJ_FLOATS_IMMEDIATE_DOUBLE
     return (o & 3) == 3;
 #elif ES_OBJ_FLOAT_REPR == ES_OBJ_FLOATS_IMMEDIATE_SINGLE
-    return (o & 7) == 6 && o > ES_OBJ_TRUE;
+    /* the sign bit aside, above True: the three words of -2**-15 * (1 + k * 2**-23), k < 3, are nothing */
+    return (o & 7) == 6 && ((uint32_t)o & ~ES_FLOAT32_SIGN_BIT) > ES_OBJ_TRUE;
 #else
     ES_UNUSED(o);
     return false;
@@ -523,33 +551,6 @@ const char *es_obj_type_name(es_obj_t o); /* "int", "list", ... */
 es_obj_t es_obj_new_float_boxed(es_float_t value);
 es_float_t es_obj_float_get_boxed(es_obj_t o);
 static inline bool es_obj_is_float(es_obj_t o) { return es_obj_is_immediate_float(o) || es_obj_is_type(o, &es_type_float); }
-
-/* The single-precision encoding on its own (32-bit IEEE bits <-> word), see the top of this file. */
-#define ES_FLOAT32_SIGN_BIT (0x80000000u)
-#define ES_FLOAT32_LOWEST_BITS (0x38000000u) /* IEEE bits of 2**-15, the smallest immediate magnitude */
-#define ES_FLOAT32_CODES (0x10000000u)       /* 2**28 codes: 32 exponents times 2**23 mantissas */
-#define ES_FLOAT32_RESERVED_CODES (4u)       /* None, False, True and zero */
-#define ES_FLOAT32_ZERO_CODE (3u)
-
-/* The word for a float's bits, or 0 when the float has to be boxed (0 is never a float word). */
-static inline uint32_t es_float32_to_word(uint32_t bits) {
-    uint32_t sign = bits & ES_FLOAT32_SIGN_BIT;
-    uint32_t code = (bits & ~ES_FLOAT32_SIGN_BIT) - ES_FLOAT32_LOWEST_BITS;
-    if (code - ES_FLOAT32_RESERVED_CODES < ES_FLOAT32_CODES - ES_FLOAT32_RESERVED_CODES) {
-        return sign | code << 3 | 6;
-    }
-    if ((bits & ~ES_FLOAT32_SIGN_BIT) == 0) {
-        return sign | ES_FLOAT32_ZERO_CODE << 3 | 6;
-    }
-    return 0;
-}
-
-/* The float bits of a word es_float32_to_word made. */
-static inline uint32_t es_float32_from_word(uint32_t word) {
-    uint32_t sign = word & ES_FLOAT32_SIGN_BIT;
-    uint32_t code = (word & ~ES_FLOAT32_SIGN_BIT) >> 3;
-    return code == ES_FLOAT32_ZERO_CODE ? sign : sign | (code + ES_FLOAT32_LOWEST_BITS);
-}
 
 #if ES_OBJ_FLOAT_REPR == ES_OBJ_FLOATS_IMMEDIATE_DOUBLE
 #define ES_FLOAT_SIGN_BIT ((uint64_t)1 << 63)
