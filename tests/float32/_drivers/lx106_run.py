@@ -3,6 +3,7 @@
 lx106 core under QEMU and compares each output with CPython's (or name.py.exp). Prints
 `N passed, M failed` like tests/run. The _single tests hold what only single-precision builds
 do (tests/run leaves `_` folders out, so the host build does not run them).
+`lx106_run.py --show FILE` only runs FILE there and prints its output (bench/tools/float_heap.py).
 
 One image serves every test: its program reads build/qemu-float32/test.py through semihosting and
 executes it, so a test costs one QEMU start, not one link.
@@ -70,6 +71,10 @@ def expected(path):
 
 
 def main():
+    if sys.argv[1:2] == ["--show"]:
+        build_image()
+        sys.stdout.write(run_on_lx106(os.path.abspath(sys.argv[2])))
+        return 0
     tests = [os.path.abspath(p) for p in sys.argv[1:]] or sorted(
         glob.glob(os.path.join(ROOT, "tests/float32/*.py")) + glob.glob(os.path.join(ROOT, "tests/float32/_single/*.py")))
     build_image()
