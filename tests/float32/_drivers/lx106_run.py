@@ -16,12 +16,10 @@ import subprocess
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
-QEMU = "build/qemu"
+sys.path.insert(0, os.path.join(ROOT, "tests/compile/_drivers"))
+from lx106_frozen import CC, CFLAGS, QEMU, SPECS  # noqa: E402  (the lx106 image's compiler settings)
+
 OUT = "build/qemu-float32"
-CC = "xtensa-lx106-elf-gcc"
-SPECS = "--specs=/usr/lib/xtensa-lx106-elf/picolibc.specs"
-CFLAGS = [SPECS, "-Os", "-std=gnu11", "-Wall", "-Wextra", "-Werror", "-mlongcalls", "-mtext-section-literals",
-          "-ffunction-sections", "-fdata-sections"]
 # The program of the image; a function keeps the file object out of the test's globals.
 LAUNCHER = """def _source():
     with open("%s/test.py") as f:
