@@ -30,11 +30,14 @@
 ** Single-precision floats (the ESP8266 builds) need no heap either when their exponent
 ** lies in [-15, 16] (magnitude 2**-15 ~ 3.05e-5 up to 2**17 = 131072): the tag 110 leaves
 ** 29 bits, the sign and the 23 mantissa bits take 24, and the exponent, counted from -15,
-** takes the other 5. The word is sign (bit 31) | (IEEE bits without the sign - 2**-15's)
-** << 3 | 110, so both directions are a subtraction and a shift; nothing is lost. The four
-** lowest codes are not floats: three are None, False and True (positive sign; with the sign
-** bit set they are unused), and the fourth is zero of either sign, so 0.0 and -0.0 are
-** immediate while +-2**-15 * (1 + k * 2**-23), k < 4, is boxed. inf, nan, subnormals and
+** takes the other 5. The word is sign (bit 31) | code << 3 | 110, where the 28-bit code is
+** (IEEE bits without the sign - those of 2**-15) ^ 0x07ffffff: a subtraction, an xor and a
+** shift each way, and nothing is lost. The xor moves two kinds of words to floats nobody
+** meets: codes 0-3 (None, False and True with a clear sign bit, unused with it set, and
+** zero of either sign) are the four floats just below 2.0, 1.9999995 to 1.9999999, which are
+** boxed instead; and the words that look like pointers into the ESP8266's DRAM heap
+** (0x3ffe8000-0x3fffc000) are floats within 0.15% above 2**-15, so a float's word hardly
+** ever keeps a dead heap block alive in the conservative scan. inf, nan, subnormals and
 ** magnitudes outside the range are boxed. The encoding works on the low 32 bits, so
 ** build/esp8266-sim (64-bit words, single floats) boxes exactly the floats the chip boxes.
 */
@@ -361,14 +364,16 @@ const es_type_t *es_obj_get_type_slow(es_obj_t o);
 #define ES_FLOAT32_SIGN_BIT (0x80000000u)
 #define ES_FLOAT32_LOWEST_BITS (0x38000000u) /* IEEE bits of 2**-15, the smallest immediate magnitude */
 #define ES_FLOAT32_CODES (0x10000000u)       /* 2**28 codes: 32 exponents times 2**23 mantissas */
+#define ES_FLOAT32_CODE_FLIP (0x07ffffffu)   /* where codes 0-3 and DRAM-like words land, see above */
 #define ES_FLOAT32_RESERVED_CODES (4u)       /* None, False, True and zero */
 #define ES_FLOAT32_ZERO_CODE (3u)
 
 /* The word for a float's bits, or 0 when the float has to be boxed (0 is never a float word). */
 static inline uint32_t es_float32_to_word(uint32_t bits) {
     uint32_t sign = bits & ES_FLOAT32_SIGN_BIT;
-    uint32_t code = (bits & ~ES_FLOAT32_SIGN_BIT) - ES_FLOAT32_LOWEST_BITS;
-    if (code - ES_FLOAT32_RESERVED_CODES < ES_FLOAT32_CODES - ES_FLOAT32_RESERVED_CODES) {
+    uint32_t offset = (bits & ~ES_FLOAT32_SIGN_BIT) - ES_FLOAT32_LOWEST_BITS;
+    uint32_t code = offset ^ ES_FLOAT32_CODE_FLIP;
+    if (offset < ES_FLOAT32_CODES && code >= ES_FLOAT32_RESERVED_CODES) {
         return sign | code << 3 | 6;
     }
     if ((bits & ~ES_FLOAT32_SIGN_BIT) == 0) {
@@ -381,14 +386,14 @@ static inline uint32_t es_float32_to_word(uint32_t bits) {
 static inline uint32_t es_float32_from_word(uint32_t word) {
     uint32_t sign = word & ES_FLOAT32_SIGN_BIT;
     uint32_t code = (word & ~ES_FLOAT32_SIGN_BIT) >> 3;
-    return code == ES_FLOAT32_ZERO_CODE ? sign : sign | (code + ES_FLOAT32_LOWEST_BITS);
+    return code == ES_FLOAT32_ZERO_CODE ? sign : sign | ((code ^ ES_FLOAT32_CODE_FLIP) + ES_FLOAT32_LOWEST_BITS);
 }
 
 static inline bool es_obj_is_immediate_float(es_obj_t o) {
 #if ES_OBJ_FLOAT_REPR == ES_OBJ_FLOATS_IMMEDIATE_DOUBLE
     return (o & 3) == 3;
 #elif ES_OBJ_FLOAT_REPR == ES_OBJ_FLOATS_IMMEDIATE_SINGLE
-    /* the sign bit aside, above True: the three words of -2**-15 * (1 + k * 2**-23), k < 3, are nothing */
+    /* the sign bit aside, above True: with the sign bit set, the words of None, False and True are nothing */
     return (o & 7) == 6 && ((uint32_t)o & ~ES_FLOAT32_SIGN_BIT) > ES_OBJ_TRUE;
 #else
     ES_UNUSED(o);

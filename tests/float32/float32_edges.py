@@ -26,6 +26,11 @@ edges = [
     HIGH,
     HIGH + 2 * ULP_HIGH,
     65536.0,
+    2.0 - 2.0**-23,  # the four floats just below 2.0 are stored in the heap on the ESP8266
+    2.0 - 3 * 2.0**-23,
+    2.0 - 4 * 2.0**-23,
+    2.0 - 5 * 2.0**-23,
+    2.0,
     1.0,
     0.5,
     3.25,
@@ -74,4 +79,10 @@ print(bits(part), part == 2.0**-20, part * 2**20)
 mixed = [HIGH, -LOW / 2, LOW, 0.0, HIGH - ULP_HIGH, -HIGH, LOW / 2, 1.0, -1.0]
 print([bits(v) for v in sorted(mixed)])
 print(min(mixed) == -HIGH, max(mixed) == HIGH, sum(mixed) == (LOW / 2 - LOW / 2) + LOW + (HIGH - ULP_HIGH) + 1.0 - 1.0)
+near_two = 2.0 - 2.0**-21  # steps up through the heap-stored floats to 2.0
+steps = []
+for i in range(4):
+    steps.append(bits(near_two))
+    near_two += 2.0**-23
+print(steps, bits(near_two), near_two == 2.0, [bits(2.0 - k * 2.0**-23) for k in range(1, 5)] == steps[::-1])
 print(HIGH > HIGH - ULP_HIGH, LOW / 2 < LOW, -HIGH < -(HIGH - ULP_HIGH), HIGH >= HIGH, LOW <= LOW)

@@ -34,14 +34,14 @@ static void fail(const char *what, uint32_t value) {
 }
 
 /* The specification, written independently of the encoder: exponent in [-15, 16] (biased
-** 112..143) except the four lowest codes of either sign, plus both zeros. */
+** 112..143) except the four floats just below 2.0 (either sign), plus both zeros. */
 static int should_be_immediate(uint32_t bits) {
     uint32_t magnitude = bits & 0x7fffffffu;
     uint32_t exponent = magnitude >> 23;
     if (magnitude == 0) {
         return 1;
     }
-    return exponent >= 112 && exponent <= 143 && magnitude >= (112u << 23) + 4;
+    return exponent >= 112 && exponent <= 143 && !(magnitude >= 0x3ffffffcu && magnitude <= 0x3fffffffu);
 }
 
 static uint32_t bits_of(float f) {
@@ -86,6 +86,13 @@ int main(void) {
         printf("FAIL %lu immediate floats but %lu float words\n", immediate, words);
         failures++;
     }
+    /* Words that look like pointers into the ESP8266's DRAM heap are floats just above 2**-15. */
+    for (uint32_t word = 0x3ffe8006u; word < 0x3fffc000u; word += 8) {
+        uint32_t magnitude = es_float32_from_word(word) & 0x7fffffffu;
+        if (magnitude < 0x38000000u || magnitude > 0x38003000u) {
+            fail("DRAM-like word is a common float", word);
+        }
+    }
     /* None, False and True are not floats; with the sign bit set their words are nothing at all. */
     if (es_obj_is_immediate_float(ES_OBJ_NONE) || es_obj_is_immediate_float(ES_OBJ_FALSE) ||
         es_obj_is_immediate_float(ES_OBJ_TRUE) || es_obj_is_immediate_float(ES_OBJ_NONE | 0x80000000u) ||
@@ -95,6 +102,7 @@ int main(void) {
     }
     /* Through es_obj_new_float / es_obj_float_get: values in the heap and in the word alike. */
     static const float samples[] = {0.0f, -0.0f, 1.0f, -1.5f, 0x1p-15f, 0x1.000008p-15f, 0x1p-16f, 0x1.fffffep16f,
+                                    0x1.fffffep0f, -0x1.fffff8p0f, 0x1.fffff6p0f, 2.0f,
                                     0x1p17f, -0x1p17f, 1e-5f, 1e5f, 1e6f, 0x1p-149f, 0x1p-130f, 0x1p100f,
                                     INFINITY, -INFINITY, NAN, -NAN, 3.14159265f};
     for (size_t i = 0; i < sizeof(samples) / sizeof(samples[0]); i++) {

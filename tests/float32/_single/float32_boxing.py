@@ -17,6 +17,7 @@ LOW = 2.0**-15
 HIGH = 2.0**17
 ULP_LOW = 2.0**-38
 ULP_HIGH = 2.0**-7
+ULP_TWO = 2.0**-23  # spacing of floats just below 2.0
 kept(1.0)  # warm-up
 cases = [
     ("0.0", 0.0),
@@ -31,6 +32,12 @@ cases = [
     ("LOW + 4ulp", LOW + 4 * ULP_LOW),
     ("-LOW", -LOW),
     ("-(LOW + 4ulp)", -(LOW + 4 * ULP_LOW)),
+    ("2 - 1ulp", 2.0 - ULP_TWO),
+    ("2 - 4ulp", 2.0 - 4 * ULP_TWO),
+    ("2 - 5ulp", 2.0 - 5 * ULP_TWO),
+    ("-(2 - 1ulp)", -(2.0 - ULP_TWO)),
+    ("-(2 - 3ulp)", -(2.0 - 3 * ULP_TWO)),
+    ("2.0", 2.0),
     ("HIGH - ulp", HIGH - ULP_HIGH),
     ("-(HIGH - ulp)", -(HIGH - ULP_HIGH)),
     ("HIGH", HIGH),
@@ -56,12 +63,18 @@ print([type(t).__name__ for t in things], [t is None for t in things], [t is Tru
 print(repr(things[:3]), [bool(t) for t in things], [t == 0 for t in things], None == 0.0, False == 0.0)
 print({None: 1, False: 2, True: 3, 0.5: 4}, [hash(t) for t in (False, True)], not None)
 
-# A loop that only meets immediate floats allocates nothing.
-gc.collect()
-before = gc.mem_free()
-x = 1.0
-i = 0
-while i < 1000:
-    x = x * 1.0009765625 + 0.0078125
-    i += 1
-print("loop bytes:", before - gc.mem_free(), x > 1.0, x < HIGH)
+# A loop that only meets immediate floats allocates nothing (in a function: new globals would
+# grow the module's dict).
+def loop():
+    gc.collect()
+    before = gc.mem_free()
+    x = 1.0
+    i = 0
+    while i < 1000:
+        x = x * 1.0009765625 + 0.0078125
+        i += 1
+    return before - gc.mem_free(), x
+
+
+used, x = loop()
+print("loop bytes:", used, x > 1.0, x < HIGH)
