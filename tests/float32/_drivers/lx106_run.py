@@ -17,7 +17,7 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 sys.path.insert(0, os.path.join(ROOT, "tests/compile/_drivers"))
-from lx106_frozen import CC, CFLAGS, QEMU, SPECS  # noqa: E402  (the lx106 image's compiler settings)
+import lx106_frozen  # noqa: E402  (links the image)
 
 OUT = "build/qemu-float32"
 # The program of the image; a function keeps the file object out of the test's globals.
@@ -30,29 +30,12 @@ exec(_source())
 """ % OUT
 
 
-def run(args, **kw):
-    subprocess.run(args, check=True, cwd=ROOT, **kw)
-
-
 def build_image():
-    run(["make", "-s", "build/espy-freeze", QEMU + "/py.elf"], stdout=subprocess.DEVNULL)
+    """The image runs LAUNCHER; tests/compile/_frozen is frozen in, so frozen floats are const objects."""
     os.makedirs(os.path.join(ROOT, OUT), exist_ok=True)
-    # The image holds tests/compile/_frozen as frozen bytecode, whose floats are const objects.
-    run([sys.executable, "tools/makefrozen.py", "-o", OUT + "/frozen_modules.c", "--compiler", "build/espy-freeze",
-         "--qstrdata", QEMU + "/genhdr/qstrdata.h", "tests/compile/_frozen"], stdout=subprocess.DEVNULL)
     with open(os.path.join(ROOT, OUT, "launcher.py"), "w") as f:
         f.write(LAUNCHER)
-    with open(os.path.join(ROOT, OUT, "py_check_source.h"), "w") as f:
-        run([sys.executable, "ports/esp8266/qemu/embed_source.py", "py_check_source", OUT + "/launcher.py"], stdout=f)
-    includes = ["-I" + OUT, "-I.", "-I" + QEMU, "-Iports/esp8266/qemu"]
-    run([CC] + CFLAGS + includes + ["-c", "ports/esp8266/qemu/py_main.c", "-o", OUT + "/py_main.o"])
-    run([CC] + CFLAGS + includes + ["-c", OUT + "/frozen_modules.c", "-o", OUT + "/frozen_modules.o"])
-    objs = sorted(glob.glob(os.path.join(ROOT, QEMU, "obj/py/*.o")) + glob.glob(os.path.join(ROOT, QEMU, "obj/extmod/*.o"))
-                  + glob.glob(os.path.join(ROOT, QEMU, "obj/extmod/fat/*.o")))
-    objs += [o for o in sorted(glob.glob(os.path.join(ROOT, QEMU, "obj/ports/esp8266/qemu/*.o")))
-             if os.path.basename(o) not in ("py_main.o", "tiny_main.o")]
-    run([CC, SPECS, "-nostartfiles", "-T", "ports/esp8266/qemu/esp8266-qemu.ld", "-Wl,--gc-sections"] + objs +
-        [OUT + "/py_main.o", OUT + "/frozen_modules.o", "-lm", "-o", OUT + "/py.elf"])
+    lx106_frozen.build_image(OUT, OUT + "/launcher.py")
 
 
 def run_on_lx106(path):
