@@ -56,7 +56,7 @@ typedef uintptr_t es_uint_t;
 #define ES_OBJ_FALSE ((es_obj_t)0x0e)
 #define ES_OBJ_TRUE ((es_obj_t)0x16)
 
-/* How floats are represented; a build may set ES_OBJ_SINGLE_FLOATS_IMMEDIATE to 0 to box them all. */
+/* How floats are represented; ES_OBJ_SINGLE_FLOATS_IMMEDIATE (0) boxes every single float. */
 #define ES_OBJ_FLOATS_BOXED (0)
 #define ES_OBJ_FLOATS_IMMEDIATE_DOUBLE (1) /* 64-bit words, double precision (the host) */
 #define ES_OBJ_FLOATS_IMMEDIATE_SINGLE (2) /* single precision in 32 bits (the ESP8266 builds) */
@@ -360,11 +360,11 @@ extern const es_obj_singleton_t es_const_notimplemented_obj;
 
 const es_type_t *es_obj_get_type_slow(es_obj_t o);
 
-/* The single-precision encoding on its own (32-bit IEEE bits <-> word), see the top of this file. */
+/* The single-precision encoding alone (IEEE bits <-> word), see the top of this file. */
 #define ES_FLOAT32_SIGN_BIT (0x80000000u)
-#define ES_FLOAT32_LOWEST_BITS (0x38000000u) /* IEEE bits of 2**-15, the smallest immediate magnitude */
+#define ES_FLOAT32_LOWEST_BITS (0x38000000u) /* IEEE bits of 2**-15, the least in the word */
 #define ES_FLOAT32_CODES (0x10000000u)       /* 2**28 codes: 32 exponents times 2**23 mantissas */
-#define ES_FLOAT32_CODE_FLIP (0x07ffffffu)   /* where codes 0-3 and DRAM-like words land, see above */
+#define ES_FLOAT32_CODE_FLIP (0x07ffffffu)   /* where codes 0-3 and DRAM-like words land */
 #define ES_FLOAT32_RESERVED_CODES (4u)       /* None, False, True and zero */
 #define ES_FLOAT32_ZERO_CODE (3u)
 
@@ -386,14 +386,17 @@ static inline uint32_t es_float32_to_word(uint32_t bits) {
 static inline uint32_t es_float32_from_word(uint32_t word) {
     uint32_t sign = word & ES_FLOAT32_SIGN_BIT;
     uint32_t code = (word & ~ES_FLOAT32_SIGN_BIT) >> 3;
-    return code == ES_FLOAT32_ZERO_CODE ? sign : sign | ((code ^ ES_FLOAT32_CODE_FLIP) + ES_FLOAT32_LOWEST_BITS);
+    if (code == ES_FLOAT32_ZERO_CODE) {
+        return sign;
+    }
+    return sign | ((code ^ ES_FLOAT32_CODE_FLIP) + ES_FLOAT32_LOWEST_BITS);
 }
 
 static inline bool es_obj_is_immediate_float(es_obj_t o) {
 #if ES_OBJ_FLOAT_REPR == ES_OBJ_FLOATS_IMMEDIATE_DOUBLE
     return (o & 3) == 3;
 #elif ES_OBJ_FLOAT_REPR == ES_OBJ_FLOATS_IMMEDIATE_SINGLE
-    /* the sign bit aside, above True: with the sign bit set, the words of None, False and True are nothing */
+    /* above True, the sign bit aside: None, False and True with the sign bit set are nothing */
     return (o & 7) == 6 && ((uint32_t)o & ~ES_FLOAT32_SIGN_BIT) > ES_OBJ_TRUE;
 #else
     ES_UNUSED(o);

@@ -12,7 +12,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 OUT = "build/qemu-float32"
 # Each benchmark with the sizes that keep a build that boxes every float inside the heap.
 SHRINK = {
-    "mandelbrot": [(r"WIDTH = \d+", "WIDTH = 8"), (r"HEIGHT = \d+", "HEIGHT = 4"), (r"MAX_ITER = \d+", "MAX_ITER = 16")],
+    "mandelbrot": [(r"WIDTH = \d+", "WIDTH = 8"), (r"HEIGHT = \d+", "HEIGHT = 4"),
+                   (r"MAX_ITER = \d+", "MAX_ITER = 16")],
     "nbody": [(r"STEPS = \d+", "STEPS = 8")],
     "spectral_norm": [(r"N = \d+", "N = 6"), (r"range\(10\)", "range(1)")],
 }
@@ -31,8 +32,9 @@ def main():
         path = os.path.join(ROOT, OUT, "heap_" + name + ".py")
         with open(path, "w") as f:
             f.write(PROLOGUE + source + EPILOGUE)
-        out = subprocess.run([sys.executable, os.path.join(ROOT, "tests/float32/_drivers/lx106_run.py"), "--show", path],
-                             stdout=subprocess.PIPE, cwd=ROOT).stdout.decode(errors="replace")
+        driver = os.path.join(ROOT, "tests/float32/_drivers/lx106_run.py")
+        out = subprocess.run([sys.executable, driver, "--show", path], stdout=subprocess.PIPE,
+                             cwd=ROOT).stdout.decode(errors="replace")
         found = re.search(r"allocated (\d+)", out)
         print("%-14s %s" % (name, ("%6s bytes" % found.group(1)) if found else "failed: " + out.strip()[-200:]))
 

@@ -8,7 +8,8 @@ import sys
 from board import ROOT, Board, check_equal
 
 # float32_frozen.py needs tests/compile/_frozen frozen into the image, which the board's firmware is not.
-TESTS = sorted(p for p in glob.glob(os.path.join(ROOT, "tests/float32/*.py")) + glob.glob(os.path.join(ROOT, "tests/float32/_single/*.py"))
+TESTS = sorted(p for p in glob.glob(os.path.join(ROOT, "tests/float32/*.py"))
+               + glob.glob(os.path.join(ROOT, "tests/float32/_single/*.py"))
                if not p.endswith("float32_frozen.py"))
 
 

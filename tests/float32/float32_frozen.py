@@ -14,7 +14,8 @@ four = 2.0 * 2
 print(frozenfeatures.tiny == tiny, frozentest.ratio == ratio, frozenfeatures.nested[0][1] == half_five)
 print(frozentest.parts[3] == four, frozentest.parts[3] == 4, hash(frozentest.parts[3]) == hash(4))
 print(hash(frozenfeatures.tiny) == hash(tiny), hash(frozentest.ratio) == hash(ratio))
-d = {frozenfeatures.tiny: "tiny", frozentest.ratio: "ratio", frozenfeatures.nested[0][1]: "2.5", frozentest.parts[3]: "4"}
+d = {frozenfeatures.tiny: "tiny", frozentest.ratio: "ratio", frozenfeatures.nested[0][1]: "2.5",
+     frozentest.parts[3]: "4"}
 print(d[tiny], d[ratio], d[half_five], d[four], d[4], d.get(0.15625 * 2, "absent"))
 runtime = {tiny: 1, ratio: 2}
 print(runtime[frozenfeatures.tiny], runtime[frozentest.ratio], len({tiny, frozenfeatures.tiny, 0.15625}))

@@ -61,7 +61,8 @@ def main():
         sys.stdout.write(run_on_lx106(os.path.abspath(sys.argv[2])))
         return 0
     tests = [os.path.abspath(p) for p in sys.argv[1:]] or sorted(
-        glob.glob(os.path.join(ROOT, "tests/float32/*.py")) + glob.glob(os.path.join(ROOT, "tests/float32/_single/*.py")))
+        glob.glob(os.path.join(ROOT, "tests/float32/*.py"))
+        + glob.glob(os.path.join(ROOT, "tests/float32/_single/*.py")))
     build_image()
     passed = failed = 0
     for path in tests:
