@@ -13,7 +13,8 @@ LIBS = -lm
 
 PY_SRC := $(wildcard py/*.c)
 EXTMOD_SRC := $(wildcard extmod/*.c extmod/fat/*.c)
-UNIX_SRC := $(wildcard ports/unix/*.c)
+# ports/host: what the host builds (build/espy, build/esp8266-sim) share.
+UNIX_SRC := $(wildcard ports/unix/*.c ports/host/*.c)
 ESPY_SRC := $(PY_SRC) $(EXTMOD_SRC) $(UNIX_SRC)
 ESPY_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(ESPY_SRC))
 
