@@ -6,6 +6,7 @@
 #include "py/qstr.h"
 #include "py/lexer.h"
 #include "py/parse.h"
+#include "py/source.h"
 
 /*
  * The C stack on the target is about 8 KB, so recursion is bounded by one counter
@@ -50,6 +51,7 @@ typedef struct es_parser {
     bool started;
     size_t pending_len, pending_next;
     es_ast_node_t **pending;
+    es_source_t source; /* what the lexer reads (a copy, so the caller's may go) */
 } parser_t;
 
 typedef struct {
@@ -1844,6 +1846,7 @@ static es_ast_node_t *parse_with_item(parser_t *p) {
  */
 static bool try_parenthesised_with_items(parser_t *p, vec_t *items) {
     es_lexer_t *saved = es_alloc(sizeof(*saved));
+    es_lexer_hold(&p->lx);
     *saved = p->lx;
     uint16_t depth = p->depth;
     uint8_t scope = p->scope;
@@ -1867,12 +1870,14 @@ static bool try_parenthesised_with_items(parser_t *p, vec_t *items) {
     }
     p->fail = outer;
     if (!ok) {
-        p->lx = *saved;
+        es_lexer_restore(&p->lx, saved);
         p->depth = depth;
         p->scope = scope;
         p->await_error = await_error;
         items->len = 0;
         memset(p->err, 0, sizeof(*p->err));
+    } else {
+        es_lexer_release(&p->lx);
     }
     es_free(saved);
     return ok;
@@ -2062,13 +2067,20 @@ es_ast_module_t *es_parse(const char *src, size_t len, es_qstr_t filename, int m
     return m;
 }
 
-es_parser_t *es_parser_new(const char *src, size_t len, int mode, es_parse_error_t *err) {
+es_parser_t *es_parser_new_source(const es_source_t *src, int mode, es_parse_error_t *err) {
     memset(err, 0, sizeof(*err));
     parser_t *p = es_alloc(sizeof(parser_t));
     p->err = err;
     p->mode = (uint8_t)(mode == ES_PARSE_SINGLE ? ES_PARSE_SINGLE : ES_PARSE_EXEC);
-    es_lexer_init(&p->lx, src, len);
+    p->source = *src;
+    es_lexer_init_source(&p->lx, &p->source);
     return p;
+}
+
+es_parser_t *es_parser_new(const char *src, size_t len, int mode, es_parse_error_t *err) {
+    es_source_t source;
+    es_source_from_memory(&source, src, len);
+    return es_parser_new_source(&source, mode, err);
 }
 
 /* One step of es_parser_next under its own error handler; false on a syntax error. */
@@ -2122,6 +2134,9 @@ es_ast_node_t *es_parser_next(es_parser_t *p) {
 void es_parser_free(es_parser_t *p) {
     if (p->pending) {
         es_free(p->pending);
+    }
+    if (p->lx.source != NULL) {
+        es_free((void *)p->lx.buf);
     }
     es_free(p);
 }
