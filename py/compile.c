@@ -125,7 +125,7 @@ typedef struct unit_t {
     uint32_t cur_line, last_line;
     size_t last_line_offset;
     uint32_t n_cache;
-    fblock_t fblocks[MAX_FBLOCKS];
+    fblock_t *fblocks; /* MAX_FBLOCKS of them, on the C stack of whoever compiles into the unit */
     int n_fblocks;
     bool in_async_comp;
 } unit_t;
@@ -2366,7 +2366,9 @@ static const es_code_t *finish_unit(compiler_t *c, unit_t *u, uint32_t first_lin
 
 static const es_code_t *compile_scope(compiler_t *c, scope_t *s) {
     unit_t unit;
+    fblock_t fblocks[MAX_FBLOCKS];
     memset(&unit, 0, sizeof(unit));
+    unit.fblocks = fblocks;
     unit_t *prev = c->u;
     unit.scope = s;
     unit.cur_handler = -1;
@@ -2495,7 +2497,10 @@ void es_compiler_add(es_compiler_t *ic, const es_ast_node_t *stmt) {
     resolve_scope(c, top);
     u->scope = top;
     c->u = u;
+    fblock_t fblocks[MAX_FBLOCKS]; /* not kept in the heap between statements */
+    u->fblocks = fblocks;
     compile_stmt(c, stmt);
+    u->fblocks = NULL;
     c->u = NULL;
     u->scope = module_scope;
     scope_free(top);

@@ -167,6 +167,8 @@ void es_lexer_restore(es_lexer_t *lx, const es_lexer_t *saved) {
     lx->buf_end = window.buf_end;
     lx->buf_size = window.buf_size;
     lx->source_done = window.source_done;
+    lx->indents = window.indents;
+    lx->indent_room = window.indent_room;
     lx->hold = SIZE_MAX;
     if (lx->tok_text_at >= lx->buf_start && lx->tok_text_at <= lx->buf_end) {
         lx->tok_text = lx->buf + (lx->tok_text_at - lx->buf_start);
@@ -208,6 +210,30 @@ static void skip_comment(es_lexer_t *lx) {
         lx->pos++;
         lx->keep = lx->pos;
     }
+}
+
+/* The columns of indentation level k: with tabs to multiples of 8 (col8) or counted as 1. */
+static unsigned indent_col8(const es_lexer_t *lx, unsigned k) {
+    return k == 0 ? 0 : lx->indents[2 * (k - 1)];
+}
+
+static unsigned indent_col1(const es_lexer_t *lx, unsigned k) {
+    return k == 0 ? 0 : lx->indents[2 * (k - 1) + 1];
+}
+
+static void push_indent(es_lexer_t *lx, unsigned col8, unsigned col1) {
+    unsigned k = lx->indent_top + 1u;
+    if (k > lx->indent_room) {
+        unsigned room = lx->indent_room ? lx->indent_room * 2u : 8u;
+        if (room > ES_LEXER_MAX_INDENT) {
+            room = ES_LEXER_MAX_INDENT;
+        }
+        lx->indents = es_realloc(lx->indents, room * 2 * sizeof(uint16_t));
+        lx->indent_room = (uint8_t)room;
+    }
+    lx->indents[2 * (k - 1)] = (uint16_t)col8;
+    lx->indents[2 * (k - 1) + 1] = (uint16_t)col1;
+    lx->indent_top = (uint8_t)k;
 }
 
 /*
@@ -253,14 +279,14 @@ static bool handle_indentation(es_lexer_t *lx) {
     }
     mark_token_start(lx);
     unsigned top = lx->indent_top;
-    if (col8 == lx->indent8[top]) {
-        if (col1 != lx->indent1[top]) {
+    if (col8 == indent_col8(lx, top)) {
+        if (col1 != indent_col1(lx, top)) {
             goto tab_error;
         }
         return false;
     }
-    if (col8 > lx->indent8[top]) {
-        if (col1 <= lx->indent1[top]) {
+    if (col8 > indent_col8(lx, top)) {
+        if (col1 <= indent_col1(lx, top)) {
             goto tab_error;
         }
         if (top >= ES_LEXER_MAX_INDENT) {
@@ -268,22 +294,20 @@ static bool handle_indentation(es_lexer_t *lx) {
             lx->error_indentation = true;
             return true;
         }
-        lx->indent_top = (uint8_t)(top + 1);
-        lx->indent8[top + 1] = (uint16_t)col8;
-        lx->indent1[top + 1] = (uint16_t)col1;
+        push_indent(lx, col8, col1);
         lx->tok = ES_TOK_INDENT;
         return true;
     }
-    while (top > 0 && col8 < lx->indent8[top]) {
+    while (top > 0 && col8 < indent_col8(lx, top)) {
         top--;
         lx->pending_dedents++;
     }
-    if (col8 != lx->indent8[top]) {
+    if (col8 != indent_col8(lx, top)) {
         set_error(lx, "unindent does not match any outer indentation level");
         lx->error_indentation = true;
         return true;
     }
-    if (col1 != lx->indent1[top]) {
+    if (col1 != indent_col1(lx, top)) {
         goto tab_error;
     }
     lx->indent_top = (uint8_t)top;

@@ -145,11 +145,12 @@ typedef struct {
     bool done;           /* ENDMARKER was produced */
     bool fragment;       /* lexing an f-string field: no lines, no indentation */
     uint32_t col_offset; /* added to columns on a fragment's first line */
-    uint8_t indent_top;
-    /* indentation columns with tabs to multiples of 8, and with tabs counted as 1,
-       so an indentation that depends on the tab size is caught (TabError) */
-    uint16_t indent8[ES_LEXER_MAX_INDENT + 1];
-    uint16_t indent1[ES_LEXER_MAX_INDENT + 1];
+    uint8_t indent_top;  /* open indentation levels; level 0 is column 0 */
+    uint8_t indent_room; /* levels the indents array has room for */
+    /* for levels 1..indent_top, pairs of columns: with tabs to multiples of 8, and with tabs
+       counted as 1, so an indentation that depends on the tab size is caught (TabError);
+       in the heap and grown as blocks nest, so the lexer stays small */
+    uint16_t *indents;
 
     /* the current token */
     es_tok_kind_t tok;
