@@ -17,6 +17,8 @@
 extern int es_sim_control_open(const char *spec) __attribute__((weak));
 extern int es_sim_trace_open(const char *path) __attribute__((weak));
 extern void es_sim_gpio_hard_reset(void) __attribute__((weak));
+extern int es_sim_page_option(const char *opt, const char *arg) __attribute__((weak));
+extern void es_sim_page_server_start(void) __attribute__((weak));
 
 static const char usage_text[] =
     "usage: esp8266-sim [options]\n"
@@ -31,6 +33,8 @@ static const char usage_text[] =
     "  --wifi FILE          access points in range and stations on the board's AP\n"
     "                       (docs/networking-esp8266.md)\n"
     "  --net-port-base N    the board's server port P is 127.0.0.1:N+P (default 10000)\n"
+    "  --webrepl-page PORT  serve espy's WebREPL page on 127.0.0.1:PORT (default 8266;\n"
+    "                       0: off), see docs/webrepl-page.md\n"
     "  -h, --help           this text\n"
     "On a terminal, Ctrl-] switches the board off; otherwise it runs until its input ends\n"
     "or the process is killed.\n";
@@ -129,6 +133,10 @@ int main(int argc, char **argv) {
             control_spec = arg;
         } else if (strcmp(opt, "--trace") == 0) {
             trace_path = arg;
+        } else if (es_sim_page_option != NULL && (err = es_sim_page_option(opt, arg)) != 0) {
+            if (err < 0) {
+                return usage_error("bad value for %s", opt);
+            }
         } else if ((err = es_sim_net_option(opt, arg)) != 0) {
             if (err < 0) {
                 return usage_error("bad value for %s", opt);
@@ -169,6 +177,9 @@ int main(int argc, char **argv) {
     if (err != 0) {
         fprintf(stderr, "esp8266-sim: cannot open UART0: %s\n", strerror(-err));
         return 2;
+    }
+    if (es_sim_page_server_start != NULL) {
+        es_sim_page_server_start();
     }
     es_sim_clock_power_on();
     es_sim_events_start();

@@ -18,6 +18,12 @@ SIM_FROZEN_OBJ := $(SIM_BUILD)/obj/frozen_modules.o
 $(SIM_FROZEN_OBJ): $(SIM_GENHDR)/frozen_modules.c $(SIM_GENHDR)/qstrdefs.h $(SIM_GENHDR)/moduledefs.h
 	$(CC) $(SIM_CFLAGS) -c $< -o $@
 
+# The WebREPL page (ports/esp8266/webrepl_page/), embedded as const data for sim/page_server.c.
+SIM_PAGE_DIR := ports/esp8266/webrepl_page
+$(SIM_GENHDR)/webrepl_page.h: $(wildcard $(SIM_PAGE_DIR)/*) tools/makepagefiles.py | $(SIM_GENHDR)
+	$(PYTHON) tools/makepagefiles.py $@ $(SIM_PAGE_DIR)
+$(SIM_BUILD)/obj/$(SIM_DIR)/page_server.o: $(SIM_GENHDR)/webrepl_page.h
+
 $(SIM_GENHDR):
 	mkdir -p $@
 
