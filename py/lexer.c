@@ -53,6 +53,16 @@ static bool is_name_char(int c) {
     return is_name_start(c) || is_digit(c);
 }
 
+/* A new block of `size` bytes holding the first `keep` bytes of `old`, which is freed. */
+static void *resize(void *old, size_t keep, size_t size) {
+    void *fresh = es_alloc(size);
+    if (keep > 0) {
+        memcpy(fresh, old, keep);
+    }
+    es_free(old);
+    return fresh;
+}
+
 /*
  * Reads more of the source until offset `want` is in the window; false at the end of the
  * source. Text before `keep` (and `hold`) is dropped first; the buffer grows only when what
@@ -75,7 +85,7 @@ static bool fill(es_lexer_t *lx, size_t want) {
         size_t used = lx->buf_end - lx->buf_start;
         if (used == lx->buf_size || (lx->buf_size > ES_LEXER_BUFFER_SIZE && used < ES_LEXER_BUFFER_SIZE / 2)) {
             size_t size = used == lx->buf_size ? lx->buf_size * 2 : ES_LEXER_BUFFER_SIZE;
-            buf = es_realloc(buf, size);
+            buf = resize(buf, used, size);
             lx->buf = buf;
             lx->buf_size = size;
         }
@@ -228,7 +238,7 @@ static void push_indent(es_lexer_t *lx, unsigned col8, unsigned col1) {
         if (room > ES_LEXER_MAX_INDENT) {
             room = ES_LEXER_MAX_INDENT;
         }
-        lx->indents = es_realloc(lx->indents, room * 2 * sizeof(uint16_t));
+        lx->indents = resize(lx->indents, lx->indent_room * 2 * sizeof(uint16_t), room * 2 * sizeof(uint16_t));
         lx->indent_room = (uint8_t)room;
     }
     lx->indents[2 * (k - 1)] = (uint16_t)col8;

@@ -2157,7 +2157,9 @@ es_parser_t *es_parser_new_source(const es_source_t *src, int mode, es_parse_err
 
 es_parser_t *es_parser_new(const char *src, size_t len, int mode, es_parse_error_t *err) {
     es_source_t source;
-    es_source_from_memory(&source, src, len);
+    memset(&source, 0, sizeof(source));
+    source.text = src;
+    source.len = len;
     return es_parser_new_source(&source, mode, err);
 }
 
