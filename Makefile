@@ -13,7 +13,8 @@ LIBS = -lm
 
 PY_SRC := $(wildcard py/*.c)
 EXTMOD_SRC := $(wildcard extmod/*.c extmod/fat/*.c)
-UNIX_SRC := $(wildcard ports/unix/*.c)
+# ports/host: what the host builds (build/espy, build/esp8266-sim) share.
+UNIX_SRC := $(wildcard ports/unix/*.c ports/host/*.c)
 ESPY_SRC := $(PY_SRC) $(EXTMOD_SRC) $(UNIX_SRC)
 ESPY_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(ESPY_SRC))
 
@@ -95,6 +96,8 @@ TEST_SUITES = \
 TEST_BUILDS = all asan
 # Frozen bytecode made for the 32-bit target, run there under QEMU.
 TEST_SUITES += "frozen-lx106=tests/compile/_drivers/lx106_frozen.py"
+# Floats in the object word on single-precision builds: every bit pattern on the host, then the lx106.
+TEST_SUITES += "float32-encoding=tests/unit/float32_encoding.sh" "float32-lx106=tests/float32/_drivers/lx106_run.py"
 
 # Installs what is missing, builds everything, runs every suite; the last line is the total.
 test: deps

@@ -60,16 +60,20 @@ static file_obj_t *open_file_of(es_obj_t self) {
     return f;
 }
 
-static void need_readable(const file_obj_t *f) {
+static file_obj_t *readable_file(es_obj_t self) {
+    file_obj_t *f = open_file_of(self);
     if (!f->readable) {
         es_raise_msg(&es_type_OSError, "not readable");
     }
+    return f;
 }
 
-static void need_writable(const file_obj_t *f) {
+static file_obj_t *writable_file(es_obj_t self) {
+    file_obj_t *f = open_file_of(self);
     if (!f->writable) {
         es_raise_msg(&es_type_OSError, "not writable");
     }
+    return f;
 }
 
 /* Gives unread buffered bytes back to the descriptor. */
@@ -78,6 +82,17 @@ static void drop_read_buffer(file_obj_t *f) {
         check(f->ops->seek(f->handle, -(long)(f->rlen - f->rpos), 1));
     }
     f->rpos = f->rlen = 0;
+}
+
+/* Copies up to size buffered bytes to dest; returns how many. */
+static size_t take_buffered(file_obj_t *f, void *dest, size_t size) {
+    size_t take = f->rlen - f->rpos;
+    if (take > size) {
+        take = size;
+    }
+    memcpy(dest, f->rbuf + f->rpos, take);
+    f->rpos += (uint16_t)take;
+    return take;
 }
 
 /* Next raw byte, or -1 at end of file. */
@@ -108,14 +123,6 @@ static int next_byte(file_obj_t *f) {
     return c;
 }
 
-static es_obj_t chunk_from(file_obj_t *f, es_vstr_t *vstr) {
-    if (is_text(f) && !es_utf8_is_valid((const uint8_t *)vstr->buf, vstr->len)) {
-        es_raise_msg_varg(&es_type_UnicodeError, "'utf-8' codec can't decode byte 0x%02x",
-                          (uint8_t)vstr->buf[es_utf8_first_invalid((const uint8_t *)vstr->buf, vstr->len)]);
-    }
-    return es_obj_new_str_from_vstr(is_text(f) ? &es_type_str : &es_type_bytes, vstr);
-}
-
 /* Reads n units (characters for text, bytes for binary), or all when n < 0. */
 static es_obj_t read_units(file_obj_t *f, es_int_t n) {
     es_vstr_t vstr;
@@ -136,7 +143,7 @@ static es_obj_t read_units(file_obj_t *f, es_int_t n) {
             units++;
         }
     }
-    return chunk_from(f, &vstr);
+    return es_stream_chunk(&vstr, is_text(f));
 }
 
 static es_obj_t readline_of(file_obj_t *f, es_int_t limit) {
@@ -152,67 +159,39 @@ static es_obj_t readline_of(file_obj_t *f, es_int_t limit) {
             break;
         }
     }
-    return chunk_from(f, &vstr);
+    return es_stream_chunk(&vstr, is_text(f));
 }
 
 static es_obj_t file_read(size_t n_args, const es_obj_t *args) {
-    file_obj_t *f = open_file_of(args[0]);
-    need_readable(f);
-    es_int_t n = n_args > 1 && args[1] != ES_OBJ_NONE ? es_obj_get_int(args[1]) : -1;
-    return read_units(f, n);
+    file_obj_t *f = readable_file(args[0]);
+    return read_units(f, es_stream_size_arg(n_args, args, 1));
 }
 static ES_DEFINE_FUN_VAR(file_read_obj, ES_Q_read, 1, 2, file_read);
 
 static es_obj_t file_readline(size_t n_args, const es_obj_t *args) {
-    file_obj_t *f = open_file_of(args[0]);
-    need_readable(f);
-    es_int_t limit = n_args > 1 && args[1] != ES_OBJ_NONE ? es_obj_get_int(args[1]) : -1;
-    return readline_of(f, limit);
+    file_obj_t *f = readable_file(args[0]);
+    return readline_of(f, es_stream_size_arg(n_args, args, 1));
 }
 static ES_DEFINE_FUN_VAR(file_readline_obj, ES_Q_readline, 1, 2, file_readline);
 
+static es_obj_t whole_line(es_obj_t self) {
+    return readline_of(es_obj_to_ptr(self), -1);
+}
+
 static es_obj_t file_readlines(size_t n_args, const es_obj_t *args) {
-    file_obj_t *f = open_file_of(args[0]);
-    need_readable(f);
-    es_int_t hint = n_args > 1 && args[1] != ES_OBJ_NONE ? es_obj_get_int(args[1]) : -1;
-    es_obj_t list = es_obj_new_list(0, NULL);
-    es_int_t total = 0;
-    for (;;) {
-        es_obj_t line = readline_of(f, -1);
-        size_t len;
-        es_obj_str_get_data(line, &len);
-        if (len == 0) {
-            break;
-        }
-        es_obj_list_append(list, line);
-        total += (es_int_t)len;
-        if (hint > 0 && total >= hint) {
-            break;
-        }
-    }
-    return list;
+    readable_file(args[0]);
+    return es_stream_collect_lines(args[0], whole_line, es_stream_size_arg(n_args, args, 1));
 }
 static ES_DEFINE_FUN_VAR(file_readlines_obj, ES_Q_readlines, 1, 2, file_readlines);
 
 static es_obj_t file_readinto(es_obj_t self, es_obj_t buffer) {
-    file_obj_t *f = open_file_of(self);
-    need_readable(f);
+    file_obj_t *f = readable_file(self);
     es_buffer_info_t info;
     es_get_buffer_raise(buffer, &info, ES_BUFFER_WRITE);
     size_t got = 0;
     uint8_t *dest = info.buf;
-    while (got < info.len) {
-        int c = peek_byte(f);
-        if (c < 0) {
-            break;
-        }
-        size_t take = f->rlen - f->rpos;
-        if (take > info.len - got) {
-            take = info.len - got;
-        }
-        memcpy(dest + got, f->rbuf + f->rpos, take);
-        f->rpos += (uint16_t)take;
-        got += take;
+    while (got < info.len && peek_byte(f) >= 0) {
+        got += take_buffered(f, dest + got, info.len - got);
     }
     return es_obj_new_small_int((es_int_t)got);
 }
@@ -231,8 +210,7 @@ static void write_all(file_obj_t *f, const char *data, size_t len) {
 }
 
 static es_obj_t file_write(es_obj_t self, es_obj_t data) {
-    file_obj_t *f = open_file_of(self);
-    need_writable(f);
+    file_obj_t *f = writable_file(self);
     if (is_text(f)) {
         if (!es_obj_is_str(data)) {
             es_raise_msg_varg(&es_type_TypeError, "write() argument must be str, not %s", es_obj_type_name(data));
@@ -240,11 +218,7 @@ static es_obj_t file_write(es_obj_t self, es_obj_t data) {
         size_t len;
         const char *str = es_obj_str_get_data(data, &len);
         write_all(f, str, len);
-        size_t chars = 0;
-        for (size_t i = 0; i < len; i++) {
-            chars += ((uint8_t)str[i] & 0xc0) != 0x80;
-        }
-        return es_obj_new_small_int((es_int_t)chars);
+        return es_obj_new_small_int((es_int_t)es_utf8_count((const uint8_t *)str, len));
     }
     if (es_obj_is_str(data)) {
         es_raise_msg_varg(&es_type_TypeError, "a bytes-like object is required, not '%s'", es_obj_type_name(data));
@@ -388,9 +362,7 @@ static es_obj_t file_getiter(es_obj_t self, es_obj_iter_buf_t *iter_buf) {
 }
 
 static es_obj_t file_iternext(es_obj_t self) {
-    file_obj_t *f = open_file_of(self);
-    need_readable(f);
-    es_obj_t line = readline_of(f, -1);
+    es_obj_t line = readline_of(readable_file(self), -1);
     size_t len;
     es_obj_str_get_data(line, &len);
     return len == 0 ? ES_OBJ_STOP_ITERATION : line;
@@ -405,13 +377,7 @@ static size_t file_stream_read(es_obj_t self, void *buf, size_t size, int *errco
         return ES_STREAM_ERROR;
     }
     if (f->rpos < f->rlen) {
-        size_t take = f->rlen - f->rpos;
-        if (take > size) {
-            take = size;
-        }
-        memcpy(buf, f->rbuf + f->rpos, take);
-        f->rpos += (uint16_t)take;
-        return take;
+        return take_buffered(f, buf, size);
     }
     long n = f->ops->read(f->handle, buf, size);
     if (n < 0) {
@@ -568,10 +534,7 @@ static int port_close(es_obj_t handle) {
 
 const es_file_ops_t es_file_port_ops = {port_read, port_write, port_seek, port_close};
 
-es_obj_t es_file_open_port(const char *path, const es_file_mode_t *mode) {
-    if (es_port_stat_kind(path) == 2) {
-        es_file_raise_errno(EISDIR);
-    }
+es_obj_t es_file_open_descriptor(const char *path, const es_file_mode_t *mode, es_obj_t name) {
     int fd = es_port_file_open(path, mode->flags);
     if (fd == -EMFILE || fd == -ENFILE) {
         /* Forgotten files may be holding descriptors: let their finalisers give them back. */
@@ -579,7 +542,14 @@ es_obj_t es_file_open_port(const char *path, const es_file_mode_t *mode) {
         fd = es_port_file_open(path, mode->flags);
     }
     check(fd);
-    return es_file_new(&es_file_port_ops, es_obj_new_small_int(fd), mode, ES_OBJ_NONE);
+    return es_file_new(&es_file_port_ops, es_obj_new_small_int(fd), mode, name);
+}
+
+es_obj_t es_file_open_port(const char *path, const es_file_mode_t *mode) {
+    if (es_port_stat_kind(path) == 2) {
+        es_file_raise_errno(EISDIR);
+    }
+    return es_file_open_descriptor(path, mode, ES_OBJ_NONE);
 }
 
 /* ---- modes and new file objects --------------------------------------------------------- */
@@ -694,14 +664,6 @@ static es_obj_t io_open(size_t n_args, const es_obj_t *args, es_map_t *kw) {
             es_raise_msg(&es_type_ValueError, "negative file descriptor");
         }
         return es_file_new(&es_file_port_ops, file, &mode, file);
-    }
-    if (!es_obj_is_str_or_bytes(file)) {
-        es_raise_msg_varg(&es_type_TypeError, "expected str, bytes or os.PathLike object, not %s", es_obj_type_name(file));
-    }
-    size_t path_len;
-    const char *path = es_obj_str_get_data(file, &path_len);
-    if (strlen(path) != path_len) {
-        es_raise_msg(&es_type_ValueError, "embedded null byte");
     }
     es_obj_t result = es_vfs_open(file, &mode);
     es_file_set_name(result, file);

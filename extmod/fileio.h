@@ -38,8 +38,11 @@ void es_file_set_name(es_obj_t file, es_obj_t name);
 /* Raw files on the port's descriptors (py/portio.h hooks); handle is the descriptor. */
 extern const es_file_ops_t es_file_port_ops;
 es_obj_t es_file_open_port(const char *path, const es_file_mode_t *mode);
+/* The same for a path already known not to be a directory, with its name attribute. */
+es_obj_t es_file_open_descriptor(const char *path, const es_file_mode_t *mode, es_obj_t name);
 
-/* Where open() sends paths: the VFS (extmod/vfs.c), or the port's descriptors without it. */
+/* Where open() sends paths: the VFS (extmod/vfs.c), or the port's descriptors without it.
+** TypeError unless path is str or bytes, ValueError for an embedded NUL. */
 es_obj_t es_vfs_open(es_obj_t path, const es_file_mode_t *mode);
 
 /* OSError with errno and its name; FileNotFoundError / FileExistsError for those two. */

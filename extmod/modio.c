@@ -264,20 +264,6 @@ static es_obj_t stringio_close(es_obj_t self) {
 }
 static ES_DEFINE_FUN_1(stringio_close_obj, ES_Q_close, stringio_close);
 
-static es_obj_t stream_enter(es_obj_t self) {
-    return self;
-}
-static ES_DEFINE_FUN_1(stream_enter_obj, ES_Q___enter__, stream_enter);
-
-static es_obj_t stream_exit(size_t n_args, const es_obj_t *args) {
-    ES_UNUSED(n_args);
-    es_obj_t dest[2];
-    es_load_method(args[0], ES_Q_close, dest);
-    es_call_method_n_kw(0, 0, dest);
-    return ES_OBJ_NONE;
-}
-static ES_DEFINE_FUN_VAR(stream_exit_obj, ES_Q___exit__, 1, 4, stream_exit);
-
 static void stringio_attr(es_obj_t self, es_qstr_t attr, es_obj_t *dest) {
     if (dest[0] == ES_OBJ_NULL && attr == ES_Q_closed) {
         dest[0] = es_obj_new_bool(((stringio_obj_t *)es_obj_to_ptr(self))->closed);
@@ -310,8 +296,8 @@ static const es_map_elem_t stringio_locals_table[] = {
     {ES_OBJ_NEW_QSTR(ES_Q_getvalue), ES_OBJ_FROM_CONST(stringio_getvalue_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_flush), ES_OBJ_FROM_CONST(stringio_flush_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_close), ES_OBJ_FROM_CONST(stringio_close_obj)},
-    {ES_OBJ_NEW_QSTR(ES_Q___enter__), ES_OBJ_FROM_CONST(stream_enter_obj)},
-    {ES_OBJ_NEW_QSTR(ES_Q___exit__), ES_OBJ_FROM_CONST(stream_exit_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q___enter__), ES_OBJ_FROM_CONST(es_stream_enter_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q___exit__), ES_OBJ_FROM_CONST(es_stream_exit_obj)},
 };
 static ES_DEFINE_CONST_DICT(stringio_locals_dict, stringio_locals_table);
 
@@ -442,8 +428,8 @@ static const es_map_elem_t iobase_locals_table[] = {
     {ES_OBJ_NEW_QSTR(ES_Q_read), ES_OBJ_FROM_CONST(es_stream_read_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_readline), ES_OBJ_FROM_CONST(es_stream_readline_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_readlines), ES_OBJ_FROM_CONST(es_stream_readlines_obj)},
-    {ES_OBJ_NEW_QSTR(ES_Q___enter__), ES_OBJ_FROM_CONST(stream_enter_obj)},
-    {ES_OBJ_NEW_QSTR(ES_Q___exit__), ES_OBJ_FROM_CONST(stream_exit_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q___enter__), ES_OBJ_FROM_CONST(es_stream_enter_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q___exit__), ES_OBJ_FROM_CONST(es_stream_exit_obj)},
 };
 static ES_DEFINE_CONST_DICT(iobase_locals_dict, iobase_locals_table);
 

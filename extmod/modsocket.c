@@ -52,17 +52,23 @@ static size_t n_open;
 static int open_fds[ES_SOCKET_MAX_OPEN];
 #endif
 
-/* Raises OSError(ENOMEM) when the build's limit of open sockets is reached. */
-static void check_room(void) {
+bool es_socket_has_room(void) {
 #if ES_SOCKET_MAX_OPEN > 0
     if (n_open >= ES_SOCKET_MAX_OPEN) {
         /* Forgotten sockets still hold their slots until their finalisers run. */
         es_gc_collect();
-        if (n_open >= ES_SOCKET_MAX_OPEN) {
-            es_raise_os_error(ENOMEM);
-        }
     }
+    return n_open < ES_SOCKET_MAX_OPEN;
+#else
+    return true;
 #endif
+}
+
+/* Raises OSError(ENOMEM) when the build's limit of open sockets is reached. */
+static void check_room(void) {
+    if (!es_socket_has_room()) {
+        es_raise_os_error(ENOMEM);
+    }
 }
 
 static void note_open(int fd) {
@@ -111,11 +117,15 @@ void es_socket_close_all(void) {
 
 /* ---- errors --------------------------------------------------------------------------------- */
 
-/* getaddrinfo's failures are OSError(code, text) with its own (negative) codes, as CPython's gaierror. */
+/* getaddrinfo's failures are OSError(code, text) with its own (negative) codes, as CPython's gaierror
+** (OSError(code) alone where the module answers as lwIP's). */
 _Noreturn static void raise_gai_error(int code) {
     if (code == EAI_SYSTEM) {
         es_raise_os_error(errno);
     }
+#if ES_SOCKET_AS_LWIP
+    es_raise_os_error(code); /* lwIP's resolver gives a bare negative code, as OSError(-2) */
+#endif
     es_obj_t args[2] = {es_obj_new_small_int(code), es_obj_new_str_from_cstr(gai_strerror(code))};
     es_raise(es_obj_new_exception_args(&es_type_OSError, 2, args));
 }
@@ -248,6 +258,11 @@ static ssize_t receive(socket_obj_t *s, void *buf, size_t size, int flags, struc
         socklen_t from_len = sizeof(*from);
         ssize_t n = recvfrom(s->fd, buf, size, flags, (struct sockaddr *)from, from != NULL ? &from_len : NULL);
         if (n >= 0) {
+#if ES_SOCKET_PORT_HOOKS
+            if (n > 0 && !(flags & MSG_PEEK)) {
+                es_port_socket_taken(s->fd);
+            }
+#endif
             return n;
         }
         *err = retry_or_error(s, POLLIN);
@@ -410,6 +425,9 @@ static es_obj_t socket_accept(es_obj_t self) {
     client->proto = s->proto;
     client->timeout_ms = -1;
     note_open(fd);
+#if ES_SOCKET_PORT_HOOKS
+    es_port_socket_taken(s->fd);
+#endif
     es_obj_t pair[2] = {es_obj_from_ptr(client), address_to_obj(&addr)};
     return es_obj_new_tuple(2, pair);
 }
@@ -558,6 +576,41 @@ static ES_DEFINE_FUN_3(socket_sendto_obj, ES_Q_sendto, socket_sendto);
 
 /* ---- options ----------------------------------------------------------------------------------- */
 
+/* lwIP's option numbers (MicroPython's ESP8266 port exports them) where they differ from the host's. */
+#define LWIP_SO_REUSEADDR (0x0004)
+#define LWIP_SO_KEEPALIVE (0x0008)
+#define LWIP_SO_BROADCAST (0x0020)
+#define LWIP_SO_ERROR (0x1007)
+#define LWIP_IP_ADD_MEMBERSHIP (3)
+/* The number the socket module exports: the host's, or lwIP's on a board that models lwIP. */
+#define EXPORTED_OPTION(host, lwip) (ES_SOCKET_AS_LWIP ? (lwip) : (host))
+
+#if ES_SOCKET_AS_LWIP
+static const struct {
+    int level, lwip, host;
+} lwip_options[] = {
+    {SOL_SOCKET, LWIP_SO_REUSEADDR, SO_REUSEADDR},
+    {SOL_SOCKET, LWIP_SO_KEEPALIVE, SO_KEEPALIVE},
+    {SOL_SOCKET, LWIP_SO_BROADCAST, SO_BROADCAST},
+    {SOL_SOCKET, LWIP_SO_ERROR, SO_ERROR},
+    {IPPROTO_IP, LWIP_IP_ADD_MEMBERSHIP, IP_ADD_MEMBERSHIP},
+};
+#endif
+
+/* The host's number for an option the program names. */
+static int host_option(int level, int option) {
+#if ES_SOCKET_AS_LWIP
+    for (size_t i = 0; i < ES_ARRAY_SIZE(lwip_options); i++) {
+        if (lwip_options[i].level == level && lwip_options[i].lwip == option) {
+            return lwip_options[i].host;
+        }
+    }
+#else
+    ES_UNUSED(level);
+#endif
+    return option;
+}
+
 /* setsockopt(level, option, value): value is an int or a bytes-like object. */
 static es_obj_t socket_setsockopt(size_t n_args, const es_obj_t *args) {
     ES_UNUSED(n_args);
@@ -569,6 +622,7 @@ static es_obj_t socket_setsockopt(size_t n_args, const es_obj_t *args) {
         return ES_OBJ_NONE;
     }
 #endif
+    option = host_option(level, option);
     int r;
     es_int_t value;
     if (es_obj_get_int_maybe(args[3], &value)) {
@@ -590,7 +644,7 @@ static ES_DEFINE_FUN_VAR(socket_setsockopt_obj, ES_Q_setsockopt, 4, 4, socket_se
 static es_obj_t socket_getsockopt(size_t n_args, const es_obj_t *args) {
     socket_obj_t *s = open_socket_of(args[0]);
     int level = (int)es_obj_get_int(args[1]);
-    int option = (int)es_obj_get_int(args[2]);
+    int option = host_option(level, (int)es_obj_get_int(args[2]));
     if (n_args < 4) {
         int value = 0;
         socklen_t len = sizeof(value);
@@ -790,6 +844,10 @@ static es_obj_t socket_getaddrinfo(size_t n_args, const es_obj_t *args, es_map_t
         .ai_protocol = (int)vals[4].u_int,
         .ai_flags = (int)vals[5].u_int,
     };
+#if ES_SOCKET_AS_LWIP
+    /* lwIP resolves one IPv4 address, whatever the hints, into one (AF_INET, SOCK_STREAM, 0) entry. */
+    hints = (struct addrinfo){.ai_family = AF_INET, .ai_socktype = SOCK_STREAM};
+#endif
     struct addrinfo *found;
     int code = getaddrinfo(host, port, &hints, &found);
     if (code != 0) {
@@ -800,14 +858,14 @@ static es_obj_t socket_getaddrinfo(size_t n_args, const es_obj_t *args, es_map_t
     es_nlr_buf_t nlr;
     if (es_nlr_push(&nlr) == 0) {
         list = es_obj_new_list(0, NULL);
-        for (struct addrinfo *ai = found; ai != NULL; ai = ai->ai_next) {
+        for (struct addrinfo *ai = found; ai != NULL; ai = ES_SOCKET_AS_LWIP ? NULL : ai->ai_next) {
             struct sockaddr_storage addr;
             memset(&addr, 0, sizeof(addr));
             memcpy(&addr, ai->ai_addr, ai->ai_addrlen < sizeof(addr) ? ai->ai_addrlen : sizeof(addr));
             es_obj_t items[5] = {
                 es_obj_new_small_int(ai->ai_family),
                 es_obj_new_small_int(ai->ai_socktype),
-                es_obj_new_small_int(ai->ai_protocol),
+                es_obj_new_small_int(ES_SOCKET_AS_LWIP ? 0 : ai->ai_protocol),
                 es_obj_new_str_from_cstr(ai->ai_canonname != NULL ? ai->ai_canonname : ""),
                 address_to_obj(&addr),
             };
@@ -836,12 +894,13 @@ static const es_map_elem_t socket_globals_table[] = {
     {ES_OBJ_NEW_QSTR(ES_Q_IPPROTO_TCP), ES_OBJ_NEW_SMALL_INT(IPPROTO_TCP)},
     {ES_OBJ_NEW_QSTR(ES_Q_IPPROTO_UDP), ES_OBJ_NEW_SMALL_INT(IPPROTO_UDP)},
     {ES_OBJ_NEW_QSTR(ES_Q_SOL_SOCKET), ES_OBJ_NEW_SMALL_INT(SOL_SOCKET)},
-    {ES_OBJ_NEW_QSTR(ES_Q_SO_REUSEADDR), ES_OBJ_NEW_SMALL_INT(SO_REUSEADDR)},
-    {ES_OBJ_NEW_QSTR(ES_Q_SO_BROADCAST), ES_OBJ_NEW_SMALL_INT(SO_BROADCAST)},
-    {ES_OBJ_NEW_QSTR(ES_Q_SO_KEEPALIVE), ES_OBJ_NEW_SMALL_INT(SO_KEEPALIVE)},
-    {ES_OBJ_NEW_QSTR(ES_Q_SO_ERROR), ES_OBJ_NEW_SMALL_INT(SO_ERROR)},
+    {ES_OBJ_NEW_QSTR(ES_Q_SO_REUSEADDR), ES_OBJ_NEW_SMALL_INT(EXPORTED_OPTION(SO_REUSEADDR, LWIP_SO_REUSEADDR))},
+    {ES_OBJ_NEW_QSTR(ES_Q_SO_BROADCAST), ES_OBJ_NEW_SMALL_INT(EXPORTED_OPTION(SO_BROADCAST, LWIP_SO_BROADCAST))},
+    {ES_OBJ_NEW_QSTR(ES_Q_SO_KEEPALIVE), ES_OBJ_NEW_SMALL_INT(EXPORTED_OPTION(SO_KEEPALIVE, LWIP_SO_KEEPALIVE))},
+    {ES_OBJ_NEW_QSTR(ES_Q_SO_ERROR), ES_OBJ_NEW_SMALL_INT(EXPORTED_OPTION(SO_ERROR, LWIP_SO_ERROR))},
     {ES_OBJ_NEW_QSTR(ES_Q_TCP_NODELAY), ES_OBJ_NEW_SMALL_INT(TCP_NODELAY)},
-    {ES_OBJ_NEW_QSTR(ES_Q_IP_ADD_MEMBERSHIP), ES_OBJ_NEW_SMALL_INT(IP_ADD_MEMBERSHIP)},
+    {ES_OBJ_NEW_QSTR(ES_Q_IP_ADD_MEMBERSHIP),
+     ES_OBJ_NEW_SMALL_INT(EXPORTED_OPTION(IP_ADD_MEMBERSHIP, LWIP_IP_ADD_MEMBERSHIP))},
     {ES_OBJ_NEW_QSTR(ES_Q_MSG_PEEK), ES_OBJ_NEW_SMALL_INT(MSG_PEEK)},
 };
 

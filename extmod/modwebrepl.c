@@ -17,9 +17,13 @@
 ** file protocol (PUT_FILE, GET_FILE, GET_VER), handled here in full. Until the password is
 ** accepted nothing reaches the REPL and no REPL output reaches the client.
 **
-** Beyond the reference: the password is compared in constant time, and after a wrong one the
-** connection stays open, silent, for a delay that doubles with each failure (1 s, 2 s, ... up
-** to 64 s) before it ends, so guessing is slow.
+** Beyond the reference: the password is compared in constant time, and guessing is slow. Each
+** wrong password locks the login for a delay that doubles with each failure in a row (1 s, 2 s,
+** ... up to 64 s; a right password starts the count again). The lock belongs to the board, not
+** to the connection: a password that arrives while it holds (on a new connection, say) is
+** checked only when it ends, so reconnecting gains nothing. The refused connection stays open,
+** silent, until its delay has passed, then it is closed; a client that hangs up first ends its
+** session at once, so the next one may log in (docs/networking-esp8266.md).
 */
 
 #define PASSWORD_MAX (9)
@@ -28,7 +32,8 @@
 #define GET_CHUNK (256)
 
 enum { OP_PUT_FILE = 1, OP_GET_FILE = 2, OP_GET_VER = 3 };
-typedef enum { LOGIN, CONNECTED, DENIED, ENDED } session_state_t;
+/* HELD: the password line is in, waiting for the lock to end before it is checked. */
+typedef enum { LOGIN, HELD, CONNECTED, DENIED, ENDED } session_state_t;
 typedef enum { FILE_IDLE, FILE_PUT, FILE_GET } transfer_state_t;
 
 typedef struct webrepl_obj_t {
@@ -36,8 +41,6 @@ typedef struct webrepl_obj_t {
     es_obj_t ws;
     es_obj_t file;        /* being sent or received, or ES_OBJ_NULL */
     uint32_t put_left;    /* bytes of the file still to arrive */
-    uint32_t denied_at;   /* ticks_ms of the refusal */
-    uint32_t denial_ms;
     uint8_t state;        /* session_state_t */
     uint8_t transfer;     /* transfer_state_t */
     uint8_t typed_len;
@@ -48,11 +51,21 @@ typedef struct webrepl_obj_t {
     uint8_t record[RECORD_SIZE];
 } webrepl_obj_t;
 
-/* The configured password (webrepl.start sets it), and the failures so far: small, and they
-** must outlive every session. */
+/* The configured password (webrepl.start sets it), the failures in a row and the lock they
+** set: small, and they must outlive every session. */
 static uint8_t configured_password[PASSWORD_MAX];
 static uint8_t configured_len;
 static uint8_t failed_logins;
+static uint32_t locked_at_ms; /* ticks_ms of the last failure */
+static uint32_t lock_ms;      /* 0: no lock */
+
+/* An ended lock is forgotten, so that the tick counter wrapping round cannot bring it back. */
+static bool login_locked(void) {
+    if (lock_ms != 0 && es_hal_ticks_ms() - locked_at_ms >= lock_ms) {
+        lock_ms = 0;
+    }
+    return lock_ms != 0;
+}
 
 static webrepl_obj_t *webrepl_of(es_obj_t self) { return es_obj_to_ptr(self); }
 
@@ -100,17 +113,13 @@ static bool password_matches(const webrepl_obj_t *w) {
     return diff == 0;
 }
 
-static void login_byte(webrepl_obj_t *w, uint8_t byte) {
-    if (byte != '\r' && byte != '\n') {
-        if (w->typed_len < PASSWORD_KEPT) {
-            w->typed[w->typed_len++] = byte;
-        }
-        return;
-    }
+static void check_password(webrepl_obj_t *w) {
     bool ok = password_matches(w);
     memset(w->typed, 0, sizeof(w->typed));
+    w->typed_len = 0;
     if (ok) {
         failed_logins = 0;
+        lock_ms = 0;
         w->state = CONNECTED;
         static const char welcome[] = "\r\nWebREPL connected\r\n>>> ";
         send_frame(w, ES_WEBSOCKET_TEXT, welcome, sizeof(welcome) - 1);
@@ -118,12 +127,26 @@ static void login_byte(webrepl_obj_t *w, uint8_t byte) {
     }
     static const char denied[] = "\r\nAccess denied\r\n";
     send_frame(w, ES_WEBSOCKET_TEXT, denied, sizeof(denied) - 1);
-    w->denial_ms = 1000u << (failed_logins < 6 ? failed_logins : 6);
+    lock_ms = 1000u << (failed_logins < 6 ? failed_logins : 6);
+    locked_at_ms = es_hal_ticks_ms();
     if (failed_logins < 255) {
         failed_logins++;
     }
-    w->denied_at = es_hal_ticks_ms();
     w->state = DENIED;
+}
+
+static void login_byte(webrepl_obj_t *w, uint8_t byte) {
+    if (byte != '\r' && byte != '\n') {
+        if (w->typed_len < PASSWORD_KEPT) {
+            w->typed[w->typed_len++] = byte;
+        }
+        return;
+    }
+    if (login_locked()) {
+        w->state = HELD;
+        return;
+    }
+    check_password(w);
 }
 
 static void close_file(webrepl_obj_t *w) {
@@ -251,6 +274,25 @@ static void file_protocol(webrepl_obj_t *w, const uint8_t *data, size_t len) {
     }
 }
 
+/* A refused session: its input is dropped; it ends when the client hangs up or the lock ends. */
+static size_t denied_read(webrepl_obj_t *w, int *errcode) {
+    uint8_t chunk[64];
+    for (;;) {
+        size_t got = es_get_stream(w->ws, true)->read(w->ws, chunk, sizeof(chunk), errcode);
+        if (got == 0 || (got == ES_STREAM_ERROR && *errcode != EAGAIN)) {
+            w->state = ENDED;
+            return got;
+        }
+        if (got == ES_STREAM_ERROR) {
+            if (login_locked()) {
+                return ES_STREAM_ERROR;
+            }
+            w->state = ENDED;
+            return 0;
+        }
+    }
+}
+
 static size_t webrepl_read(es_obj_t self, void *buf, size_t size, int *errcode) {
     webrepl_obj_t *w = webrepl_of(self);
     for (;;) {
@@ -258,12 +300,15 @@ static size_t webrepl_read(es_obj_t self, void *buf, size_t size, int *errcode) 
             return 0;
         }
         if (w->state == DENIED) {
-            if (es_hal_ticks_ms() - w->denied_at < w->denial_ms) {
+            return denied_read(w, errcode);
+        }
+        if (w->state == HELD) {
+            if (login_locked()) {
                 *errcode = EAGAIN;
                 return ES_STREAM_ERROR;
             }
-            w->state = ENDED;
-            return 0;
+            check_password(w);
+            continue;
         }
         uint8_t chunk[64];
         size_t want = w->state == CONNECTED && size < sizeof(chunk) ? size : sizeof(chunk);
@@ -336,9 +381,12 @@ static uintptr_t webrepl_ioctl(es_obj_t self, unsigned request, uintptr_t arg, i
         close_file(w);
         w->state = ENDED;
     }
-    if (request == ES_STREAM_POLL && w->state == DENIED) {
-        /* Readable (as end of stream) once the penalty has passed. */
-        return es_hal_ticks_ms() - w->denied_at < w->denial_ms ? 0 : (arg & ES_STREAM_POLL_RD);
+    if (request == ES_STREAM_POLL && w->state == HELD) {
+        /* Readable (the answer to the password) once the lock has ended. */
+        return login_locked() ? 0 : (arg & ES_STREAM_POLL_RD);
+    }
+    if (request == ES_STREAM_POLL && w->state == DENIED && !login_locked()) {
+        return arg & ES_STREAM_POLL_RD; /* the end of the session */
     }
     return es_stream_ioctl(w->ws, request, arg, errcode);
 }

@@ -60,6 +60,37 @@ static const char *path_data(es_obj_t path, size_t *len) {
     return data;
 }
 
+void es_vfs_append_path(es_vstr_t *out, const char *path, size_t len) {
+    size_t i = 0;
+    while (i < len) {
+        while (i < len && path[i] == '/') {
+            i++;
+        }
+        size_t start = i;
+        while (i < len && path[i] != '/') {
+            i++;
+        }
+        size_t n = i - start;
+        if (n == 0 || (n == 1 && path[start] == '.')) {
+            continue;
+        }
+        if (n == 2 && path[start] == '.' && path[start + 1] == '.') {
+            while (out->len > 0 && out->buf[out->len - 1] != '/') {
+                out->len--;
+            }
+            if (out->len > 0) {
+                out->len--;
+            }
+            continue;
+        }
+        es_vstr_add_byte(out, '/');
+        es_vstr_add_strn(out, path + start, n);
+    }
+    if (out->len == 0) {
+        es_vstr_add_byte(out, '/');
+    }
+}
+
 /* The absolute form of path: cwd prepended, empty parts and '.' dropped, '..' applied. */
 static es_obj_t absolute(es_obj_t path) {
     size_t len;
@@ -76,34 +107,7 @@ static es_obj_t absolute(es_obj_t path) {
             es_vstr_add_strn(&out, cwd, cwd_len);
         }
     }
-    size_t i = 0;
-    while (i < len) {
-        while (i < len && p[i] == '/') {
-            i++;
-        }
-        size_t start = i;
-        while (i < len && p[i] != '/') {
-            i++;
-        }
-        size_t n = i - start;
-        if (n == 0 || (n == 1 && p[start] == '.')) {
-            continue;
-        }
-        if (n == 2 && p[start] == '.' && p[start + 1] == '.') {
-            while (out.len > 0 && out.buf[out.len - 1] != '/') {
-                out.len--;
-            }
-            if (out.len > 0) {
-                out.len--;
-            }
-            continue;
-        }
-        es_vstr_add_byte(&out, '/');
-        es_vstr_add_strn(&out, p + start, n);
-    }
-    if (out.len == 0) {
-        es_vstr_add_byte(&out, '/');
-    }
+    es_vfs_append_path(&out, p, len);
     return es_obj_new_str_from_vstr(&es_type_str, &out);
 }
 
@@ -137,22 +141,36 @@ static bool is_root(es_obj_t abs) {
     return len == 1;
 }
 
+/* The mount holding abs and the path inside it. Without one, the root gives NULL (it exists
+** with nothing mounted on it) and any other path raises ENODEV. */
+static vfs_mount_t *mount_or_root(es_obj_t abs, es_obj_t *fs_path) {
+    vfs_mount_t *m = mount_of(abs, fs_path);
+    if (m == NULL && !is_root(abs)) {
+        es_file_raise_errno(ENODEV);
+    }
+    return m;
+}
+
 /* Resolves path to its filesystem and the path inside it; ENODEV when nothing holds it. */
 static es_obj_t resolve(es_obj_t path, es_obj_t *fs_path) {
-    es_obj_t abs = absolute(path);
-    vfs_mount_t *m = mount_of(abs, fs_path);
+    vfs_mount_t *m = mount_or_root(absolute(path), fs_path);
     if (m == NULL) {
         es_file_raise_errno(ENODEV);
     }
     return m->fs;
 }
 
-static es_obj_t call_fs(es_obj_t fs, es_qstr_t name, size_t n_args, es_obj_t a, es_obj_t b) {
+es_obj_t es_vfs_call(es_obj_t obj, es_qstr_t method, size_t n_args, es_obj_t a, es_obj_t b) {
     es_obj_t call[4];
-    es_load_method(fs, name, call);
+    es_load_method(obj, method, call);
     call[2] = a;
     call[3] = b;
     return es_call_method_n_kw(n_args, 0, call);
+}
+
+es_int_t es_vfs_bdev_query(es_obj_t bdev, int op, es_int_t absent) {
+    es_obj_t answer = es_vfs_call(bdev, ES_Q_ioctl, 2, es_obj_new_small_int(op), ES_OBJ_NEW_SMALL_INT(0));
+    return answer == ES_OBJ_NONE ? absent : es_obj_get_int(answer);
 }
 
 /* ---- mounting --------------------------------------------------------------------------- */
@@ -169,20 +187,12 @@ static es_obj_t filesystem_for(es_obj_t obj) {
         es_file_raise_errno(ENODEV);
     }
     /* littlefs says so at offset 8 of block 0; this build has only FAT. */
-    es_obj_t call[4];
-    es_load_method(obj, ES_Q_ioctl, call);
-    call[2] = ES_OBJ_NEW_SMALL_INT(5);
-    call[3] = ES_OBJ_NEW_SMALL_INT(0);
-    es_obj_t size_obj = es_call_method_n_kw(2, 0, call);
-    es_int_t size = size_obj == ES_OBJ_NONE ? 512 : es_obj_get_int(size_obj);
+    es_int_t size = es_vfs_bdev_query(obj, ES_VFS_BDEV_BLOCK_SIZE, 512);
     if (size < 16 || size > 65536) {
         es_file_raise_errno(EINVAL);
     }
     es_obj_t block = es_obj_new_bytearray((size_t)size, NULL);
-    es_load_method(obj, ES_Q_readblocks, call);
-    call[2] = ES_OBJ_NEW_SMALL_INT(0);
-    call[3] = block;
-    es_call_method_n_kw(2, 0, call);
+    es_vfs_call(obj, ES_Q_readblocks, 2, ES_OBJ_NEW_SMALL_INT(0), block);
     es_buffer_info_t info;
     es_obj_get_type(block)->buffer(block, &info, ES_BUFFER_READ);
     if (memcmp((const uint8_t *)info.buf + 8, "littlefs", 8) == 0) {
@@ -254,38 +264,33 @@ es_obj_t es_vfs_open(es_obj_t path, const es_file_mode_t *mode) {
     vfs_state_t *st = state();
     if (st->mounts == NULL) {
         /* Nothing mounted: the port's own files, if it has any. */
-        return es_file_open_port(es_obj_str_get_data(path, &(size_t){0}), mode);
+        return es_file_open_port(path_data(path, &(size_t){0}), mode);
     }
     es_obj_t fs_path;
-    es_obj_t abs = absolute(path);
-    vfs_mount_t *m = mount_of(abs, &fs_path);
+    vfs_mount_t *m = mount_or_root(absolute(path), &fs_path);
     if (m == NULL) {
-        es_file_raise_errno(is_root(abs) ? EISDIR : ENODEV);
+        es_file_raise_errno(EISDIR);
     }
-    return call_fs(m->fs, ES_Q_open, 2, fs_path, mode->mode);
+    return es_vfs_call(m->fs, ES_Q_open, 2, fs_path, mode->mode);
 }
 
-static es_obj_t dir_entry(es_obj_t name, es_int_t type, es_int_t size) {
-    es_obj_t items[4] = {name, es_obj_new_small_int(type), ES_OBJ_NEW_SMALL_INT(0), es_obj_new_int(size)};
+es_obj_t es_vfs_dir_entry(es_obj_t name, es_int_t type, es_uint_t size) {
+    es_obj_t items[4] = {name, es_obj_new_small_int(type), ES_OBJ_NEW_SMALL_INT(0), es_obj_new_int_from_uint(size)};
     return es_obj_new_tuple(4, items);
 }
 
 es_obj_t es_vfs_ilistdir(es_obj_t path) {
-    es_obj_t abs = absolute(path);
     es_obj_t fs_path;
-    vfs_mount_t *m = mount_of(abs, &fs_path);
+    vfs_mount_t *m = mount_or_root(absolute(path), &fs_path);
     if (m != NULL) {
-        return es_getiter(call_fs(m->fs, ES_Q_ilistdir, 1, fs_path, ES_OBJ_NULL), NULL);
-    }
-    if (!is_root(abs)) {
-        es_file_raise_errno(ENODEV);
+        return es_getiter(es_vfs_call(m->fs, ES_Q_ilistdir, 1, fs_path, ES_OBJ_NULL), NULL);
     }
     /* No filesystem at '/': the mount points are its entries. */
     es_obj_t list = es_obj_new_list(0, NULL);
     for (vfs_mount_t *mp = state()->mounts; mp != NULL; mp = mp->next) {
         size_t len;
         const char *p = es_obj_str_get_data(mp->path, &len);
-        es_obj_list_append(list, dir_entry(es_obj_new_str(p + 1, len - 1), ES_VFS_TYPE_DIR, 0));
+        es_obj_list_append(list, es_vfs_dir_entry(es_obj_new_str(p + 1, len - 1), ES_VFS_TYPE_DIR, 0));
     }
     return es_getiter(list, NULL);
 }
@@ -306,13 +311,12 @@ es_obj_t es_vfs_listdir(es_obj_t path) {
 }
 
 static void simple_op(es_qstr_t name, es_obj_t path, int root_errno) {
-    es_obj_t abs = absolute(path);
     es_obj_t fs_path;
-    vfs_mount_t *m = mount_of(abs, &fs_path);
+    vfs_mount_t *m = mount_or_root(absolute(path), &fs_path);
     if (m == NULL) {
-        es_file_raise_errno(is_root(abs) ? root_errno : ENODEV);
+        es_file_raise_errno(root_errno);
     }
-    call_fs(m->fs, name, 1, fs_path, ES_OBJ_NULL);
+    es_vfs_call(m->fs, name, 1, fs_path, ES_OBJ_NULL);
 }
 
 void es_vfs_mkdir(es_obj_t path) {
@@ -334,7 +338,7 @@ void es_vfs_rename(es_obj_t old_path, es_obj_t new_path) {
     if (fs != new_fs) {
         es_file_raise_errno(EXDEV);
     }
-    call_fs(fs, ES_Q_rename, 2, old_fs_path, new_fs_path);
+    es_vfs_call(fs, ES_Q_rename, 2, old_fs_path, new_fs_path);
 }
 
 es_obj_t es_vfs_stat_result(es_int_t mode, es_int_t size, es_int_t time) {
@@ -349,48 +353,41 @@ es_obj_t es_vfs_stat_result(es_int_t mode, es_int_t size, es_int_t time) {
 }
 
 es_obj_t es_vfs_stat(es_obj_t path) {
-    es_obj_t abs = absolute(path);
     es_obj_t fs_path;
-    vfs_mount_t *m = mount_of(abs, &fs_path);
+    vfs_mount_t *m = mount_or_root(absolute(path), &fs_path);
     if (m == NULL) {
-        if (is_root(abs)) {
-            return es_vfs_stat_result(ES_VFS_TYPE_DIR, 0, 0);
-        }
-        es_file_raise_errno(ENODEV);
+        return es_vfs_stat_result(ES_VFS_TYPE_DIR, 0, 0);
     }
-    return call_fs(m->fs, ES_Q_stat, 1, fs_path, ES_OBJ_NULL);
+    return es_vfs_call(m->fs, ES_Q_stat, 1, fs_path, ES_OBJ_NULL);
 }
 
 es_obj_t es_vfs_statvfs(es_obj_t path) {
-    es_obj_t abs = absolute(path);
     es_obj_t fs_path;
-    vfs_mount_t *m = mount_of(abs, &fs_path);
+    vfs_mount_t *m = mount_or_root(absolute(path), &fs_path);
     if (m == NULL) {
-        if (is_root(abs)) {
-            es_obj_t items[10];
-            for (size_t i = 0; i < 10; i++) {
-                items[i] = ES_OBJ_NEW_SMALL_INT(0);
-            }
-            return es_obj_new_tuple(10, items);
+        es_obj_t items[10];
+        for (size_t i = 0; i < 10; i++) {
+            items[i] = ES_OBJ_NEW_SMALL_INT(0);
         }
-        es_file_raise_errno(ENODEV);
+        return es_obj_new_tuple(10, items);
     }
-    return call_fs(m->fs, ES_Q_statvfs, 1, fs_path, ES_OBJ_NULL);
+    return es_vfs_call(m->fs, ES_Q_statvfs, 1, fs_path, ES_OBJ_NULL);
 }
 
-static bool stat_is_dir(es_obj_t st) {
+/* The type bits of a stat result's mode (ES_VFS_TYPE_*), 0 for an empty result. */
+static es_int_t stat_type(es_obj_t st) {
     size_t n;
     es_obj_t *items;
     es_obj_get_array(st, &n, &items);
-    return n > 0 && (es_obj_get_int(items[0]) & 0xf000) == ES_VFS_TYPE_DIR;
+    return n > 0 ? es_obj_get_int(items[0]) & 0xf000 : 0;
 }
 
 void es_vfs_chdir(es_obj_t path) {
     es_obj_t abs = absolute(path);
     es_obj_t fs_path;
-    vfs_mount_t *m = mount_of(abs, &fs_path);
+    vfs_mount_t *m = mount_or_root(abs, &fs_path);
     if (m != NULL) {
-        if (!stat_is_dir(call_fs(m->fs, ES_Q_stat, 1, fs_path, ES_OBJ_NULL))) {
+        if (stat_type(es_vfs_call(m->fs, ES_Q_stat, 1, fs_path, ES_OBJ_NULL)) != ES_VFS_TYPE_DIR) {
             es_file_raise_errno(ENOTDIR);
         }
         es_obj_t dest[3];
@@ -399,8 +396,6 @@ void es_vfs_chdir(es_obj_t path) {
             dest[2] = fs_path;
             es_call_method_n_kw(1, 0, dest);
         }
-    } else if (!is_root(abs)) {
-        es_file_raise_errno(ENODEV);
     }
     state()->cwd = abs;
 }
@@ -487,12 +482,8 @@ typedef struct stat_job_t {
 
 static void stat_kind(void *arg) {
     stat_job_t *job = arg;
-    es_obj_t st = es_vfs_stat(es_obj_new_str_from_cstr(job->path));
-    size_t n;
-    es_obj_t *items;
-    es_obj_get_array(st, &n, &items);
-    es_int_t mode = n > 0 ? es_obj_get_int(items[0]) & 0xf000 : 0;
-    job->kind = mode == ES_VFS_TYPE_DIR ? 2 : mode == ES_VFS_TYPE_FILE ? 1 : 0;
+    es_int_t type = stat_type(es_vfs_stat(es_obj_new_str_from_cstr(job->path)));
+    job->kind = type == ES_VFS_TYPE_DIR ? 2 : type == ES_VFS_TYPE_FILE ? 1 : 0;
 }
 
 int es_vfs_stat_kind(const char *path) {

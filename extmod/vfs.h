@@ -6,6 +6,7 @@
 
 #include "extmod/fileio.h"
 #include "py/obj.h"
+#include "py/print.h"
 
 /*
 ** A filesystem is any object with the methods of MicroPython's VFS protocol, called with
@@ -49,6 +50,23 @@ int es_vfs_stat_kind(const char *path);
 
 /* A 10-tuple stat result (mode, 0, 0, 0, 0, 0, size, atime, mtime, ctime). */
 es_obj_t es_vfs_stat_result(es_int_t mode, es_int_t size, es_int_t time);
+/* An ilistdir entry without an inode: (name, type, 0, size). */
+es_obj_t es_vfs_dir_entry(es_obj_t name, es_int_t type, es_uint_t size);
+
+/* Appends path to the absolute path in out ("" for the root) part by part: repeated '/',
+** empty parts and '.' are dropped, '..' removes the last part. Leaves "/" for the root. */
+void es_vfs_append_path(es_vstr_t *out, const char *path, size_t len);
+
+/* obj.method(a) or obj.method(a, b) as n_args says: the filesystem and block-device protocols. */
+es_obj_t es_vfs_call(es_obj_t obj, es_qstr_t method, size_t n_args, es_obj_t a, es_obj_t b);
+
+/* A block device has readblocks(n, buf), writeblocks(n, buf) and ioctl(op, arg) with these ops. */
+#define ES_VFS_BDEV_INIT (1)
+#define ES_VFS_BDEV_SYNC (3)
+#define ES_VFS_BDEV_BLOCK_COUNT (4)
+#define ES_VFS_BDEV_BLOCK_SIZE (5)
+/* bdev.ioctl(op, 0) as an int, `absent` when the device answers None. */
+es_int_t es_vfs_bdev_query(es_obj_t bdev, int op, es_int_t absent);
 
 extern const es_type_t es_type_vfs_fat;
 extern const es_type_t es_type_vfs_posix;

@@ -24,19 +24,6 @@ typedef struct vfs_fat_obj_t {
     fat_vol_t vol;
 } vfs_fat_obj_t;
 
-#define BDEV_IOCTL_INIT (1)
-#define BDEV_IOCTL_SYNC (3)
-#define BDEV_IOCTL_BLOCK_COUNT (4)
-#define BDEV_IOCTL_BLOCK_SIZE (5)
-
-static es_obj_t bdev_call(es_obj_t bdev, es_qstr_t name, es_obj_t a, es_obj_t b) {
-    es_obj_t call[4];
-    es_load_method(bdev, name, call);
-    call[2] = a;
-    call[3] = b;
-    return es_call_method_n_kw(2, 0, call);
-}
-
 /* After the device had the window: it must still be one sector long where we left it. */
 static int window_back(fat_vol_t *v, es_obj_t result) {
     vfs_fat_obj_t *self = v->ctx;
@@ -61,7 +48,7 @@ static int read_sector(fat_vol_t *v, uint32_t sector) {
     if (sector >= v->block_count) {
         return -EIO;
     }
-    es_obj_t result = bdev_call(self->bdev, ES_Q_readblocks, es_obj_new_int_from_uint(sector), self->window);
+    es_obj_t result = es_vfs_call(self->bdev, ES_Q_readblocks, 2, es_obj_new_int_from_uint(sector), self->window);
     return window_back(v, result);
 }
 
@@ -70,7 +57,7 @@ static int write_sector(fat_vol_t *v, uint32_t sector) {
     if (sector >= v->block_count) {
         return -EIO;
     }
-    es_obj_t result = bdev_call(self->bdev, ES_Q_writeblocks, es_obj_new_int_from_uint(sector), self->window);
+    es_obj_t result = es_vfs_call(self->bdev, ES_Q_writeblocks, 2, es_obj_new_int_from_uint(sector), self->window);
     return window_back(v, result);
 }
 
@@ -85,10 +72,8 @@ static void check(int err) {
 }
 
 static es_obj_t new_fat(const es_type_t *type, es_obj_t bdev) {
-    es_obj_t size_obj = bdev_call(bdev, ES_Q_ioctl, ES_OBJ_NEW_SMALL_INT(BDEV_IOCTL_BLOCK_SIZE), ES_OBJ_NEW_SMALL_INT(0));
-    es_int_t size = size_obj == ES_OBJ_NONE ? 512 : es_obj_get_int(size_obj);
-    es_obj_t count_obj = bdev_call(bdev, ES_Q_ioctl, ES_OBJ_NEW_SMALL_INT(BDEV_IOCTL_BLOCK_COUNT), ES_OBJ_NEW_SMALL_INT(0));
-    es_int_t count = count_obj == ES_OBJ_NONE ? -1 : es_obj_get_int(count_obj);
+    es_int_t size = es_vfs_bdev_query(bdev, ES_VFS_BDEV_BLOCK_SIZE, 512);
+    es_int_t count = es_vfs_bdev_query(bdev, ES_VFS_BDEV_BLOCK_COUNT, -1);
     if (size < 512 || size > 4096 || (size & (size - 1)) != 0 || count < 0) {
         es_file_raise_errno(EINVAL);
     }
@@ -131,34 +116,7 @@ static const char *fs_path(es_obj_t path) {
     }
     es_vstr_t out;
     es_vstr_init(&out, len + 2);
-    size_t i = 0;
-    while (i < len) {
-        while (i < len && p[i] == '/') {
-            i++;
-        }
-        size_t start = i;
-        while (i < len && p[i] != '/') {
-            i++;
-        }
-        size_t n = i - start;
-        if (n == 0 || (n == 1 && p[start] == '.')) {
-            continue;
-        }
-        if (n == 2 && p[start] == '.' && p[start + 1] == '.') {
-            while (out.len > 0 && out.buf[out.len - 1] != '/') {
-                out.len--;
-            }
-            if (out.len > 0) {
-                out.len--;
-            }
-            continue;
-        }
-        es_vstr_add_byte(&out, '/');
-        es_vstr_add_strn(&out, p + start, n);
-    }
-    if (out.len == 0) {
-        es_vstr_add_byte(&out, '/');
-    }
+    es_vfs_append_path(&out, p, len);
     return es_vstr_null_terminated_str(&out);
 }
 
@@ -185,7 +143,7 @@ static const es_obj_static_class_method_t fat_mkfs_obj = {{&es_type_staticmethod
 static es_obj_t fat_mount_meth(es_obj_t self_in, es_obj_t readonly, es_obj_t mkfs) {
     vfs_fat_obj_t *self = es_obj_to_ptr(self_in);
     fat_vol_t *v = &self->vol;
-    bdev_call(self->bdev, ES_Q_ioctl, ES_OBJ_NEW_SMALL_INT(BDEV_IOCTL_INIT), ES_OBJ_NEW_SMALL_INT(0));
+    es_vfs_call(self->bdev, ES_Q_ioctl, 2, ES_OBJ_NEW_SMALL_INT(ES_VFS_BDEV_INIT), ES_OBJ_NEW_SMALL_INT(0));
     v->readonly = false;
     int err = fat_mount(v);
     if (err == -ENODEV && es_obj_is_true(mkfs)) {
@@ -201,7 +159,7 @@ static ES_DEFINE_FUN_3(fat_mount_obj, ES_Q_mount, fat_mount_meth);
 static es_obj_t fat_umount(es_obj_t self_in) {
     vfs_fat_obj_t *self = es_obj_to_ptr(self_in);
     finish(self_in, 0);
-    bdev_call(self->bdev, ES_Q_ioctl, ES_OBJ_NEW_SMALL_INT(BDEV_IOCTL_SYNC), ES_OBJ_NEW_SMALL_INT(0));
+    es_vfs_call(self->bdev, ES_Q_ioctl, 2, ES_OBJ_NEW_SMALL_INT(ES_VFS_BDEV_SYNC), ES_OBJ_NEW_SMALL_INT(0));
     self->mounted = false;
     return ES_OBJ_NONE;
 }
@@ -290,8 +248,8 @@ typedef struct fat_ilistdir_t {
     char *name; /* FAT_NAME_UTF8_MAX bytes: too big for the ESP8266's stack */
 } fat_ilistdir_t;
 
-static es_obj_t stat_mode(const fat_stat_t *st) {
-    return es_obj_new_small_int(st->attr & FAT_ATTR_DIRECTORY ? ES_VFS_TYPE_DIR : ES_VFS_TYPE_FILE);
+static es_int_t file_type(const fat_stat_t *st) {
+    return st->attr & FAT_ATTR_DIRECTORY ? ES_VFS_TYPE_DIR : ES_VFS_TYPE_FILE;
 }
 
 static es_obj_t ilistdir_next(es_obj_t self_in) {
@@ -306,9 +264,7 @@ static es_obj_t ilistdir_next(es_obj_t self_in) {
         it->name = NULL;
         return ES_OBJ_STOP_ITERATION;
     }
-    es_obj_t items[4] = {es_obj_new_str_from_cstr(it->name), stat_mode(&st), ES_OBJ_NEW_SMALL_INT(0),
-                         es_obj_new_int_from_uint(st.size)};
-    return es_obj_new_tuple(4, items);
+    return es_vfs_dir_entry(es_obj_new_str_from_cstr(it->name), file_type(&st), st.size);
 }
 
 static const es_type_t fat_ilistdir_type = {
@@ -360,9 +316,7 @@ static ES_DEFINE_FUN_3(fat_rename_obj, ES_Q_rename, fat_rename_meth);
 static es_obj_t fat_stat_meth(es_obj_t self_in, es_obj_t path) {
     fat_stat_t st;
     finish(self_in, fat_stat(volume(self_in), fs_path(path), &st));
-    es_obj_t result = es_vfs_stat_result(st.attr & FAT_ATTR_DIRECTORY ? ES_VFS_TYPE_DIR : ES_VFS_TYPE_FILE,
-                                         (es_int_t)st.size, (es_int_t)st.mtime - ES_TIME_EPOCH_OFFSET);
-    return result;
+    return es_vfs_stat_result(file_type(&st), (es_int_t)st.size, (es_int_t)st.mtime - ES_TIME_EPOCH_OFFSET);
 }
 static ES_DEFINE_FUN_2(fat_stat_obj, ES_Q_stat, fat_stat_meth);
 

@@ -101,16 +101,7 @@ static es_obj_t posix_open(size_t n_args, const es_obj_t *args) {
     if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
         es_file_raise_errno(EISDIR);
     }
-    int fd = es_port_file_open(p, mode.flags);
-    if (fd == -EMFILE || fd == -ENFILE) {
-        /* Forgotten files may be holding descriptors: let their finalisers give them back. */
-        es_gc_collect();
-        fd = es_port_file_open(p, mode.flags);
-    }
-    if (fd < 0) {
-        es_file_raise_errno(-fd);
-    }
-    return es_file_new(&es_file_port_ops, es_obj_new_small_int(fd), &mode, path);
+    return es_file_open_descriptor(p, &mode, path);
 }
 static ES_DEFINE_FUN_VAR(posix_open_obj, ES_Q_open, 2, 3, posix_open);
 

@@ -29,11 +29,16 @@ typedef double es_float_t;
 #endif
 
 /* ---- version ------------------------------------------------------------------- */
-/* The MicroPython release whose behaviour espy follows: sys.implementation.version, the
-** banner, WebREPL's GET_VER. Tools compare it with what they support. */
-#define ES_MICROPYTHON_VERSION_MAJOR (1)
-#define ES_MICROPYTHON_VERSION_MINOR (22)
-#define ES_MICROPYTHON_VERSION_MICRO (0)
+/* The MicroPython release whose behaviour espy follows: sys.implementation.version, sys.version,
+** the board's banner, WebREPL's GET_VER. Tools compare it with what they support.
+** Bare numbers, because they are also spelled out as text at compile time. */
+#define ES_MICROPYTHON_VERSION_MAJOR 1
+#define ES_MICROPYTHON_VERSION_MINOR 22
+#define ES_MICROPYTHON_VERSION_MICRO 0
+/* "1.22.0" */
+#define ES_MICROPYTHON_VERSION_TEXT \
+    ES_STRINGIFY(ES_MICROPYTHON_VERSION_MAJOR) "." ES_STRINGIFY(ES_MICROPYTHON_VERSION_MINOR) "." \
+    ES_STRINGIFY(ES_MICROPYTHON_VERSION_MICRO)
 
 /* ---- time ---------------------------------------------------------------------- */
 /* Seconds from 1970-01-01 to the epoch of time.time(), gmtime() and file times: MicroPython's
@@ -57,6 +62,9 @@ typedef double es_float_t;
 #define ES_UNUSED(x) ((void)(x))
 #define ES_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define ES_ALIGN_UP(n, a) (((n) + (a) - 1) & ~((size_t)(a) - 1))
+/* The text of a macro's value: ES_STRINGIFY(ES_X) with ES_X 12 is "12". */
+#define ES_STRINGIFY(x) ES_STRINGIFY_VALUE(x)
+#define ES_STRINGIFY_VALUE(x) #x
 
 /* Conservative stack scanning reads every word of the stack, including the redzones
 ** AddressSanitizer puts there; functions that do so opt out of its checks. */

@@ -225,7 +225,8 @@ static void impl_attr(es_obj_t self, es_qstr_t attr, es_obj_t *dest) {
 static void impl_print(const es_print_t *print, es_obj_t self, es_print_kind_t kind) {
     ES_UNUSED(self);
     ES_UNUSED(kind);
-    es_printf(print, "(name='micropython', version=(1, 22, 0), _machine='espy on %s', _mpy=6)", ES_PLATFORM);
+    es_printf(print, "(name='micropython', version=%O, _machine='espy on %s', _mpy=6)",
+              ES_OBJ_FROM_CONST(impl_version), ES_PLATFORM);
 }
 
 static const es_type_t impl_type = {
@@ -335,7 +336,7 @@ es_obj_t es_sys_module_new(void) {
     es_obj_dict_store(globals, ES_OBJ_NEW_QSTR(ES_Q_modules), es_obj_from_ptr(es_state.roots.loaded_modules));
     es_obj_dict_store(globals, ES_OBJ_NEW_QSTR(ES_Q_maxsize), es_obj_new_int(INTPTR_MAX));
     /* Heap strings, not flash ones: str objects cache their hash in place. */
-    es_obj_dict_store(globals, ES_OBJ_NEW_QSTR(ES_Q_version), es_obj_new_str_from_cstr("3.4.0; MicroPython v1.22.0 (espy)"));
+    es_obj_dict_store(globals, ES_OBJ_NEW_QSTR(ES_Q_version), es_obj_new_str_from_cstr("3.4.0; MicroPython v" ES_MICROPYTHON_VERSION_TEXT " (espy)"));
     es_obj_dict_store(globals, ES_OBJ_NEW_QSTR(ES_Q_platform), es_obj_new_str_from_cstr(ES_PLATFORM));
     es_obj_dict_store(globals, ES_OBJ_NEW_QSTR(ES_Q_ps1), es_obj_new_str_from_cstr(">>> "));
     es_obj_dict_store(globals, ES_OBJ_NEW_QSTR(ES_Q_ps2), es_obj_new_str_from_cstr("... "));

@@ -14,7 +14,8 @@
 **   ...xxx01  small int, value = word >> 2                         [64-bit builds]
 **   ...xxx11  float, the IEEE double re-encoded (see below)        [64-bit builds]
 **   ...xx010  interned string (qstr), index = word >> 3
-**   ...xx110  immediate constant: None, False, True
+**   ...xx110  immediate constant: None, False, True (words 0x06, 0x0e, 0x16);
+**             any other word with this tag is a single-precision float      [ESP8266 builds]
 **   ...xxx00  pointer to a struct whose first member is es_obj_base_t
 ** Code outside this header uses only the functions below, so a build can change
 ** the representation.
@@ -25,7 +26,20 @@
 ** those two bits leaves 62 bits, stored above the tag 11 with the sign kept in bit 63.
 ** Zero takes the code of 2**-255, which is boxed instead; everything else outside the
 ** range (inf, nan, subnormals, huge values) is boxed as es_obj_float_t in the heap.
-** 32-bit builds (single-precision floats on the ESP8266) box every float.
+**
+** Single-precision floats (the ESP8266 builds) need no heap either when their exponent
+** lies in [-15, 16] (magnitude 2**-15 ~ 3.05e-5 up to 2**17 = 131072): the tag 110 leaves
+** 29 bits, the sign and the 23 mantissa bits take 24, and the exponent, counted from -15,
+** takes the other 5. The word is sign (bit 31) | code << 3 | 110, where the 28-bit code is
+** (IEEE bits without the sign - those of 2**-15) ^ 0x07ffffff: a subtraction, an xor and a
+** shift each way, and nothing is lost. The xor moves two kinds of words to floats nobody
+** meets: codes 0-3 (None, False and True with a clear sign bit, unused with it set, and
+** zero of either sign) are the four floats just below 2.0, 1.9999995 to 1.9999999, which are
+** boxed instead; and the words that look like pointers into the ESP8266's DRAM heap
+** (0x3ffe8000-0x3fffc000) are floats within 0.15% above 2**-15, so a float's word hardly
+** ever keeps a dead heap block alive in the conservative scan. inf, nan, subnormals and
+** magnitudes outside the range are boxed. The encoding works on the low 32 bits, so
+** build/esp8266-sim (64-bit words, single floats) boxes exactly the floats the chip boxes.
 */
 typedef uintptr_t es_obj_t;
 typedef intptr_t es_int_t;
@@ -42,13 +56,26 @@ typedef uintptr_t es_uint_t;
 #define ES_OBJ_FALSE ((es_obj_t)0x0e)
 #define ES_OBJ_TRUE ((es_obj_t)0x16)
 
+/* How floats are represented; ES_OBJ_SINGLE_FLOATS_IMMEDIATE (0) boxes every single float. */
+#define ES_OBJ_FLOATS_BOXED (0)
+#define ES_OBJ_FLOATS_IMMEDIATE_DOUBLE (1) /* 64-bit words, double precision (the host) */
+#define ES_OBJ_FLOATS_IMMEDIATE_SINGLE (2) /* single precision in 32 bits (the ESP8266 builds) */
+#ifndef ES_OBJ_SINGLE_FLOATS_IMMEDIATE
+#define ES_OBJ_SINGLE_FLOATS_IMMEDIATE (1)
+#endif
+
 #if UINTPTR_MAX > 0xffffffffu && !ES_FLOAT_IS_SINGLE
-#define ES_OBJ_IMMEDIATE_FLOATS (1)
+#define ES_OBJ_FLOAT_REPR ES_OBJ_FLOATS_IMMEDIATE_DOUBLE
 #define ES_SMALL_INT_SHIFT (2)
 #else
-#define ES_OBJ_IMMEDIATE_FLOATS (0)
+#if ES_FLOAT_IS_SINGLE && ES_OBJ_SINGLE_FLOATS_IMMEDIATE
+#define ES_OBJ_FLOAT_REPR ES_OBJ_FLOATS_IMMEDIATE_SINGLE
+#else
+#define ES_OBJ_FLOAT_REPR ES_OBJ_FLOATS_BOXED
+#endif
 #define ES_SMALL_INT_SHIFT (1)
 #endif
+#define ES_OBJ_IMMEDIATE_FLOATS (ES_OBJ_FLOAT_REPR != ES_OBJ_FLOATS_BOXED)
 
 #define ES_SMALL_INT_MIN ((es_int_t)(INTPTR_MIN >> ES_SMALL_INT_SHIFT))
 #define ES_SMALL_INT_MAX ((es_int_t)(INTPTR_MAX >> ES_SMALL_INT_SHIFT))
@@ -67,7 +94,10 @@ static inline es_obj_t es_obj_new_qstr(es_qstr_t q) { return ((es_obj_t)q << 3) 
 #define ES_OBJ_NEW_QSTR(q) ((es_obj_t)(((es_obj_t)(q) << 3) | 2))
 #define ES_OBJ_NEW_SMALL_INT(v) ((es_obj_t)((((es_uint_t)(v)) << ES_SMALL_INT_SHIFT) | 1))
 
-static inline bool es_obj_is_immediate(es_obj_t o) { return (o & 7) == 6; }
+/* None, False or True (on ESP8266 builds the other words tagged 110 are floats). */
+static inline bool es_obj_is_immediate(es_obj_t o) {
+    return (o & 7) == 6 && (ES_OBJ_FLOAT_REPR != ES_OBJ_FLOATS_IMMEDIATE_SINGLE || o <= ES_OBJ_TRUE);
+}
 static inline bool es_obj_is_ptr(es_obj_t o) { return (o & 3) == 0 && o > ES_OBJ_SENTINEL; }
 static inline es_obj_t es_obj_from_ptr(const void *p) { return (es_obj_t)p; }
 static inline void *es_obj_to_ptr(es_obj_t o) { return (void *)o; }
@@ -330,7 +360,49 @@ extern const es_obj_singleton_t es_const_notimplemented_obj;
 
 const es_type_t *es_obj_get_type_slow(es_obj_t o);
 
-static inline bool es_obj_is_immediate_float(es_obj_t o) { return ES_OBJ_IMMEDIATE_FLOATS && (o & 3) == 3; }
+/* The single-precision encoding alone (IEEE bits <-> word), see the top of this file. */
+#define ES_FLOAT32_SIGN_BIT (0x80000000u)
+#define ES_FLOAT32_LOWEST_BITS (0x38000000u) /* IEEE bits of 2**-15, the least in the word */
+#define ES_FLOAT32_CODES (0x10000000u)       /* 2**28 codes: 32 exponents times 2**23 mantissas */
+#define ES_FLOAT32_CODE_FLIP (0x07ffffffu)   /* where codes 0-3 and DRAM-like words land */
+#define ES_FLOAT32_RESERVED_CODES (4u)       /* None, False, True and zero */
+#define ES_FLOAT32_ZERO_CODE (3u)
+
+/* The word for a float's bits, or 0 when the float has to be boxed (0 is never a float word). */
+static inline uint32_t es_float32_to_word(uint32_t bits) {
+    uint32_t sign = bits & ES_FLOAT32_SIGN_BIT;
+    uint32_t offset = (bits & ~ES_FLOAT32_SIGN_BIT) - ES_FLOAT32_LOWEST_BITS;
+    uint32_t code = offset ^ ES_FLOAT32_CODE_FLIP;
+    if (offset < ES_FLOAT32_CODES && code >= ES_FLOAT32_RESERVED_CODES) {
+        return sign | code << 3 | 6;
+    }
+    if ((bits & ~ES_FLOAT32_SIGN_BIT) == 0) {
+        return sign | ES_FLOAT32_ZERO_CODE << 3 | 6;
+    }
+    return 0;
+}
+
+/* The float bits of a word es_float32_to_word made. */
+static inline uint32_t es_float32_from_word(uint32_t word) {
+    uint32_t sign = word & ES_FLOAT32_SIGN_BIT;
+    uint32_t code = (word & ~ES_FLOAT32_SIGN_BIT) >> 3;
+    if (code == ES_FLOAT32_ZERO_CODE) {
+        return sign;
+    }
+    return sign | ((code ^ ES_FLOAT32_CODE_FLIP) + ES_FLOAT32_LOWEST_BITS);
+}
+
+static inline bool es_obj_is_immediate_float(es_obj_t o) {
+#if ES_OBJ_FLOAT_REPR == ES_OBJ_FLOATS_IMMEDIATE_DOUBLE
+    return (o & 3) == 3;
+#elif ES_OBJ_FLOAT_REPR == ES_OBJ_FLOATS_IMMEDIATE_SINGLE
+    /* above True, the sign bit aside: None, False and True with the sign bit set are nothing */
+    return (o & 7) == 6 && ((uint32_t)o & ~ES_FLOAT32_SIGN_BIT) > ES_OBJ_TRUE;
+#else
+    ES_UNUSED(o);
+    return false;
+#endif
+}
 
 static inline const es_type_t *es_obj_get_type(es_obj_t o) {
     if (es_obj_is_ptr(o)) {
@@ -488,7 +560,7 @@ es_obj_t es_obj_new_float_boxed(es_float_t value);
 es_float_t es_obj_float_get_boxed(es_obj_t o);
 static inline bool es_obj_is_float(es_obj_t o) { return es_obj_is_immediate_float(o) || es_obj_is_type(o, &es_type_float); }
 
-#if ES_OBJ_IMMEDIATE_FLOATS
+#if ES_OBJ_FLOAT_REPR == ES_OBJ_FLOATS_IMMEDIATE_DOUBLE
 #define ES_FLOAT_SIGN_BIT ((uint64_t)1 << 63)
 #define ES_FLOAT_LOW61 (((uint64_t)1 << 61) - 1)
 #define ES_FLOAT_ZERO_CODE ((uint64_t)1 << 60) /* low 61 bits of 2**-255, which zero borrows */
@@ -520,6 +592,24 @@ static inline es_float_t es_obj_float_get(es_obj_t o) {
     }
     es_float_t value;
     __builtin_memcpy(&value, &d, sizeof(value));
+    return value;
+}
+#elif ES_OBJ_FLOAT_REPR == ES_OBJ_FLOATS_IMMEDIATE_SINGLE
+static inline es_obj_t es_obj_new_float(es_float_t value) {
+    uint32_t bits;
+    __builtin_memcpy(&bits, &value, sizeof(bits));
+    uint32_t word = es_float32_to_word(bits);
+    return word != 0 ? (es_obj_t)word : es_obj_new_float_boxed(value);
+}
+
+/* o must be a float. */
+static inline es_float_t es_obj_float_get(es_obj_t o) {
+    if (!es_obj_is_immediate_float(o)) {
+        return es_obj_float_get_boxed(o);
+    }
+    uint32_t bits = es_float32_from_word((uint32_t)o);
+    es_float_t value;
+    __builtin_memcpy(&value, &bits, sizeof(value));
     return value;
 }
 #else

@@ -21,7 +21,7 @@
 #define MATH(name) name
 #endif
 
-/* Floats that have no immediate form (py/obj.h): all of them on 32-bit builds. */
+/* Floats that have no immediate form (py/obj.h): inf, nan, subnormals and magnitudes out of range. */
 es_obj_t es_obj_new_float_boxed(es_float_t value) {
     es_obj_float_t *o = es_new(es_obj_float_t);
     o->base.type = &es_type_float;

@@ -1,50 +1,47 @@
-/* repl.c: deciding when interactive input is complete, and how far to indent the next line. */
+/* repl.c: reading interactive input: open strings and brackets, when a statement is complete, how far to indent. */
 
 #include <string.h>
 
 #include "py/repl.h"
 
-typedef struct input_shape_t {
-    int bracket_depth;
-    bool in_triple_quote;
-    bool ends_with_backslash;
-    bool compound; /* some line opened a block (ends in ':') */
-    bool last_line_blank;
-    size_t last_indent;
-    bool last_ends_with_colon;
-} input_shape_t;
+static int open_brackets(const es_repl_scan_t *scan) {
+    return scan->open_round + scan->open_square + scan->open_curly;
+}
 
-/* One pass over the text, skipping comments and the insides of strings. */
-static void scan_input(const char *s, size_t len, input_shape_t *shape) {
-    memset(shape, 0, sizeof(*shape));
+/* Records the shape of a physical line that ended outside any one-quote string. */
+static void end_line(es_repl_scan_t *scan, const char *line, size_t len, char last_significant, bool in_string) {
+    size_t indent = 0;
+    while (indent < len && line[indent] == ' ') {
+        indent++;
+    }
+    if (!in_string && open_brackets(scan) == 0) {
+        scan->last_ends_with_colon = last_significant == ':';
+        scan->opened_block |= last_significant == ':';
+    }
+    scan->last_line_blank = indent == len;
+    if (!scan->last_line_blank) {
+        scan->last_indent = indent;
+    }
+}
+
+void es_repl_scan(const char *s, size_t len, es_repl_reading_t reading, es_repl_scan_t *scan) {
+    memset(scan, 0, sizeof(*scan));
+    bool as_python = reading == ES_REPL_READ_AS_PYTHON;
     char quote = 0;
     bool triple = false;
     size_t line_start = 0;
     char last_significant = 0;
+    /* The text is read as if it ended with a newline, so the last line is recorded too. */
     for (size_t i = 0; i <= len; i++) {
         char c = i < len ? s[i] : '\n';
-        if (c == '\n') {
-            if (quote == 0 || triple) {
-                /* end of a physical line: record its shape */
-                size_t indent = 0;
-                while (line_start + indent < i && s[line_start + indent] == ' ') {
-                    indent++;
-                }
-                bool blank = line_start + indent == i;
-                if (quote == 0 && shape->bracket_depth == 0) {
-                    shape->last_ends_with_colon = last_significant == ':';
-                    if (last_significant == ':') {
-                        shape->compound = true;
-                    }
-                }
-                shape->last_line_blank = blank;
-                if (!blank) {
-                    shape->last_indent = indent;
-                }
+        bool in_one_quote_string = quote != 0 && !triple;
+        if (c == '\n' && (as_python || !in_one_quote_string)) {
+            if (in_one_quote_string) {
+                quote = 0;
             } else {
-                quote = 0; /* an unterminated single-quoted string ends with its line */
+                end_line(scan, s + line_start, i - line_start, last_significant, quote != 0);
             }
-            shape->ends_with_backslash = last_significant == '\\';
+            scan->ends_with_backslash = last_significant == '\\';
             last_significant = 0;
             line_start = i + 1;
             continue;
@@ -64,8 +61,11 @@ static void scan_input(const char *s, size_t len, input_shape_t *shape) {
         }
         switch (c) {
             case '#':
-                while (i + 1 < len && s[i + 1] != '\n') {
-                    i++;
+                if (as_python) {
+                    while (i + 1 < len && s[i + 1] != '\n') {
+                        i++;
+                    }
+                    continue;
                 }
                 break;
             case '\'':
@@ -75,41 +75,38 @@ static void scan_input(const char *s, size_t len, input_shape_t *shape) {
                 if (triple) {
                     i += 2;
                 }
-                last_significant = c;
                 break;
-            case '(': case '[': case '{':
-                shape->bracket_depth++;
-                last_significant = c;
-                break;
-            case ')': case ']': case '}':
-                shape->bracket_depth--;
-                last_significant = c;
-                break;
+            case '(': scan->open_round++; break;
+            case ')': scan->open_round--; break;
+            case '[': scan->open_square++; break;
+            case ']': scan->open_square--; break;
+            case '{': scan->open_curly++; break;
+            case '}': scan->open_curly--; break;
             case ' ': case '\t': case '\r':
-                break;
+                continue;
             default:
-                last_significant = c;
                 break;
         }
+        last_significant = c;
     }
-    shape->in_triple_quote = quote != 0 && triple;
+    scan->open_string = quote == 0 ? 0 : triple ? 3 : 1;
 }
 
 bool es_repl_continue_with_input(const char *input, size_t len) {
-    input_shape_t shape;
-    scan_input(input, len, &shape);
-    if (shape.in_triple_quote || shape.bracket_depth > 0 || shape.ends_with_backslash) {
+    es_repl_scan_t scan;
+    es_repl_scan(input, len, ES_REPL_READ_AS_PYTHON, &scan);
+    if (scan.open_string == 3 || open_brackets(&scan) > 0 || scan.ends_with_backslash) {
         return true;
     }
     /* A block is finished by an empty line. */
-    return shape.compound && !shape.last_line_blank;
+    return scan.opened_block && !scan.last_line_blank;
 }
 
 size_t es_repl_auto_indent(const char *input, size_t len) {
-    input_shape_t shape;
-    scan_input(input, len, &shape);
-    if (shape.bracket_depth > 0 || shape.in_triple_quote) {
+    es_repl_scan_t scan;
+    es_repl_scan(input, len, ES_REPL_READ_AS_PYTHON, &scan);
+    if (open_brackets(&scan) > 0 || scan.open_string == 3) {
         return 0;
     }
-    return shape.last_indent + (shape.last_ends_with_colon ? 4 : 0);
+    return scan.last_indent + (scan.last_ends_with_colon ? 4 : 0);
 }

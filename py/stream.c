@@ -264,8 +264,8 @@ static const es_stream_p_t *stream_of(es_obj_t self) {
     return p;
 }
 
-static es_obj_t result_of(const es_stream_p_t *p, es_vstr_t *vstr) {
-    if (p->is_text) {
+es_obj_t es_stream_chunk(es_vstr_t *vstr, bool is_text) {
+    if (is_text) {
         if (!es_utf8_is_valid((const uint8_t *)vstr->buf, vstr->len)) {
             es_raise_msg_varg(&es_type_UnicodeError, "'utf-8' codec can't decode byte 0x%02x",
                               (uint8_t)vstr->buf[es_utf8_first_invalid((const uint8_t *)vstr->buf, vstr->len)]);
@@ -275,16 +275,9 @@ static es_obj_t result_of(const es_stream_p_t *p, es_vstr_t *vstr) {
     return es_obj_new_str_from_vstr(&es_type_bytes, vstr);
 }
 
-/* Characters (text) whose bytes are complete in data. */
+/* Units of data: characters on a text stream (counted by their lead bytes), else bytes. */
 static size_t whole_chars(const es_stream_p_t *p, const char *data, size_t len) {
-    if (!p->is_text) {
-        return len;
-    }
-    size_t chars = 0;
-    for (size_t i = 0; i < len; i++) {
-        chars += !es_utf8_is_cont((uint8_t)data[i]);
-    }
-    return chars;
+    return p->is_text ? es_utf8_count((const uint8_t *)data, len) : len;
 }
 
 static bool is_partial_char(const char *data, size_t len) {
@@ -343,20 +336,20 @@ static es_obj_t read_units(es_obj_t self, es_int_t n, bool once) {
             break;
         }
     }
-    return result_of(p, &vstr);
+    return es_stream_chunk(&vstr, p->is_text);
 }
 
-static es_int_t size_arg(size_t n_args, const es_obj_t *args, size_t index) {
+es_int_t es_stream_size_arg(size_t n_args, const es_obj_t *args, size_t index) {
     return n_args > index && args[index] != ES_OBJ_NONE ? es_obj_get_int(args[index]) : -1;
 }
 
 static es_obj_t stream_read(size_t n_args, const es_obj_t *args) {
-    return read_units(args[0], size_arg(n_args, args, 1), false);
+    return read_units(args[0], es_stream_size_arg(n_args, args, 1), false);
 }
 ES_DEFINE_FUN_VAR(es_stream_read_obj, ES_Q_read, 1, 2, stream_read);
 
 static es_obj_t stream_read1(size_t n_args, const es_obj_t *args) {
-    es_int_t n = size_arg(n_args, args, 1);
+    es_int_t n = es_stream_size_arg(n_args, args, 1);
     return read_units(args[0], n < 0 ? 256 : n, true);
 }
 ES_DEFINE_FUN_VAR(es_stream_read1_obj, ES_Q_read1, 1, 2, stream_read1);
@@ -435,20 +428,19 @@ static es_obj_t readline_of(es_obj_t self, es_int_t limit) {
         }
         es_vstr_add_byte(&vstr, (uint8_t)c);
     }
-    return result_of(p, &vstr);
+    return es_stream_chunk(&vstr, p->is_text);
 }
 
 static es_obj_t stream_readline(size_t n_args, const es_obj_t *args) {
-    return readline_of(args[0], size_arg(n_args, args, 1));
+    return readline_of(args[0], es_stream_size_arg(n_args, args, 1));
 }
 ES_DEFINE_FUN_VAR(es_stream_readline_obj, ES_Q_readline, 1, 2, stream_readline);
 
-static es_obj_t stream_readlines(size_t n_args, const es_obj_t *args) {
-    es_int_t hint = size_arg(n_args, args, 1);
+es_obj_t es_stream_collect_lines(es_obj_t stream, es_obj_t (*next_line)(es_obj_t stream), es_int_t hint) {
     es_obj_t list = es_obj_new_list(0, NULL);
     es_int_t total = 0;
     for (;;) {
-        es_obj_t line = readline_of(args[0], -1);
+        es_obj_t line = next_line(stream);
         if (line == ES_OBJ_NONE) {
             break;
         }
@@ -465,10 +457,18 @@ static es_obj_t stream_readlines(size_t n_args, const es_obj_t *args) {
     }
     return list;
 }
+
+static es_obj_t whole_line(es_obj_t self) {
+    return readline_of(self, -1);
+}
+
+static es_obj_t stream_readlines(size_t n_args, const es_obj_t *args) {
+    return es_stream_collect_lines(args[0], whole_line, es_stream_size_arg(n_args, args, 1));
+}
 ES_DEFINE_FUN_VAR(es_stream_readlines_obj, ES_Q_readlines, 1, 2, stream_readlines);
 
 es_obj_t es_stream_iternext(es_obj_t self) {
-    es_obj_t line = readline_of(self, -1);
+    es_obj_t line = whole_line(self);
     if (line == ES_OBJ_NONE) {
         return ES_OBJ_STOP_ITERATION;
     }

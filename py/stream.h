@@ -5,6 +5,7 @@
 #include <stdint.h>
 
 #include "py/obj.h"
+#include "py/print.h"
 
 /*
 ** A type that is a stream points its `protocol` slot at an es_stream_p_t. Each operation
@@ -73,3 +74,13 @@ extern const es_obj_fun_builtin_t es_stream_ioctl_obj;
 extern const es_obj_fun_builtin_t es_stream_enter_obj;
 extern const es_obj_fun_builtin_t es_stream_exit_obj;
 es_obj_t es_stream_iternext(es_obj_t self);
+
+/* Pieces of those methods for stream types that define their own (extmod/fileio.c). */
+/* An optional size argument args[index]: -1 when it is missing or None. */
+es_int_t es_stream_size_arg(size_t n_args, const es_obj_t *args, size_t index);
+/* What a read returns: the bytes of vstr as bytes, or as str on a text stream (UnicodeError
+** when they are not UTF-8). */
+es_obj_t es_stream_chunk(es_vstr_t *vstr, bool is_text);
+/* readlines(hint): the lines next_line(stream) gives until an empty one (or None), stopping
+** once they hold hint bytes or more (hint <= 0: no limit). */
+es_obj_t es_stream_collect_lines(es_obj_t stream, es_obj_t (*next_line)(es_obj_t stream), es_int_t hint);

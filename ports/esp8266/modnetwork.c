@@ -31,7 +31,9 @@ enum { AUTH_OPEN, AUTH_WEP, AUTH_WPA_PSK, AUTH_WPA2_PSK, AUTH_WPA_WPA2_PSK, AUTH
 
 typedef struct saved_config_t {
     uint32_t magic;
-    uint8_t sta_active, ap_active, ap_authmode, ap_channel, ap_hidden, sta_bssid_set, pad[2];
+    uint8_t sta_active, ap_active, ap_authmode, ap_channel, ap_hidden, sta_bssid_set;
+    uint8_t sta_no_auto_connect; /* config(auto_connect=False): no joining at power-on */
+    uint8_t pad;
     char sta_ssid[33];
     char sta_key[65];
     uint8_t sta_bssid[6];
@@ -40,7 +42,7 @@ typedef struct saved_config_t {
 } saved_config_t;
 
 typedef struct ip4_config_t {
-    uint8_t ip[4], mask[4], gw[4], dns[4];
+    uint8_t ip[4], mask[4], gw[4];
 } ip4_config_t;
 
 static struct {
@@ -49,8 +51,9 @@ static struct {
     bool connecting;          /* an attempt (or retry) runs since connect_at_us */
     uint64_t connect_at_us;
     uint8_t sta_status;
-    bool sta_static_ip;       /* ifconfig((...)) on the station: no DHCP */
+    bool sta_static_ip;       /* the station's DHCP client is stopped (a static address) */
     ip4_config_t sta_ip, ap_ip;
+    uint8_t dns[4];           /* the IP stack has one DNS server for both interfaces */
     es_wifi_ap_t joined;      /* the access point the station is with */
     uint8_t mac[2][6];
     bool mac_set[2];
@@ -88,21 +91,21 @@ static void load_config(void) {
         snprintf(wifi.saved.ap_ssid, sizeof(wifi.saved.ap_ssid), "ESP_%02X%02X%02X", mac[3], mac[4], mac[5]);
     }
     wifi.saved.sta_ssid[32] = wifi.saved.sta_key[64] = wifi.saved.ap_ssid[32] = wifi.saved.ap_key[64] = '\0';
-    static const ip4_config_t ap_ip = {{192, 168, 4, 1}, {255, 255, 255, 0}, {192, 168, 4, 1}, {208, 67, 222, 222}};
+    static const ip4_config_t ap_ip = {{192, 168, 4, 1}, {255, 255, 255, 0}, {192, 168, 4, 1}};
     wifi.ap_ip = ap_ip;
-    memcpy(wifi.sta_ip.dns, default_dns, 4);
+    memcpy(wifi.dns, default_dns, 4);
     strcpy(wifi.hostname, "mpy-esp8266");
     strcpy(wifi.country, "XX");
     wifi.phy_mode = 3;
-    /* The SDK joins the saved network by itself after power-on. */
-    if (wifi.saved.sta_active && wifi.saved.sta_ssid[0] != '\0') {
+    /* The SDK joins the saved network by itself after power-on (unless told not to). */
+    if (wifi.saved.sta_active && wifi.saved.sta_ssid[0] != '\0' && !wifi.saved.sta_no_auto_connect) {
         wifi.connecting = true;
         wifi.connect_at_us = es_chip_uptime_us();
     }
 }
 
 void es_network_hard_reset(void) {
-    if (wifi.loaded && wifi.saved.sta_active && wifi.saved.sta_ssid[0] != '\0') {
+    if (wifi.loaded && wifi.saved.sta_active && wifi.saved.sta_ssid[0] != '\0' && !wifi.saved.sta_no_auto_connect) {
         wifi.connecting = true;
         wifi.connect_at_us = 0;
         wifi.sta_status = STAT_CONNECTING;
@@ -130,14 +133,15 @@ static void give_address(size_t index) {
     }
     /* Each simulated network is 192.168.<n>.0/24 with its router at .1. */
     uint8_t net = (uint8_t)(index + 1 == 4 ? 250 : index + 1);
-    ip4_config_t c = {{192, 168, net, 100}, {255, 255, 255, 0}, {192, 168, net, 1}, {192, 168, net, 1}};
+    ip4_config_t c = {{192, 168, net, 100}, {255, 255, 255, 0}, {192, 168, net, 1}};
     wifi.sta_ip = c;
+    memcpy(wifi.dns, c.gw, 4); /* the router's DHCP offer names itself as DNS server */
 }
 
+/* The DNS server the lease named stays set, as in lwIP. */
 static void drop_address(void) {
     if (!wifi.sta_static_ip) {
         memset(&wifi.sta_ip, 0, sizeof(wifi.sta_ip));
-        memcpy(wifi.sta_ip.dns, default_dns, 4);
     }
 }
 
@@ -338,8 +342,8 @@ static es_obj_t wlan_status(size_t n_args, const es_obj_t *args) {
         return es_obj_new_small_int(if_of(args[0]) == STA_IF ? sta_status() : -1);
     }
     es_qstr_t param = es_obj_str_get_qstr(args[1]);
-    if (param == ES_Q_rssi) {
-        require_if(args[0], STA_IF);
+    if (param == ES_Q_rssi && if_of(args[0]) == STA_IF) {
+        /* The AP has no RSSI: an unknown parameter there, as in MicroPython. */
         return es_obj_new_small_int(sta_status() == STAT_GOT_IP ? wifi.joined.rssi : 31);
     }
     if (param == ES_Q_stations) {
@@ -416,15 +420,39 @@ static void parse_ip_or_raise(es_obj_t text, uint8_t out[4]) {
     }
 }
 
+static void prefix_to_mask(es_int_t prefix, uint8_t mask[4]) {
+    if (prefix < 0 || prefix > 32) {
+        es_raise_msg(&es_type_ValueError, "invalid arguments");
+    }
+    uint32_t bits = prefix == 0 ? 0 : 0xffffffffu << (32 - prefix);
+    for (int i = 0; i < 4; i++) {
+        mask[i] = (uint8_t)(bits >> (24 - 8 * i));
+    }
+}
+
+static ip4_config_t *ip_config_of(int if_id) { return if_id == STA_IF ? &wifi.sta_ip : &wifi.ap_ip; }
+
+/* The station takes a lease again (if it is with a network): ifconfig('dhcp'), ipconfig(dhcp4=True). */
+static void start_dhcp(void) {
+    wifi.sta_static_ip = false;
+    if (sta_status() == STAT_GOT_IP) {
+        es_wifi_ap_t ap;
+        size_t index;
+        if (find_ap(&ap, &index)) {
+            give_address(index);
+        }
+    }
+}
+
 /* ifconfig() -> (ip, mask, gateway, dns); ifconfig((ip, mask, gw, dns)) static; ifconfig('dhcp'). */
 static es_obj_t wlan_ifconfig(size_t n_args, const es_obj_t *args) {
     int if_id = if_of(args[0]);
-    ip4_config_t *c = if_id == STA_IF ? &wifi.sta_ip : &wifi.ap_ip;
+    ip4_config_t *c = ip_config_of(if_id);
     if (n_args == 1) {
         if (if_id == STA_IF) {
             sta_status();
         }
-        es_obj_t items[4] = {new_ip_str(c->ip), new_ip_str(c->mask), new_ip_str(c->gw), new_ip_str(c->dns)};
+        es_obj_t items[4] = {new_ip_str(c->ip), new_ip_str(c->mask), new_ip_str(c->gw), new_ip_str(wifi.dns)};
         return es_obj_new_tuple(4, items);
     }
     if (es_obj_is_str(args[1])) {
@@ -433,43 +461,143 @@ static es_obj_t wlan_ifconfig(size_t n_args, const es_obj_t *args) {
         if (len != 4 || memcmp(mode, "dhcp", 4) != 0) {
             es_raise_msg(&es_type_ValueError, "invalid arguments");
         }
-        if (if_id == STA_IF) {
-            wifi.sta_static_ip = false;
-            if (sta_status() == STAT_GOT_IP) {
-                es_wifi_ap_t ap;
-                size_t index;
-                if (find_ap(&ap, &index)) {
-                    give_address(index);
-                }
-            }
-        }
+        require_if(args[0], STA_IF);
+        start_dhcp();
         return ES_OBJ_NONE;
     }
     es_obj_t *items;
     es_obj_get_array_fixed_n(args[1], 4, &items);
     ip4_config_t next;
+    uint8_t dns[4];
     parse_ip_or_raise(items[0], next.ip);
     if (es_obj_is_int(items[1])) {
-        es_int_t prefix = es_obj_get_int(items[1]);
-        if (prefix < 0 || prefix > 32) {
-            es_raise_msg(&es_type_ValueError, "invalid arguments");
-        }
-        uint32_t mask = prefix == 0 ? 0 : 0xffffffffu << (32 - prefix);
-        for (int i = 0; i < 4; i++) {
-            next.mask[i] = (uint8_t)(mask >> (24 - 8 * i));
-        }
+        prefix_to_mask(es_obj_get_int(items[1]), next.mask);
     } else {
         parse_ip_or_raise(items[1], next.mask);
     }
     parse_ip_or_raise(items[2], next.gw);
-    parse_ip_or_raise(items[3], next.dns);
+    parse_ip_or_raise(items[3], dns);
     *c = next;
+    memcpy(wifi.dns, dns, 4);
     if (if_id == STA_IF) {
         wifi.sta_static_ip = true;
     }
     return ES_OBJ_NONE;
 }
 static ES_DEFINE_FUN_VAR(wlan_ifconfig_obj, ES_Q_ifconfig, 1, 2, wlan_ifconfig);
+
+/* addr4's value: 'a.b.c.d/prefix', 'a.b.c.d' (the mask kept) or (address, mask). */
+static void parse_addr4(es_obj_t value, ip4_config_t *c) {
+    if (value == ES_OBJ_NONE) {
+        return;
+    }
+    if (!es_obj_is_str(value)) {
+        es_obj_t *items;
+        es_obj_get_array_fixed_n(value, 2, &items);
+        parse_ip_or_raise(items[0], c->ip);
+        parse_ip_or_raise(items[1], c->mask);
+        return;
+    }
+    size_t len;
+    const char *text = es_obj_str_get_data(value, &len);
+    const char *slash = memchr(text, '/', len);
+    if (slash == NULL) {
+        parse_ip_or_raise(value, c->ip);
+        return;
+    }
+    es_int_t prefix = 0;
+    const char *p = slash + 1, *end = text + len;
+    if (p == end || end - p > 2) {
+        es_raise_msg(&es_type_ValueError, "invalid arguments");
+    }
+    for (; p < end; p++) {
+        if (*p < '0' || *p > '9') {
+            es_raise_msg(&es_type_ValueError, "invalid arguments");
+        }
+        prefix = prefix * 10 + (*p - '0');
+    }
+    prefix_to_mask(prefix, c->mask);
+    parse_ip_or_raise(es_obj_new_str(text, (size_t)(slash - text)), c->ip);
+}
+
+/*
+** ipconfig('addr4' | 'gw4' | 'dhcp4') reads one setting (dhcp4: the station's DHCP client runs);
+** ipconfig(addr4=..., gw4=..., dhcp4=...) changes some, all or nothing. A static address or
+** gateway stops the station's DHCP client, as ifconfig((...)) does; the AP has a DHCP server,
+** not a client, so dhcp4 is no key of it.
+*/
+static es_obj_t wlan_ipconfig(size_t n_args, const es_obj_t *args, es_map_t *kw) {
+    int if_id = if_of(args[0]);
+    ip4_config_t *c = ip_config_of(if_id);
+    if (kw->count == 0) {
+        if (n_args != 2) {
+            es_raise_msg(&es_type_TypeError, "must query one param");
+        }
+        if (if_id == STA_IF) {
+            sta_status();
+        }
+        switch (es_obj_str_get_qstr(args[1])) {
+            case ES_Q_dhcp4:
+                if (if_id == STA_IF) {
+                    return es_obj_new_bool(!wifi.sta_static_ip);
+                }
+                break;
+            case ES_Q_addr4: {
+                es_obj_t pair[2] = {new_ip_str(c->ip), new_ip_str(c->mask)};
+                return es_obj_new_tuple(2, pair);
+            }
+            case ES_Q_gw4:
+                return new_ip_str(c->gw);
+            default:
+                break;
+        }
+        es_raise_msg(&es_type_ValueError, "unexpected key");
+    }
+    if (n_args != 1) {
+        es_raise_msg(&es_type_TypeError, "can't specify pos and kw args");
+    }
+    ip4_config_t next = *c;
+    bool touched = false;
+    int dhcp = -1; /* -1: not named */
+    for (size_t i = 0; i < kw->used; i++) {
+        if (!es_map_slot_is_filled(kw, i)) {
+            continue;
+        }
+        es_obj_t value = kw->table[i].value;
+        switch (es_obj_str_get_qstr(kw->table[i].key)) {
+            case ES_Q_dhcp4:
+                if (if_id != STA_IF) {
+                    es_raise_msg(&es_type_ValueError, "unexpected key");
+                }
+                dhcp = es_obj_is_true(value);
+                break;
+            case ES_Q_addr4:
+                parse_addr4(value, &next);
+                touched = true;
+                break;
+            case ES_Q_gw4:
+                parse_ip_or_raise(value, next.gw);
+                touched = true;
+                break;
+            default:
+                es_raise_msg(&es_type_ValueError, "unexpected key");
+        }
+    }
+    if (dhcp == 0 && if_id == STA_IF) {
+        wifi.sta_static_ip = true; /* the lease's address stays */
+    }
+    if (touched) {
+        *c = next;
+        if (if_id == STA_IF) {
+            wifi.sta_static_ip = true;
+        }
+    }
+    if (dhcp == 1) {
+        start_dhcp();
+    }
+    return ES_OBJ_NONE;
+}
+static ES_DEFINE_FUN_KW(wlan_ipconfig_obj, ES_Q_ipconfig, 1, wlan_ipconfig);
 
 /* ---- config ---------------------------------------------------------------------------- */
 
@@ -498,13 +626,14 @@ static es_obj_t config_get(es_obj_t self, es_qstr_t param) {
             require_if(self, AP_IF);
             return es_obj_new_small_int(wifi.saved.ap_authmode);
         case ES_Q_channel:
-            if (if_id == STA_IF && sta_status() == STAT_GOT_IP) {
-                return es_obj_new_small_int(wifi.joined.channel);
-            }
+            require_if(self, AP_IF);
             return es_obj_new_small_int(wifi.saved.ap_channel);
         case ES_Q_hostname:
         case ES_Q_dhcp_hostname:
+            require_if(self, STA_IF); /* as MicroPython; network.hostname() is the way now */
             return es_obj_new_str(wifi.hostname, strlen(wifi.hostname));
+        case ES_Q_auto_connect:
+            return es_obj_new_bool(!wifi.saved.sta_no_auto_connect);
         case ES_Q_protocol:
             return es_obj_new_small_int(wifi.phy_mode);
         case ES_Q_pm:
@@ -549,6 +678,7 @@ static void config_set(es_obj_t self, es_qstr_t param, es_obj_t value, bool *cha
             *changed = true;
             break;
         case ES_Q_channel: {
+            require_if(self, AP_IF);
             es_int_t channel = es_obj_get_int(value);
             if (channel < 1 || channel > 14) {
                 es_raise_msg(&es_type_ValueError, "invalid channel");
@@ -569,6 +699,16 @@ static void config_set(es_obj_t self, es_qstr_t param, es_obj_t value, bool *cha
             wifi.phy_mode = (uint8_t)mode;
             break;
         }
+        case ES_Q_auto_connect:
+            wifi.saved.sta_no_auto_connect = !es_obj_is_true(value);
+            *changed = true;
+            break;
+        case ES_Q_reconnects:
+            /* How often the station tries again after losing its network (-1: for ever); the
+            ** simulated station always tries again, so the number is only checked. */
+            require_if(self, STA_IF);
+            es_obj_get_int(value);
+            break;
         case ES_Q_txpower:
             es_obj_get_float(value); /* dBm; the simulated radio has no range to change */
             break;
@@ -629,6 +769,7 @@ static const es_map_elem_t wlan_locals_table[] = {
     {ES_OBJ_NEW_QSTR(ES_Q_status), ES_OBJ_FROM_CONST(wlan_status_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_scan), ES_OBJ_FROM_CONST(wlan_scan_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_ifconfig), ES_OBJ_FROM_CONST(wlan_ifconfig_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q_ipconfig), ES_OBJ_FROM_CONST(wlan_ipconfig_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_config), ES_OBJ_FROM_CONST(wlan_config_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_IF_STA), ES_OBJ_NEW_SMALL_INT(STA_IF)},
     {ES_OBJ_NEW_QSTR(ES_Q_IF_AP), ES_OBJ_NEW_SMALL_INT(AP_IF)},
@@ -687,12 +828,51 @@ static es_obj_t network_phy_mode(size_t n_args, const es_obj_t *args) {
 }
 static ES_DEFINE_FUN_VAR(network_phy_mode_obj, ES_Q_phy_mode, 0, 1, network_phy_mode);
 
+/* ipconfig('dns') reads the IP stack's DNS server, ipconfig(dns='a.b.c.d') sets it. */
+static es_obj_t network_ipconfig(size_t n_args, const es_obj_t *args, es_map_t *kw) {
+    load_config();
+    if (kw->count == 0) {
+        if (n_args != 1) {
+            es_raise_msg(&es_type_TypeError, "must query one param");
+        }
+        if (es_obj_str_get_qstr(args[0]) != ES_Q_dns) {
+            es_raise_msg(&es_type_ValueError, "unexpected key");
+        }
+        return new_ip_str(wifi.dns);
+    }
+    if (n_args != 0) {
+        es_raise_msg(&es_type_TypeError, "can't specify pos and kw args");
+    }
+    uint8_t dns[4];
+    bool dns_given = false;
+    for (size_t i = 0; i < kw->used; i++) {
+        if (!es_map_slot_is_filled(kw, i)) {
+            continue;
+        }
+        if (es_obj_str_get_qstr(kw->table[i].key) != ES_Q_dns) {
+            es_raise_msg(&es_type_ValueError, "unexpected key");
+        }
+        size_t len;
+        es_obj_str_get_data(kw->table[i].value, &len); /* TypeError for what is not text */
+        if (!parse_ip(kw->table[i].value, dns)) {
+            es_raise_msg(&es_type_ValueError, "invalid arguments as dns server");
+        }
+        dns_given = true;
+    }
+    if (dns_given) {
+        memcpy(wifi.dns, dns, 4);
+    }
+    return ES_OBJ_NONE;
+}
+static ES_DEFINE_FUN_KW(network_ipconfig_obj, ES_Q_ipconfig, 0, network_ipconfig);
+
 static const es_map_elem_t network_globals_table[] = {
     {ES_OBJ_NEW_QSTR(ES_Q___name__), ES_OBJ_NEW_QSTR(ES_Q_network)},
     {ES_OBJ_NEW_QSTR(ES_Q_WLAN), ES_OBJ_FROM_CONST(wlan_type)},
     {ES_OBJ_NEW_QSTR(ES_Q_hostname), ES_OBJ_FROM_CONST(network_hostname_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_country), ES_OBJ_FROM_CONST(network_country_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_phy_mode), ES_OBJ_FROM_CONST(network_phy_mode_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q_ipconfig), ES_OBJ_FROM_CONST(network_ipconfig_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_STA_IF), ES_OBJ_NEW_SMALL_INT(STA_IF)},
     {ES_OBJ_NEW_QSTR(ES_Q_AP_IF), ES_OBJ_NEW_SMALL_INT(AP_IF)},
     {ES_OBJ_NEW_QSTR(ES_Q_STAT_IDLE), ES_OBJ_NEW_SMALL_INT(STAT_IDLE)},

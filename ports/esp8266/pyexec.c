@@ -6,6 +6,7 @@
 #include "ports/esp8266/port.h"
 #include "py/exec.h"
 #include "py/portio.h"
+#include "py/repl.h"
 #include "py/runtime.h"
 
 #define CTRL_A (1)
@@ -137,7 +138,7 @@ bool es_pyexec_file_if_exists(const char *name) {
 /* ---- the banner --------------------------------------------------------------------- */
 
 /* mpremote and Thonny look for "MicroPython v"; the version says what runs underneath. */
-#define ES_PORT_VERSION "v1.22.0-espy-0.1"
+#define ES_PORT_VERSION "v" ES_MICROPYTHON_VERSION_TEXT "-espy-0.1"
 #define ES_PORT_BUILD_DATE "2026-11-24"
 
 void es_port_print_banner(void) {
@@ -150,8 +151,7 @@ void es_port_print_banner(void) {
 
 /* ---- friendly REPL ------------------------------------------------------------------- */
 
-/* Should the REPL ask for another line? Open brackets or triple quotes, a trailing backslash,
-** or a compound statement whose last line was not empty. */
+/* Does the input start with this keyword as a whole word? */
 static bool starts_with_word(const char *s, size_t len, const char *word) {
     size_t n = strlen(word);
     if (len < n || memcmp(s, word, n) != 0) {
@@ -164,52 +164,32 @@ static bool starts_with_word(const char *s, size_t len, const char *word) {
     return !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_');
 }
 
+/*
+** The keyword rule, as MicroPython's ports decide it: ask for another line while a triple-quoted
+** string is open, while a bracket is open outside a one-quote string, after a trailing
+** backslash, or while a statement that starts with a compound keyword has no empty last line.
+*/
 static bool continue_with_input(const char *s, size_t len) {
     static const char *const compound[] = {"if", "while", "for", "try", "with", "def", "class", "async"};
-    bool is_compound = len > 0 && s[0] == '@';
+    if (len == 0) {
+        return false;
+    }
+    es_repl_scan_t scan;
+    es_repl_scan(s, len, ES_REPL_READ_AS_REFERENCE, &scan);
+    if (scan.open_string == 3) {
+        return true;
+    }
+    if (scan.open_string == 0 && (scan.open_round > 0 || scan.open_square > 0 || scan.open_curly > 0)) {
+        return true;
+    }
+    if (s[len - 1] == '\\') {
+        return true;
+    }
+    bool is_compound = s[0] == '@';
     for (size_t k = 0; k < ES_ARRAY_SIZE(compound) && !is_compound; k++) {
         is_compound = starts_with_word(s, len, compound[k]);
     }
-    int depth = 0;
-    char quote = 0;
-    bool triple = false;
-    for (size_t i = 0; i < len; i++) {
-        char c = s[i];
-        if (quote != 0) {
-            if (c == '\\') {
-                i++;
-            } else if (c == quote) {
-                if (!triple) {
-                    quote = 0;
-                } else if (i + 2 < len && s[i + 1] == quote && s[i + 2] == quote) {
-                    quote = 0;
-                    i += 2;
-                }
-            }
-            continue;
-        }
-        if (c == '\'' || c == '"') {
-            quote = c;
-            triple = i + 2 < len && s[i + 1] == c && s[i + 2] == c;
-            if (triple) {
-                i += 2;
-            }
-        } else if (c == '(' || c == '[' || c == '{') {
-            depth++;
-        } else if (c == ')' || c == ']' || c == '}') {
-            depth--;
-        }
-    }
-    if (quote != 0 && triple) {
-        return true;
-    }
-    if (depth > 0) {
-        return true;
-    }
-    if (len > 0 && s[len - 1] == '\\') {
-        return true;
-    }
-    return is_compound && len > 0 && s[len - 1] != '\n';
+    return is_compound && s[len - 1] != '\n';
 }
 
 static bool is_blank(const es_vstr_t *line) {
@@ -281,8 +261,18 @@ int es_pyexec_friendly_repl(void) {
 
 /* ---- raw REPL and raw-paste ------------------------------------------------------------ */
 
-/* Raw-paste: receives the code with flow control (a \x01 for every window consumed), then
-** runs it. Returns false when the code asked for a soft reset. */
+/* Raw-paste flow control: one more byte of the window received; when the window is used
+** up, a \x01 tells the host it may send the next one. Returns what is left of the window. */
+static size_t window_after_byte(size_t window_left) {
+    if (--window_left == 0) {
+        es_port_console_write("\x01", 1);
+        window_left = RAW_PASTE_WINDOW;
+    }
+    return window_left;
+}
+
+/* Raw-paste: receives the code with flow control, then runs it. Returns false when the code
+** asked for a soft reset. */
 static bool raw_paste(void) {
     static const char reply[] = {'R', 1, RAW_PASTE_WINDOW & 0xff, RAW_PASTE_WINDOW >> 8, 1};
     es_port_console_write(reply, sizeof(reply));
@@ -299,10 +289,7 @@ static bool raw_paste(void) {
                 end = c;
                 break;
             }
-            if (--window_left == 0) {
-                es_port_console_write("\x01", 1);
-                window_left = RAW_PASTE_WINDOW;
-            }
+            window_left = window_after_byte(window_left);
             es_vstr_add_byte(&code, (uint8_t)c);
         }
         es_nlr_pop();
@@ -313,9 +300,8 @@ static bool raw_paste(void) {
             int c = es_port_stdin_read_byte();
             if (c == CTRL_C || c == CTRL_D) {
                 end = c;
-            } else if (--window_left == 0) {
-                es_port_console_write("\x01", 1);
-                window_left = RAW_PASTE_WINDOW;
+            } else {
+                window_left = window_after_byte(window_left);
             }
         }
     }

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "ports/host/size_arg.h"
 #include "ports/unix/unix.h"
 #include "py/exec.h"
 #include "py/portio.h"
@@ -20,23 +21,6 @@ static const char usage_text[] =
     "  -X emit=bytecode    accepted for compatibility (bytecode is the only emitter)\n"
     "  -h           show this help\n"
     "Environment: MICROPYPATH sets sys.path (entries separated by ':').\n";
-
-/* Parses "16k", "2M", "1048576"; returns 0 when the text is not a size. */
-static size_t parse_size(const char *text) {
-    char *end;
-    unsigned long long n = strtoull(text, &end, 0);
-    if (end == text) {
-        return 0;
-    }
-    if (*end == 'k' || *end == 'K') {
-        n *= 1024;
-        end++;
-    } else if (*end == 'm' || *end == 'M') {
-        n *= 1024 * 1024;
-        end++;
-    }
-    return *end == '\0' ? (size_t)n : 0;
-}
 
 static es_obj_t new_str(const char *s) { return es_obj_new_str(s, strlen(s)); }
 
@@ -211,7 +195,7 @@ int main(int argc, char **argv) {
     size_t heap_size = ES_DEFAULT_HEAP_SIZE;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "-X") == 0 && i + 1 < argc && strncmp(argv[i + 1], "heapsize=", 9) == 0) {
-            heap_size = parse_size(argv[i + 1] + 9);
+            heap_size = es_host_parse_size(argv[i + 1] + 9);
             if (heap_size < 1024) {
                 fprintf(stderr, "espy: invalid heap size '%s'\n", argv[i + 1] + 9);
                 return 2;

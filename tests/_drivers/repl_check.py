@@ -92,6 +92,22 @@ def case_block_with_auto_indent(t):
     assert "0\r\n10\r\n20" in shown, shown
 
 
+def case_comments_are_read_as_python(t):
+    # The host reads input as Python does: the colon before a comment still opens a block,
+    # a quote in a comment opens no string, a bracket in a comment does not count.
+    t.read_until(">>> ")
+    statements = [
+        (["if True:  # it's a block", "print('in')", ""], "in\r\n"),
+        (["x = [1,  # ]", "2]"], ""),
+        (["x"], "[1, 2]"),
+    ]
+    for lines, expected in statements:
+        for line in lines[:-1]:
+            t.enter(line, "... ")
+        shown = t.enter(lines[-1])
+        assert expected in shown, (lines, shown)
+
+
 def case_history_and_editing(t):
     t.read_until(">>> ")
     t.enter("x = 5")

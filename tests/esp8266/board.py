@@ -23,6 +23,9 @@ import serial
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 DEFAULT_SIM = os.environ.get("ESP8266_SIM", os.path.join(ROOT, "build", "esp8266-sim"))
+# Host-side helpers of the tests (wsclient.py, ...) import as top-level modules.
+if os.path.join(HERE, "lib") not in sys.path:
+    sys.path.insert(0, os.path.join(HERE, "lib"))
 
 RAW_BANNER = b"raw REPL; CTRL-B to exit\r\n"
 SOFT_REBOOT = b"MPY: soft reboot\r\n"
@@ -64,10 +67,15 @@ class Board:
             args += ["--heap", str(self.heap)]
         if self.control_path:
             args += ["--control", self.control_path]
+        if "--webrepl-page" not in self.extra_args:
+            # Boards under test serve no page unless a test asks: no fight over the default port.
+            args += ["--webrepl-page", "0"]
         return args + self.extra_args
 
     def start(self):
-        """Powers the board on (a new process on the same flash image)."""
+        """Powers the board on (a new process on the same flash image); it starts at the
+        friendly REPL, so no raw-REPL state is kept from before."""
+        self._in_raw = self._raw_prompt_pending = False
         self.proc = subprocess.Popen(self.command_line(), stdout=subprocess.PIPE, stdin=subprocess.DEVNULL)
         line = self.proc.stdout.readline().decode()
         if "UART0 on " not in line:
@@ -281,13 +289,24 @@ class Board:
             self._in_raw = False
 
     def raw_soft_reset(self, timeout=10):
-        """Ctrl-D at the raw REPL's prompt; returns what follows up to the next raw prompt."""
+        """Ctrl-D at the raw REPL's prompt; returns what follows up to the next raw prompt
+        (BoardError when the board does not say it rebooted)."""
         if not getattr(self, "_in_raw", False):
             self.enter_raw(soft_reset=False)
             self._in_raw = True
         self._wait_raw_prompt(timeout)
         self.write(b"\x04")
-        return self.read_until(RAW_BANNER + b">", timeout)
+        out = self.read_until(RAW_BANNER + b">", timeout)
+        if b"soft reboot\r\n" not in out:
+            raise BoardError(out, b"no soft reboot before the raw prompt")
+        return out
+
+    def rebooted(self, timeout=10):
+        """The board restarted by itself (reset button, watchdog, deep sleep): reads its boot
+        output up to the friendly prompt and returns it; the raw REPL is left behind."""
+        out = self.read_until(b">>> ", timeout)
+        self._in_raw = self._raw_prompt_pending = False
+        return out
 
     def soft_reset(self, timeout=10):
         """Ctrl-D at an empty friendly prompt; returns what follows up to the next prompt."""
@@ -338,6 +357,15 @@ class Board:
         with open(self.flash, "rb") as f:
             f.seek(offset)
             return f.read() if size is None else f.read(size)
+
+
+def error_of(b, code):
+    """The last line of what running code raised ('ValueError: invalid pin'); None if it did not raise."""
+    try:
+        b.exec(code)
+    except BoardError as e:
+        return e.args[1].decode().strip().splitlines()[-1]
+    return None
 
 
 def check(condition, message):

@@ -1,14 +1,6 @@
 """machine.ADC on the simulated board: values set through the control socket ('adc 0 512')
 read back as read() and read_u16(); ADC(1) the supply voltage; errors."""
-from board import Board, BoardError, check, check_equal
-
-
-def error_of(b, code):
-    try:
-        b.exec(code)
-    except BoardError as e:
-        return e.args[1].decode().strip().splitlines()[-1]
-    return None
+from board import Board, check, check_equal, error_of
 
 
 with Board(control=True) as b:

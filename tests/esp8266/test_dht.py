@@ -1,14 +1,6 @@
 """The dht frozen driver and machine.dht_readinto against simulated DHT11 and DHT22 sensors
 (docs/control-devices.md): readings set from the control socket, negative temperatures, errors."""
-from board import Board, BoardError, check, check_equal
-
-
-def error_of(b, code):
-    try:
-        b.exec(code)
-    except BoardError as e:
-        return e.args[1].decode().strip().splitlines()[-1]
-    return None
+from board import Board, check, check_equal, error_of
 
 
 with Board(control=True) as b:

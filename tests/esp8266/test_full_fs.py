@@ -1,6 +1,6 @@
 """A full filesystem: writes fail with OSError ENOSPC, the files already there stay intact,
 and space comes back when a file is removed."""
-from board import Board, BoardError, check, check_equal
+from board import Board, check_equal
 
 with Board(flash_size="1M") as b:
     b.put_file("keep.txt", b"precious data\n" * 20)

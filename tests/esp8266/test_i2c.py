@@ -1,14 +1,6 @@
 """machine.I2C / SoftI2C on the simulated board: a 24Cxx EEPROM on the bus (docs/control-devices.md):
 scan, memory reads and writes, plain and primitive transfers, NACK and clock-stretch errors."""
-from board import Board, BoardError, check, check_equal
-
-
-def error_of(b, code):
-    try:
-        b.exec(code)
-    except BoardError as e:
-        return e.args[1].decode().strip().splitlines()[-1]
-    return None
+from board import Board, check, check_equal, error_of
 
 
 with Board(control=True) as b:

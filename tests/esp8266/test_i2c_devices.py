@@ -53,8 +53,7 @@ with Board(control=True) as b:
 
     # Devices belong to the world outside: they stay over the reset button.
     check_equal(b.control("reset"), "ok", "reset button")
-    b.read_until(b">>> ")
-    b._in_raw = False
+    b.rebooted()
     b.exec("from machine import I2C, Pin\ni2c = I2C(scl=Pin(5), sda=Pin(4))")
     check_equal(b.eval("i2c.readfrom_mem(0x50, 0, 2)"), b"\xab\xcd", "EEPROM kept over a reset")
     check_equal(b.control("devices clear"), "ok", "clear")

@@ -1,15 +1,7 @@
 """The neopixel and apa102 frozen drivers, machine.bitstream, esp.neopixel_write and
 esp.apa102_write against simulated WS2812 and APA102 strips that decode the waveform
 (docs/control-devices.md)."""
-from board import Board, BoardError, check, check_equal
-
-
-def error_of(b, code):
-    try:
-        b.exec(code)
-    except BoardError as e:
-        return e.args[1].decode().strip().splitlines()[-1]
-    return None
+from board import Board, check, check_equal, error_of
 
 
 with Board(control=True) as b:

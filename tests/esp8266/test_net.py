@@ -2,11 +2,12 @@
 config keys and their errors, stations from the control socket, settings kept over power loss;
 sockets: the 5-socket limit, the port mapping to the host, the readable callback (option 20)."""
 import os
+import re
 import socket
 import tempfile
 import time
 
-from board import Board, BoardError, check, check_equal
+from board import Board, check, check_equal, error_of
 
 BASE = 22000
 world = os.path.join(tempfile.mkdtemp(prefix="wifi-"), "world.txt")
@@ -15,14 +16,6 @@ with open(world, "w") as f:
             "ap Home secret123 channel=3 rssi=-50\n"
             "ap Cafe - channel=11 rssi=-70\n"
             "ap Lab labpass security=4 hidden\n")
-
-
-def error_of(b, code):
-    try:
-        b.exec(code)
-    except BoardError as e:
-        return e.args[1].decode().strip().splitlines()[-1]
-    return None
 
 
 def wait_status(b, want, timeout=8):
@@ -68,7 +61,7 @@ with Board(control=True, extra_args=["--wifi", world, "--net-port-base", str(BAS
     check_equal(b.eval("sta.ifconfig()"), ("192.168.1.100", "255.255.255.0", "192.168.1.1", "192.168.1.1"), "STA ifconfig")
     check_equal(b.eval("sta.status('rssi')"), -50, "rssi")
     check_equal(b.eval("sta.config('ssid')"), "Home", "sta ssid")
-    check_equal(b.eval("sta.config('channel')"), 3, "sta channel")
+    check_equal(error_of(b, "sta.config('channel')"), "OSError: AP required", "channel is the AP's (as MicroPython)")
     check_equal(error_of(b, "sta.status('stations')"), "OSError: AP required", "stations on STA")
     check_equal(error_of(b, "sta.status('bogus')"), "ValueError: unknown status param", "status param")
 
@@ -84,7 +77,7 @@ with Board(control=True, extra_args=["--wifi", world, "--net-port-base", str(BAS
     check_equal(b.control("wifi station 11:22:33:44:55:66 192.168.4.2"), "ok", "station joins")
     check_equal(b.eval("(ap.isconnected(), ap.status('stations'))"),
                 (True, [(bytes.fromhex("112233445566"), "192.168.4.2")]), "stations")
-    check_equal(error_of(b, "ap.status('rssi')"), "OSError: STA required", "rssi on AP")
+    check_equal(error_of(b, "ap.status('rssi')"), "ValueError: unknown status param", "rssi on AP (MicroPython's error)")
 
     # ifconfig: static, prefix mask, back to DHCP, bad addresses.
     dhcp_ip = b.eval("sta.ifconfig()[0]")
@@ -104,6 +97,12 @@ with Board(control=True, extra_args=["--wifi", world, "--net-port-base", str(BAS
     b.exec("sta.config(hostname='espy-board')")
     check_equal(b.eval("(sta.config('hostname'), sta.config('dhcp_hostname'), network.hostname())"),
                 ("espy-board", "espy-board", "espy-board"), "hostname")
+    check_equal(error_of(b, "ap.config('hostname')"), "OSError: STA required", "hostname read on the STA (as MicroPython)")
+    check_equal(error_of(b, "sta.config(channel=5)"), "OSError: AP required", "channel set on the AP")
+    check_equal(b.eval("sta.config('auto_connect')"), True, "auto_connect")
+    b.exec("sta.config(reconnects=-1)")
+    check_equal(error_of(b, "ap.config(reconnects=3)"), "OSError: STA required", "reconnects is the STA's")
+    check_equal(error_of(b, "sta.config('reconnects')"), "ValueError: unknown config param", "reconnects cannot be read")
     check_equal(error_of(b, "sta.config('bogus')"), "ValueError: unknown config param", "unknown param get")
     check_equal(error_of(b, "sta.config(bogus=1)"), "ValueError: unknown config param", "unknown param set")
     check_equal(error_of(b, "sta.config(ssid='x')"), "OSError: AP required", "ssid on STA")
@@ -119,6 +118,19 @@ with Board(control=True, extra_args=["--wifi", world, "--net-port-base", str(BAS
     b.exec("import socket\nss = [socket.socket() for i in range(5)]")
     check_equal(error_of(b, "socket.socket()"), "OSError: [Errno 12] ENOMEM", "sixth socket")
     b.exec("for s in ss: s.close()\nss = None")
+
+    # getaddrinfo answers as lwIP's: one IPv4 entry, (AF_INET, SOCK_STREAM, 0, '', address), whatever the hints.
+    check_equal(b.eval("socket.getaddrinfo('localhost', 80)"), [(2, 1, 0, "", ("127.0.0.1", 80))], "getaddrinfo")
+    check_equal(b.eval("socket.getaddrinfo('127.0.0.1', 123, 0, socket.SOCK_DGRAM)"), [(2, 1, 0, "", ("127.0.0.1", 123))],
+                "getaddrinfo with hints")
+    err = error_of(b, "socket.getaddrinfo('no-such-host.invalid', 80)")
+    check(re.fullmatch(r"OSError: -\d+", err or ""), "a failed lookup is OSError(negative code), as lwIP's: %r" % err)
+    # Option numbers are lwIP's, and they work.
+    check_equal(b.eval("(socket.SOL_SOCKET, socket.SO_REUSEADDR, socket.SO_BROADCAST, socket.IP_ADD_MEMBERSHIP, "
+                       "socket.TCP_NODELAY)"), (1, 4, 0x20, 3, 1), "lwIP's option numbers")
+    check_equal(b.eval("[(u.setsockopt(socket.SOL_SOCKET, o, 1), u.getsockopt(socket.SOL_SOCKET, o) != 0, u.close())[1] "
+                       "for u, o in ((socket.socket(socket.AF_INET, socket.SOCK_DGRAM), socket.SO_BROADCAST), "
+                       "(socket.socket(), socket.SO_REUSEADDR))]"), [True, True], "set and read back")
 
     # A server port P on the board is BASE + P on the host; option 20 calls back when readable.
     b.exec("srv = socket.socket()\nsrv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)\n"
@@ -139,9 +151,18 @@ with Board(control=True, extra_args=["--wifi", world, "--net-port-base", str(BAS
     # joins its network by itself.
     b.stop()
     b.start()
-    b._in_raw = b._raw_prompt_pending = False
     b.read_until(b">>> ")
     b.exec("import network\nap = network.WLAN(network.AP_IF)\nsta = network.WLAN(network.STA_IF)")
     check_equal(b.eval("(ap.config('ssid'), sta.active(), sta.config('ssid'))"), ("Board", True, "Home"), "kept")
     check_equal(wait_status(b, 5), 5, "auto-reconnect after power-on")
+
+    # config(auto_connect=False) is kept too: after power-on the station waits for connect().
+    b.exec("sta.config(auto_connect=False)")
+    b.power_cycle()
+    b.read_until(b">>> ")
+    b.exec("import network\nsta = network.WLAN(network.STA_IF)")
+    time.sleep(1)
+    check_equal(b.eval("(sta.config('auto_connect'), sta.active(), sta.status())"), (False, True, 0), "no auto-connect")
+    b.exec("sta.connect()")
+    check_equal(wait_status(b, 5), 5, "connect() joins the saved network")
 print("ok")

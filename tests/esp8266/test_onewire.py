@@ -1,15 +1,7 @@
 """The onewire and ds18x20 frozen drivers (and the _onewire C core) against simulated DS18B20
 sensors (docs/control-devices.md): presence, ROM search with several sensors, temperatures set
 from the control socket, scratchpad, CRC, errors."""
-from board import Board, BoardError, check, check_equal
-
-
-def error_of(b, code):
-    try:
-        b.exec(code)
-    except BoardError as e:
-        return e.args[1].decode().strip().splitlines()[-1]
-    return None
+from board import Board, check_equal, error_of
 
 
 with Board(control=True) as b:
@@ -70,8 +62,7 @@ with Board(control=True) as b:
 
     # After the reset button the chip's uptime starts again from 0; the bus timing must not care.
     check_equal(b.control("reset"), "ok", "reset button")
-    b.read_until(b">>> ")
-    b._in_raw = False
+    b.rebooted()
     b.exec("import onewire, ds18x20\nfrom machine import Pin\nds = ds18x20.DS18X20(onewire.OneWire(Pin(12)))")
     check_equal(b.eval("[bytes(r) for r in ds.scan()]"), [bytes.fromhex("28ff010203040562")], "scan after a reset")
     check_equal(b.control("onewire temp 12 33.25"), "ok", "set after the reset")

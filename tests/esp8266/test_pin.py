@@ -1,15 +1,6 @@
 """machine.Pin and machine.Signal on the simulated board: numbering, modes, levels seen from
 the control socket, open drain, GPIO16, errors (docs/control-protocol.md, API sheet)."""
-from board import Board, BoardError, check, check_equal
-
-
-def error_of(b, code):
-    """The last line of the error code raises ('ValueError: invalid pin')."""
-    try:
-        b.exec(code)
-    except BoardError as e:
-        return e.args[1].decode().strip().splitlines()[-1]
-    return None
+from board import Board, check, check_equal, error_of
 
 
 def pad(b, pin):

@@ -2,15 +2,7 @@
 triggers, disabling, the IRQ object, the errors, and a soft reset clearing the handlers."""
 import time
 
-from board import RAW_BANNER, Board, BoardError, check, check_equal
-
-
-def error_of(b, code):
-    try:
-        b.exec(code)
-    except BoardError as e:
-        return e.args[1].decode().strip().splitlines()[-1]
-    return None
+from board import Board, check, check_equal, error_of
 
 
 def irq_field(b, pin):
@@ -85,11 +77,7 @@ with Board(control=True) as b:
     # A soft reset clears the IRQs (and keeps the levels).
     b.exec("p.irq(h)")
     check_equal(irq_field(b, 4), "3", "armed before the soft reset")
-    b._wait_raw_prompt(10)
-    b.write(b"\x04")
-    b.read_until(b"soft reboot\r\n")
-    b.read_until(RAW_BANNER)
-    b._raw_prompt_pending = True
+    b.raw_soft_reset()
     check_equal(irq_field(b, 4), "0", "soft reset disables the pin's IRQ")
     b.control("pin 4 1")
     b.control("pin 4 0")

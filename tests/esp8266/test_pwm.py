@@ -1,14 +1,6 @@
 """machine.PWM on the simulated board: settings read back through the control socket ('pwm N?'),
 one shared frequency, clamping, duty_u16/duty_ns, deinit and re-enable, repr, errors."""
-from board import Board, BoardError, check, check_equal
-
-
-def error_of(b, code):
-    try:
-        b.exec(code)
-    except BoardError as e:
-        return e.args[1].decode().strip().splitlines()[-1]
-    return None
+from board import Board, check, check_equal, error_of
 
 
 with Board(control=True) as b:

@@ -2,23 +2,7 @@
 off), alarm/alarm_left/irq, errors."""
 import time
 
-from board import RAW_BANNER, Board, BoardError, check, check_equal
-
-
-def error_of(b, code):
-    try:
-        b.exec(code)
-    except BoardError as e:
-        return e.args[1].decode().strip().splitlines()[-1]
-    return None
-
-
-def raw_soft_reset(b):
-    b._wait_raw_prompt(10)
-    b.write(b"\x04")
-    b.read_until(b"soft reboot\r\n")
-    b.read_until(RAW_BANNER)
-    b._raw_prompt_pending = True
+from board import Board, check, check_equal, error_of
 
 
 with Board(control=True) as b:
@@ -51,7 +35,7 @@ with Board(control=True) as b:
     check_equal(error_of(b, "r.memory(bytes(493))"), "ValueError: buffer too long", "493 bytes")
     check_equal(b.eval("len(r.memory())"), 492, "a refused write changes nothing")
     b.exec("r.memory(bytearray(b'survives'))")
-    raw_soft_reset(b)
+    b.raw_soft_reset()
     check_equal(b.eval("__import__('machine').RTC().memory()"), b"survives", "memory kept over soft reset")
     check_equal(b.eval("__import__('machine').RTC().datetime()[:3]"), (2020, 6, 1), "time kept over soft reset")
 
@@ -72,7 +56,6 @@ with Board(control=True) as b:
 with Board(control=True) as b:
     b.exec("import machine\nmachine.RTC().memory(b'x')")
     b.power_cycle()
-    b._in_raw = False
     check_equal(b.eval("__import__('machine').RTC().memory()"), b"", "RTC memory empty after power off")
 
 print("ok")

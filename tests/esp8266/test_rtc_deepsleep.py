@@ -2,7 +2,7 @@
 DEEPSLEEP_RESET, the RTC kept its memory and counted the sleep; pins and the alarm start afresh."""
 import time
 
-from board import Board, BoardError, check, check_equal
+from board import Board, check, check_equal
 
 with Board(control=True) as b:
     b.exec("import machine\nfrom machine import Pin, RTC\nr = RTC()\nr.datetime((2030, 1, 1, 0, 0, 0, 0, 0))\n"
@@ -11,11 +11,10 @@ with Board(control=True) as b:
     check_equal(b.control("pin 5?").split()[3], "1", "pin 5 high before sleeping")
     start = time.time()
     b.write(b"machine.deepsleep()\x04")
-    boot = b.read_until(b">>> ", timeout=10)
+    boot = b.rebooted(timeout=10)
     slept = time.time() - start
     check(b"MicroPython" in boot, "the board woke up: %r" % boot[-200:])
     check(0.3 <= slept <= 3, "woken by the alarm after about 0.4 s: %.2f s" % slept)
-    b._in_raw = False
     check_equal(b.eval("__import__('machine').reset_cause()"), 5, "DEEPSLEEP_RESET")
     b.exec("import machine\nr = machine.RTC()")
     check_equal(b.eval("r.memory()"), b"asleep", "RTC memory kept over deepsleep")

@@ -1,14 +1,6 @@
 """machine.SPI (hardware SPI(1) on GPIO14/13/12) and machine.SoftSPI on the simulated board, talking
 to simulated SPI register devices (docs/control-devices.md); rates, modes and errors."""
-from board import Board, BoardError, check, check_equal
-
-
-def error_of(b, code):
-    try:
-        b.exec(code)
-    except BoardError as e:
-        return e.args[1].decode().strip().splitlines()[-1]
-    return None
+from board import Board, check_equal, error_of
 
 
 with Board(control=True) as b:

@@ -1,14 +1,6 @@
 """SPI methods called with something else as self, and SPI objects where streams are expected:
 clear TypeErrors, and the board keeps running."""
-from board import Board, BoardError, check, check_equal
-
-
-def error_of(b, code):
-    try:
-        b.exec(code)
-    except BoardError as e:
-        return e.args[1].decode().strip().splitlines()[-1]
-    return None
+from board import Board, check_equal, error_of
 
 
 with Board() as b:

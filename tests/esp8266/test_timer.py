@@ -3,15 +3,7 @@ scheduled and hard callbacks (heap locked, errors reported), deinit, soft reset,
 import re
 import time
 
-from board import RAW_BANNER, Board, BoardError, check, check_equal
-
-
-def error_of(b, code):
-    try:
-        b.exec(code)
-    except BoardError as e:
-        return e.args[1].decode().strip().splitlines()[-1]
-    return None
+from board import Board, BoardError, check, check_equal, error_of
 
 
 def calls_fit(calls, elapsed_ms, period_ms, what):
@@ -100,11 +92,7 @@ with Board(control=True) as b:
         samples.add(level(b, 5))
         time.sleep(0.013)
     check_equal(samples, {"0", "1"}, "the timer toggles the pin")
-    b._wait_raw_prompt(10)
-    b.write(b"\x04")
-    b.read_until(b"soft reboot\r\n")
-    b.read_until(RAW_BANNER)
-    b._raw_prompt_pending = True
+    b.raw_soft_reset()
     b.exec("import time\ntime.sleep_ms(30)")
     samples = set()
     for i in range(8):

@@ -1,14 +1,6 @@
 """machine.UART on the simulated board: ids, parameters and their checks, repr, UART1's output
 read back through the control socket, UART0 while it is the REPL's terminal, errors."""
-from board import Board, BoardError, check, check_equal
-
-
-def error_of(b, code):
-    try:
-        b.exec(code)
-    except BoardError as e:
-        return e.args[1].decode().strip().splitlines()[-1]
-    return None
+from board import Board, check, check_equal, error_of
 
 
 with Board(control=True) as b:

@@ -3,7 +3,7 @@ readline(), readinto() and any() instead of the REPL, with the read timeouts; at
 again gives the terminal back to the REPL."""
 import time
 
-from board import Board, check, check_equal
+from board import Board, check_equal
 
 # The program detaches UART0, reads what the test types meanwhile, attaches UART0 again and
 # only then prints (while detached its output reaches no terminal either).

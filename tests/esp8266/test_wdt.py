@@ -1,14 +1,6 @@
 """machine.WDT on the simulated board: fed in time the board keeps running; left unfed it
 resets the board (reset_cause() == WDT_RESET); arguments."""
-from board import Board, BoardError, check, check_equal
-
-
-def error_of(b, code):
-    try:
-        b.exec(code)
-    except BoardError as e:
-        return e.args[1].decode().strip().splitlines()[-1]
-    return None
+from board import Board, check, check_equal, error_of
 
 
 with Board(control=True) as b:
@@ -25,9 +17,8 @@ with Board(control=True) as b:
 
     # Not fed: the board resets with cause WDT_RESET and boots to the friendly REPL.
     b.write(b"time.sleep_ms(4000)\x04")
-    boot = b.read_until(b">>> ", timeout=10)
+    boot = b.rebooted(timeout=10)
     check(b"MicroPython" in boot, "the board rebooted: %r" % boot[-200:])
-    b._in_raw = False
     check_equal(b.eval("__import__('machine').reset_cause()"), 1, "reset_cause() is WDT_RESET")
     # After the reset the watchdog is the system's again (fed automatically).
     check_equal(b.exec("import time\ntime.sleep_ms(600)\nprint('ok')"), b"ok\r\n", "no watchdog after the reset")

@@ -1,20 +1,17 @@
 """WebREPL on the simulated board through its real interfaces: a WebSocket client on the host
 logs in, runs code, uploads and downloads files (bytes checked in the flash image too); wrong
-passwords, a second client, plain HTTP, malformed and oversized frames, a half-open client and a
-and a client that vanishes mid-transfer leave the board running and its files intact."""
+passwords, a second client, plain HTTP, malformed and oversized frames, a half-open client and
+a client that vanishes mid-transfer leave the board running and its files intact."""
 import hashlib
 import os
 import socket
 import struct
 import subprocess
-import sys
 import tempfile
 import time
 
-from board import ROOT, Board, BoardError, check, check_equal
-
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
-from wsclient import WebREPL, WebSocket  # noqa: E402
+from board import ROOT, Board, check, check_equal
+from wsclient import WebREPL, WebSocket
 
 BASE = 23000
 PORT = BASE + 8266

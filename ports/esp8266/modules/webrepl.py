@@ -72,6 +72,9 @@ def server_handshake(cl):
 
 
 def _session_active():
+    # A session whose client has hung up (or whose wrong-password delay is over) ends here first.
+    if hasattr(os, "dupterm_notify"):
+        os.dupterm_notify(None)
     prev = os.dupterm(None)
     os.dupterm(prev)
     return prev is not None

@@ -11,6 +11,7 @@
 #include "ports/esp8266/port.h"
 #include "ports/esp8266/sim/board.h"
 #include "ports/esp8266/sim/simcore.h"
+#include "ports/host/size_arg.h"
 #include "py/runtime.h"
 
 /* Parts that other files of the simulator provide when they are linked in. */
@@ -45,22 +46,6 @@ static int reset_cause = ES_CHIP_RESET_POWER_ON;
 /* The heap is one block for the life of the process, like the chip's static array. */
 static char *heap;
 static size_t heap_size = ES_DEFAULT_HEAP_SIZE;
-
-static size_t parse_size(const char *text) {
-    char *end;
-    unsigned long long n = strtoull(text, &end, 0);
-    if (end == text) {
-        return 0;
-    }
-    if (*end == 'k' || *end == 'K') {
-        n *= 1024;
-        end++;
-    } else if (*end == 'm' || *end == 'M') {
-        n *= 1024 * 1024;
-        end++;
-    }
-    return *end == '\0' ? (size_t)n : 0;
-}
 
 int es_chip_reset_cause(void) { return reset_cause; }
 
@@ -118,14 +103,14 @@ int main(int argc, char **argv) {
         } else if (strcmp(opt, "--flash") == 0) {
             flash_path = arg;
         } else if (strcmp(opt, "--flash-size") == 0) {
-            size_t size = parse_size(arg);
+            size_t size = es_host_parse_size(arg);
             if (size != 512 * 1024 && size != 1024 * 1024 && size != 2048 * 1024 && size != 4096 * 1024) {
                 return usage_error("--flash-size takes 512K, 1M, 2M or 4M, not '%s'", arg);
             }
             flash_size = (uint32_t)size;
             flash_size_given = true;
         } else if (strcmp(opt, "--heap") == 0) {
-            heap_size = parse_size(arg);
+            heap_size = es_host_parse_size(arg);
             if (heap_size < 8 * 1024) {
                 return usage_error("--heap needs at least 8k, not '%s'", arg);
             }

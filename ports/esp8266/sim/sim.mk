@@ -6,6 +6,7 @@ SIM_DIR := ports/esp8266/sim
 SIM_BUILD := $(BUILD)/sim
 SIM_GENHDR := $(SIM_BUILD)/genhdr
 SIM_SRC := $(wildcard py/*.c extmod/*.c extmod/fat/*.c ports/esp8266/*.c $(SIM_DIR)/*.c)
+SIM_SRC += $(wildcard ports/host/*.c)
 SIM_OBJ := $(patsubst %.c,$(SIM_BUILD)/obj/%.o,$(SIM_SRC))
 SIM_QSTR_SCAN := $(SIM_SRC) $(wildcard py/*.h extmod/*.h ports/esp8266/*.h $(SIM_DIR)/*.h)
 SIM_CFLAGS = -std=gnu11 -Wall -Wextra -Werror $(OPT) -g -I. -I$(SIM_BUILD) -I$(SIM_DIR) -MMD -MP $(EXTRA_CFLAGS)

@@ -6,9 +6,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <netinet/tcp.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 
 #include "extmod/modsocket.h"
+#include "ports/esp8266/chip.h"
 #include "ports/esp8266/sim/board.h"
 #include "ports/esp8266/wifi.h"
 #include "py/gc.h"
@@ -285,21 +288,38 @@ void es_port_socket_bind_addr(struct sockaddr_storage *addr) {
     }
 }
 
-/* Sockets with a readable-callback (option 20), and the callbacks: the collector's roots. */
+/*
+** Sockets with a readable-callback (option 20), and the callbacks: the collector's roots.
+**
+** lwIP calls the callback once for each arrival (a connection to accept, a segment of data,
+** the end of the stream), not over and over while something waits. The host's poll says
+** "readable" for as long as something waits, so a callback that takes nothing (no accept, no
+** byte read: a REPL whose input buffer is full, a callback that ignores the end of a stream)
+** is parked: its socket is no longer watched until more arrives or what waited is taken by
+** other means (looked at on a slow timer). A listener whose accept would fail with ENOMEM
+** (all five sockets in use) is parked without being called, until a socket is closed.
+*/
+#define PARKED_CHECK_US (20000u)
+
 typedef struct {
-    int fd; /* -1: free */
+    int fd;           /* -1: free */
     bool scheduled;
+    bool parked;
+    bool listening;
+    bool taken;       /* the callback accepted or read something */
+    uint32_t waiting; /* connections to accept or bytes to read, when it was parked */
     es_obj_t sock;
     es_obj_t callback;
 } readable_cb_t;
 
 static readable_cb_t callbacks[ES_SOCKET_MAX_OPEN];
 static bool callbacks_ready;
+static es_sim_timer_t parked_timer;
 
 static void init_callbacks(void) {
     if (!callbacks_ready) {
         for (size_t i = 0; i < ES_SOCKET_MAX_OPEN; i++) {
-            callbacks[i] = (readable_cb_t){-1, false, ES_OBJ_NONE, ES_OBJ_NONE};
+            callbacks[i] = (readable_cb_t){.fd = -1, .sock = ES_OBJ_NONE, .callback = ES_OBJ_NONE};
         }
         callbacks_ready = true;
     }
@@ -317,28 +337,107 @@ static readable_cb_t *callback_of_fd(int fd) {
 
 static void forget_callback(readable_cb_t *cb) {
     es_sim_unwatch_fd(cb->fd);
-    *cb = (readable_cb_t){-1, false, ES_OBJ_NONE, ES_OBJ_NONE};
+    *cb = (readable_cb_t){.fd = -1, .sock = ES_OBJ_NONE, .callback = ES_OBJ_NONE};
+}
+
+/* What waits on fd: connections in a listener's accept queue, or bytes to read. */
+static uint32_t waiting_on(const readable_cb_t *cb) {
+    if (cb->listening) {
+        struct tcp_info info;
+        socklen_t len = sizeof(info);
+        if (getsockopt(cb->fd, IPPROTO_TCP, TCP_INFO, &info, &len) == 0) {
+            return info.tcpi_unacked; /* for a listening socket: the accept queue's length */
+        }
+    }
+    int bytes = 0;
+    return ioctl(cb->fd, FIONREAD, &bytes) == 0 && bytes > 0 ? (uint32_t)bytes : 0;
+}
+
+static bool is_readable(int fd) {
+    struct pollfd pfd = {.fd = fd, .events = POLLIN};
+    return poll(&pfd, 1, 0) > 0;
 }
 
 static void on_readable(int fd, void *ctx);
+static void check_parked(void *ctx);
+
+static void park(readable_cb_t *cb) {
+    es_sim_unwatch_fd(cb->fd);
+    cb->parked = true;
+    cb->waiting = waiting_on(cb);
+    es_sim_timer_start(&parked_timer, es_chip_uptime_us() + PARKED_CHECK_US, check_parked, NULL);
+}
+
+static void unpark(readable_cb_t *cb) {
+    cb->parked = false;
+    es_sim_watch_fd(cb->fd, on_readable, NULL);
+}
+
+/* From the event loop: a parked socket is watched again once more has arrived for it, or once
+** what waited has gone (taken by a direct read or accept, so the next arrival is news). */
+static void check_parked(void *ctx) {
+    ES_UNUSED(ctx);
+    bool any = false;
+    for (size_t i = 0; i < ES_SOCKET_MAX_OPEN; i++) {
+        readable_cb_t *cb = &callbacks[i];
+        if (cb->fd < 0 || !cb->parked) {
+            continue;
+        }
+        uint32_t now = waiting_on(cb);
+        if (now != cb->waiting) {
+            unpark(cb);
+        } else {
+            any = true;
+        }
+    }
+    if (any) {
+        es_sim_timer_start(&parked_timer, es_chip_uptime_us() + PARKED_CHECK_US, check_parked, NULL);
+    }
+}
 
 /* The soft callback: runs the user's function if the socket still has something to read. */
 static es_obj_t run_readable_callback(es_obj_t sock) {
     init_callbacks();
+    readable_cb_t *cb = NULL;
     for (size_t i = 0; i < ES_SOCKET_MAX_OPEN; i++) {
-        readable_cb_t *cb = &callbacks[i];
-        if (cb->fd < 0 || cb->sock != sock || !cb->scheduled) {
-            continue;
+        if (callbacks[i].fd >= 0 && callbacks[i].sock == sock && callbacks[i].scheduled) {
+            cb = &callbacks[i];
+            break;
         }
-        cb->scheduled = false;
-        int fd = cb->fd;
-        es_obj_t callback = cb->callback;
+    }
+    if (cb == NULL) {
+        return ES_OBJ_NONE;
+    }
+    cb->scheduled = false;
+    int fd = cb->fd;
+    if (!is_readable(fd)) {
         es_sim_watch_fd(fd, on_readable, NULL);
-        struct pollfd pfd = {.fd = fd, .events = POLLIN};
-        if (poll(&pfd, 1, 0) > 0) {
-            es_call_function_1(callback, sock);
+        return ES_OBJ_NONE;
+    }
+    if (cb->listening && !es_socket_has_room()) {
+        /* accept would fail with ENOMEM: the connection waits, as it does for a free PCB on the chip. */
+        park(cb);
+        return ES_OBJ_NONE;
+    }
+    cb->taken = false;
+    es_obj_t callback = cb->callback;
+    es_nlr_buf_t nlr;
+    bool raised = es_nlr_push(&nlr) != 0;
+    if (!raised) {
+        es_call_function_1(callback, sock);
+        es_nlr_pop();
+    }
+    /* The callback may have closed the socket or set another callback: look it up again. */
+    cb = callback_of_fd(fd);
+    if (cb != NULL && cb->sock == sock && !cb->scheduled && !cb->parked) {
+        if (!cb->taken && is_readable(fd)) {
+            park(cb); /* nothing was taken: wait for news instead of calling again at once */
+        } else {
+            es_sim_watch_fd(fd, on_readable, NULL);
         }
-        break;
+    }
+    if (raised) {
+        es_nlr_jump(nlr.ret_val);
     }
     return ES_OBJ_NONE;
 }
@@ -354,9 +453,10 @@ static void on_readable(int fd, void *ctx) {
     }
     cb->scheduled = true;
     if (!es_sched_schedule(ES_OBJ_FROM_CONST(run_readable_callback_obj), cb->sock)) {
-        /* The queue is full: look again at the next poll. */
+        /* The queue is full: look again a little later. */
         cb->scheduled = false;
-        es_sim_watch_fd(fd, on_readable, NULL);
+        park(cb);
+        cb->waiting = UINT32_MAX;
     }
 }
 
@@ -377,15 +477,33 @@ bool es_port_socket_setsockopt(es_obj_t sock, int fd, int level, int option, es_
             es_raise_os_error(ENOMEM);
         }
     }
-    *cb = (readable_cb_t){fd, false, sock, value};
+    int listening = 0;
+    socklen_t len = sizeof(listening);
+    if (getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &len) != 0) {
+        listening = 0;
+    }
+    *cb = (readable_cb_t){.fd = fd, .listening = listening != 0, .sock = sock, .callback = value};
     es_sim_watch_fd(fd, on_readable, NULL);
     return true;
 }
 
+void es_port_socket_taken(int fd) {
+    readable_cb_t *cb = callback_of_fd(fd);
+    if (cb != NULL) {
+        cb->taken = true;
+    }
+}
+
+/* A socket closes: its callback goes, and listeners waiting for room may accept again. */
 void es_port_socket_closed(int fd) {
     readable_cb_t *cb = callback_of_fd(fd);
     if (cb != NULL) {
         forget_callback(cb);
+    }
+    for (size_t i = 0; i < ES_SOCKET_MAX_OPEN; i++) {
+        if (callbacks[i].fd >= 0 && callbacks[i].parked && callbacks[i].listening) {
+            unpark(&callbacks[i]);
+        }
     }
 }
 
@@ -404,6 +522,7 @@ void es_sim_wifi_hard_reset(void) {
             forget_callback(&callbacks[i]);
         }
     }
+    es_sim_timer_stop(&parked_timer);
     es_socket_close_all();
     es_network_hard_reset();
 }

@@ -25,28 +25,34 @@ def run(args, **kw):
     subprocess.run(args, check=True, cwd=ROOT, **kw)
 
 
-def main():
+def build_image(out, program):
+    """Links out/py.elf: the lx106 core with tests/compile/_frozen frozen in, running program (a .py file)."""
     run(["make", "-s", "build/espy-freeze", QEMU + "/py.elf"], stdout=subprocess.DEVNULL)
-    os.makedirs(os.path.join(ROOT, OUT), exist_ok=True)
-    run([sys.executable, "tools/makefrozen.py", "-o", OUT + "/frozen_modules.c", "--compiler", "build/espy-freeze",
+    os.makedirs(os.path.join(ROOT, out), exist_ok=True)
+    run([sys.executable, "tools/makefrozen.py", "-o", out + "/frozen_modules.c", "--compiler", "build/espy-freeze",
          "--qstrdata", QEMU + "/genhdr/qstrdata.h", "tests/compile/_frozen"])
-    # The test, without the source folder CPython imports from, becomes the image's program.
-    with open(os.path.join(ROOT, TEST)) as f:
-        source = "".join(line for line in f if line.strip() != 'sys.path.append("_frozen")')
-    with open(os.path.join(ROOT, OUT, "test.py"), "w") as f:
-        f.write(source)
-    with open(os.path.join(ROOT, OUT, "py_check_source.h"), "w") as f:
-        subprocess.run([sys.executable, "ports/esp8266/qemu/embed_source.py", "py_check_source", OUT + "/test.py"],
+    with open(os.path.join(ROOT, out, "py_check_source.h"), "w") as f:
+        subprocess.run([sys.executable, "ports/esp8266/qemu/embed_source.py", "py_check_source", program],
                        check=True, cwd=ROOT, stdout=f)
-    includes = ["-I" + OUT, "-I.", "-I" + QEMU, "-Iports/esp8266/qemu"]
-    run([CC] + CFLAGS + includes + ["-c", "ports/esp8266/qemu/py_main.c", "-o", OUT + "/py_main.o"])
-    run([CC] + CFLAGS + includes + ["-c", OUT + "/frozen_modules.c", "-o", OUT + "/frozen_modules.o"])
+    includes = ["-I" + out, "-I.", "-I" + QEMU, "-Iports/esp8266/qemu"]
+    run([CC] + CFLAGS + includes + ["-c", "ports/esp8266/qemu/py_main.c", "-o", out + "/py_main.o"])
+    run([CC] + CFLAGS + includes + ["-c", out + "/frozen_modules.c", "-o", out + "/frozen_modules.o"])
     objs = sorted(glob.glob(os.path.join(ROOT, QEMU, "obj/py/*.o")) + glob.glob(os.path.join(ROOT, QEMU, "obj/extmod/*.o"))
                   + glob.glob(os.path.join(ROOT, QEMU, "obj/extmod/fat/*.o")))
     objs += [o for o in sorted(glob.glob(os.path.join(ROOT, QEMU, "obj/ports/esp8266/qemu/*.o")))
              if os.path.basename(o) not in ("py_main.o", "tiny_main.o", "small_heap_main.o")]
     run([CC, SPECS, "-nostartfiles", "-T", "ports/esp8266/qemu/esp8266-qemu.ld", "-Wl,--gc-sections"] + objs +
-        [OUT + "/py_main.o", OUT + "/frozen_modules.o", "-lm", "-o", OUT + "/py.elf"])
+        [out + "/py_main.o", out + "/frozen_modules.o", "-lm", "-o", out + "/py.elf"])
+
+
+def main():
+    os.makedirs(os.path.join(ROOT, OUT), exist_ok=True)
+    # The test, without the source folder CPython imports from, becomes the image's program.
+    with open(os.path.join(ROOT, TEST)) as f:
+        source = "".join(line for line in f if line.strip() != 'sys.path.append("_frozen")')
+    with open(os.path.join(ROOT, OUT, "test.py"), "w") as f:
+        f.write(source)
+    build_image(OUT, OUT + "/test.py")
     got = subprocess.run(["timeout", "120", "qemu-system-xtensa", "-M", "sim", "-cpu", "lx106", "-semihosting",
                           "-display", "none", "-monitor", "none", "-serial", "none", "-device",
                           "loader,file=%s/py.elf,cpu-num=0" % OUT], cwd=ROOT, stdin=subprocess.DEVNULL,
