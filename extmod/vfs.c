@@ -7,6 +7,7 @@
 #include "py/objstr.h"
 #include "py/portio.h"
 #include "py/runtime.h"
+#include "py/source.h"
 #include "py/stream.h"
 
 /*
@@ -455,6 +456,23 @@ char *es_vfs_read_file(const char *path, size_t *len) {
     }
     *len = vstr.len;
     return es_vstr_null_terminated_str(&vstr);
+}
+
+typedef struct open_source_job_t {
+    const char *path;
+    es_source_t *src;
+} open_source_job_t;
+
+static void open_source(void *arg) {
+    open_source_job_t *job = arg;
+    es_file_mode_t mode;
+    es_file_parse_mode(ES_OBJ_NEW_QSTR(ES_Q_rb), ES_OBJ_NONE, &mode);
+    es_source_from_stream(job->src, es_vfs_open(es_obj_new_str_from_cstr(job->path), &mode));
+}
+
+bool es_vfs_open_source(const char *path, es_source_t *src) {
+    open_source_job_t job = {path, src};
+    return without_oserror(open_source, &job);
 }
 
 typedef struct stat_job_t {

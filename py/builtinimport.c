@@ -70,14 +70,12 @@ static es_obj_t load_module_body(const char *path, es_obj_dict_t *globals, es_ob
         return es_compile_source(frozen->source, frozen->source_len, es_obj_qstr_value(*file_name), ES_INPUT_FILE,
                                  globals);
     }
-    size_t len;
-    char *src = es_port_read_file(path, &len);
-    if (src == NULL) {
+    /* read in chunks: the source is never whole in the heap */
+    es_obj_t body = es_compile_file(path, es_qstr_from_str(path), globals);
+    if (body == ES_OBJ_NULL) {
         es_raise_msg_varg(&es_type_ImportError, "can't read '%s'", path);
     }
     *file_name = es_obj_new_str_from_cstr(path);
-    es_obj_t body = es_compile_source(src, len, es_qstr_from_str(path), ES_INPUT_FILE, globals);
-    es_free(src);
     return body;
 }
 

@@ -125,7 +125,7 @@ typedef struct unit_t {
     uint32_t cur_line, last_line;
     size_t last_line_offset;
     uint32_t n_cache;
-    fblock_t fblocks[MAX_FBLOCKS];
+    fblock_t *fblocks; /* MAX_FBLOCKS of them, on the C stack of whoever compiles into the unit */
     int n_fblocks;
     bool in_async_comp;
 } unit_t;
@@ -133,8 +133,7 @@ typedef struct unit_t {
 typedef struct compiler_t {
     unsigned opts; /* ES_COMPILE_* */
     es_qstr_t filename;
-    const char *src;
-    size_t src_len;
+    es_source_t *src; /* for SyntaxError's text, may be NULL */
     unit_t *u;
     const es_ast_module_t *mod;
 } compiler_t;
@@ -144,23 +143,8 @@ typedef struct compiler_t {
 ** ==================================================================================== */
 
 _Noreturn void es_raise_syntax_error(const es_type_t *type, const char *msg, es_qstr_t filename, size_t line,
-                                     size_t col, const char *src, size_t len) {
-    es_obj_t text = ES_OBJ_NONE;
-    if (src != NULL && line > 0) {
-        size_t l = 1, i = 0;
-        while (i < len && l < line) {
-            if (src[i++] == '\n') {
-                l++;
-            }
-        }
-        size_t j = i;
-        while (j < len && src[j] != '\n') {
-            j++;
-        }
-        if (l == line) {
-            text = es_obj_new_str(src + i, j - i + (j < len ? 1 : 0));
-        }
-    }
+                                     size_t col, es_source_t *src) {
+    es_obj_t text = src != NULL ? es_source_line_text(src, line) : ES_OBJ_NONE;
     es_obj_t loc[4] = {es_obj_new_qstr(filename), es_obj_new_small_int((es_int_t)line),
                        es_obj_new_small_int((es_int_t)col), text};
     es_obj_t args[2] = {es_obj_new_str_from_cstr(msg), es_obj_new_tuple(4, loc)};
@@ -169,7 +153,7 @@ _Noreturn void es_raise_syntax_error(const es_type_t *type, const char *msg, es_
 
 _Noreturn static void syntax_error(compiler_t *c, const es_ast_node_t *node, const char *msg) {
     es_raise_syntax_error(&es_type_SyntaxError, msg, c->filename, node ? node->line : 1, node ? node->col + 1u : 1u,
-                          c->src, c->src_len);
+                          c->src);
 }
 
 _Noreturn static void syntax_error_name(compiler_t *c, const es_ast_node_t *node, const char *fmt, es_qstr_t name) {
@@ -2382,7 +2366,9 @@ static const es_code_t *finish_unit(compiler_t *c, unit_t *u, uint32_t first_lin
 
 static const es_code_t *compile_scope(compiler_t *c, scope_t *s) {
     unit_t unit;
+    fblock_t fblocks[MAX_FBLOCKS];
     memset(&unit, 0, sizeof(unit));
+    unit.fblocks = fblocks;
     unit_t *prev = c->u;
     unit.scope = s;
     unit.cur_handler = -1;
@@ -2453,14 +2439,13 @@ static const es_code_t *compile_scope(compiler_t *c, scope_t *s) {
     return code;
 }
 
-const es_code_t *es_compile(const es_ast_module_t *mod, const char *src, size_t len, unsigned opts) {
+const es_code_t *es_compile(const es_ast_module_t *mod, es_source_t *src, unsigned opts) {
     compiler_t comp;
     memset(&comp, 0, sizeof(comp));
     compiler_t *c = &comp;
     c->opts = opts;
     c->filename = mod->filename;
     c->src = src;
-    c->src_len = len;
     c->mod = mod;
     scope_t *top = scope_new(NULL, SCOPE_MODULE, NULL, ES_Q__S_module);
     if (mod->mode == ES_PARSE_EVAL) {
@@ -2489,12 +2474,11 @@ struct es_compiler {
     uint32_t first_line;
 };
 
-es_compiler_t *es_compiler_new(es_qstr_t filename, const char *src, size_t len, unsigned opts) {
+es_compiler_t *es_compiler_new(es_qstr_t filename, es_source_t *src, unsigned opts) {
     es_compiler_t *ic = es_new(es_compiler_t);
     ic->c.opts = opts;
     ic->c.filename = filename;
     ic->c.src = src;
-    ic->c.src_len = len;
     ic->unit.scope = scope_new(NULL, SCOPE_MODULE, NULL, ES_Q__S_module);
     ic->unit.cur_handler = -1;
     assign_slots(ic->unit.scope);
@@ -2513,7 +2497,10 @@ void es_compiler_add(es_compiler_t *ic, const es_ast_node_t *stmt) {
     resolve_scope(c, top);
     u->scope = top;
     c->u = u;
+    fblock_t fblocks[MAX_FBLOCKS]; /* not kept in the heap between statements */
+    u->fblocks = fblocks;
     compile_stmt(c, stmt);
+    u->fblocks = NULL;
     c->u = NULL;
     u->scope = module_scope;
     scope_free(top);

@@ -1,6 +1,15 @@
 /* lexer.c: Python tokens from source text, produced on demand, with INDENT/DEDENT. */
+#include <stdint.h>
 #include <string.h>
+#include "py/gc.h"
 #include "py/lexer.h"
+#include "py/source.h"
+
+/* The window's first size for a source read in chunks; it doubles only for a token (a long
+   string) that does not fit. */
+#ifndef ES_LEXER_BUFFER_SIZE
+#define ES_LEXER_BUFFER_SIZE (256)
+#endif
 
 /* Keyword spellings, in the order of ES_TOK_KW_FALSE .. ES_TOK_KW_YIELD. */
 static const char *const keyword_names[] = {
@@ -44,12 +53,72 @@ static bool is_name_char(int c) {
     return is_name_start(c) || is_digit(c);
 }
 
-static int peek(const es_lexer_t *lx, size_t ahead) {
+/* A new block of `size` bytes holding the first `keep` bytes of `old`, which is freed. */
+static void *resize(void *old, size_t keep, size_t size) {
+    void *fresh = es_alloc(size);
+    if (keep > 0) {
+        memcpy(fresh, old, keep);
+    }
+    es_free(old);
+    return fresh;
+}
+
+/*
+ * Reads more of the source until offset `want` is in the window; false at the end of the
+ * source. Text before `keep` (and `hold`) is dropped first; the buffer grows only when what
+ * must be kept fills it, and shrinks back once that has passed.
+ */
+static bool fill(es_lexer_t *lx, size_t want) {
+    while (lx->buf_end <= want) {
+        if (lx->source == NULL || lx->source_done) {
+            return false;
+        }
+        char *buf = (char *)lx->buf;
+        size_t keep = lx->keep < lx->hold ? lx->keep : lx->hold;
+        if (keep > lx->buf_end) {
+            keep = lx->buf_end;
+        }
+        if (keep > lx->buf_start) {
+            memmove(buf, buf + (keep - lx->buf_start), lx->buf_end - keep);
+            lx->buf_start = keep;
+        }
+        size_t used = lx->buf_end - lx->buf_start;
+        if (used == lx->buf_size || (lx->buf_size > ES_LEXER_BUFFER_SIZE && used < ES_LEXER_BUFFER_SIZE / 2)) {
+            size_t size = used == lx->buf_size ? lx->buf_size * 2 : ES_LEXER_BUFFER_SIZE;
+            buf = resize(buf, used, size);
+            lx->buf = buf;
+            lx->buf_size = size;
+        }
+        size_t n = lx->source->read(lx->source, buf + used, lx->buf_size - used);
+        if (n == 0) {
+            lx->source_done = true;
+        }
+        lx->buf_end += n;
+    }
+    return true;
+}
+
+static int peek(es_lexer_t *lx, size_t ahead) {
     size_t p = lx->pos + ahead;
-    return p < lx->len ? (unsigned char)lx->src[p] : -1;
+    if (p >= lx->buf_end && !fill(lx, p)) {
+        return -1;
+    }
+    return (unsigned char)lx->buf[p - lx->buf_start];
+}
+
+/* The byte at an offset known to be in the window. */
+static char at(const es_lexer_t *lx, size_t offset) {
+    return lx->buf[offset - lx->buf_start];
+}
+
+static void set_tok_text(es_lexer_t *lx, size_t start, size_t len) {
+    lx->tok_text_at = start;
+    lx->tok_text = lx->buf + (start - lx->buf_start);
+    lx->tok_len = len;
 }
 
 static void mark_token_start(es_lexer_t *lx) {
+    lx->keep = lx->pos;
     lx->tok_line = lx->line;
     lx->tok_col = (uint32_t)(lx->pos - lx->line_start) + (lx->line_start == 0 ? lx->col_offset : 0);
 }
@@ -60,24 +129,69 @@ static void set_error(es_lexer_t *lx, const char *msg) {
     lx->done = true;
 }
 
-void es_lexer_init(es_lexer_t *lx, const char *src, size_t len) {
+static void init_memory(es_lexer_t *lx, const char *src, size_t len) {
     memset(lx, 0, sizeof(*lx));
-    lx->src = src;
-    lx->len = len;
-    lx->line = 1;
-    lx->at_line_start = true;
-    /* a UTF-8 byte order mark is not part of the program */
-    if (len >= 3 && memcmp(src, "\xef\xbb\xbf", 3) == 0) {
+    lx->buf = src;
+    lx->buf_end = len;
+    lx->hold = SIZE_MAX;
+}
+
+/* A UTF-8 byte order mark is not part of the program. */
+static void skip_bom(es_lexer_t *lx) {
+    if (peek(lx, 0) == 0xef && peek(lx, 1) == 0xbb && peek(lx, 2) == 0xbf) {
         lx->pos = 3;
         lx->line_start = 3;
     }
 }
 
+void es_lexer_init(es_lexer_t *lx, const char *src, size_t len) {
+    init_memory(lx, src, len);
+    lx->line = 1;
+    lx->at_line_start = true;
+    skip_bom(lx);
+}
+
+void es_lexer_init_source(es_lexer_t *lx, es_source_t *src) {
+    if (src->read == NULL) {
+        es_lexer_init(lx, src->text, src->len);
+        return;
+    }
+    init_memory(lx, NULL, 0);
+    lx->line = 1;
+    lx->at_line_start = true;
+    lx->buf = es_alloc(ES_LEXER_BUFFER_SIZE);
+    lx->buf_size = ES_LEXER_BUFFER_SIZE;
+    lx->source = src;
+    skip_bom(lx);
+}
+
+void es_lexer_hold(es_lexer_t *lx) {
+    lx->hold = lx->keep;
+}
+
+void es_lexer_restore(es_lexer_t *lx, const es_lexer_t *saved) {
+    es_lexer_t window = *lx;
+    *lx = *saved;
+    lx->buf = window.buf;
+    lx->buf_start = window.buf_start;
+    lx->buf_end = window.buf_end;
+    lx->buf_size = window.buf_size;
+    lx->source_done = window.source_done;
+    lx->indents = window.indents;
+    lx->indent_room = window.indent_room;
+    lx->hold = SIZE_MAX;
+    if (lx->tok_text_at >= lx->buf_start && lx->tok_text_at <= lx->buf_end) {
+        lx->tok_text = lx->buf + (lx->tok_text_at - lx->buf_start);
+    }
+}
+
+void es_lexer_release(es_lexer_t *lx) {
+    lx->hold = SIZE_MAX;
+}
+
 void es_lexer_init_fragment(es_lexer_t *lx, const char *src, size_t len, uint32_t line,
                             uint32_t col) {
-    memset(lx, 0, sizeof(*lx));
-    lx->src = src;
-    lx->len = len;
+    init_memory(lx, src, len);
     lx->line = line;
     lx->fragment = true;
     /* columns count from the fragment's start, placed where it sits in its line */
@@ -100,9 +214,36 @@ static bool take_newline(es_lexer_t *lx) {
     return true;
 }
 
-static bool at_newline(const es_lexer_t *lx) {
-    int c = peek(lx, 0);
-    return c == '\n' || c == '\r';
+/* Steps over a comment up to (not over) the end of its line. */
+static void skip_comment(es_lexer_t *lx) {
+    for (int c = peek(lx, 0); c >= 0 && c != '\n' && c != '\r'; c = peek(lx, 0)) {
+        lx->pos++;
+        lx->keep = lx->pos;
+    }
+}
+
+/* The columns of indentation level k: with tabs to multiples of 8 (col8) or counted as 1. */
+static unsigned indent_col8(const es_lexer_t *lx, unsigned k) {
+    return k == 0 ? 0 : lx->indents[2 * (k - 1)];
+}
+
+static unsigned indent_col1(const es_lexer_t *lx, unsigned k) {
+    return k == 0 ? 0 : lx->indents[2 * (k - 1) + 1];
+}
+
+static void push_indent(es_lexer_t *lx, unsigned col8, unsigned col1) {
+    unsigned k = lx->indent_top + 1u;
+    if (k > lx->indent_room) {
+        unsigned room = lx->indent_room ? lx->indent_room * 2u : 8u;
+        if (room > ES_LEXER_MAX_INDENT) {
+            room = ES_LEXER_MAX_INDENT;
+        }
+        lx->indents = resize(lx->indents, lx->indent_room * 2 * sizeof(uint16_t), room * 2 * sizeof(uint16_t));
+        lx->indent_room = (uint8_t)room;
+    }
+    lx->indents[2 * (k - 1)] = (uint16_t)col8;
+    lx->indents[2 * (k - 1) + 1] = (uint16_t)col1;
+    lx->indent_top = (uint8_t)k;
 }
 
 /*
@@ -114,6 +255,7 @@ static bool handle_indentation(es_lexer_t *lx) {
     unsigned col8, col1;
     for (;;) {
         col8 = col1 = 0;
+        lx->keep = lx->pos;
         for (;;) {
             int c = peek(lx, 0);
             if (c == ' ') {
@@ -130,9 +272,7 @@ static bool handle_indentation(es_lexer_t *lx) {
         }
         int c = peek(lx, 0);
         if (c == '#') {
-            while (lx->pos < lx->len && !at_newline(lx)) {
-                lx->pos++;
-            }
+            skip_comment(lx);
             c = peek(lx, 0);
         }
         if (c == '\n' || c == '\r') {
@@ -149,14 +289,14 @@ static bool handle_indentation(es_lexer_t *lx) {
     }
     mark_token_start(lx);
     unsigned top = lx->indent_top;
-    if (col8 == lx->indent8[top]) {
-        if (col1 != lx->indent1[top]) {
+    if (col8 == indent_col8(lx, top)) {
+        if (col1 != indent_col1(lx, top)) {
             goto tab_error;
         }
         return false;
     }
-    if (col8 > lx->indent8[top]) {
-        if (col1 <= lx->indent1[top]) {
+    if (col8 > indent_col8(lx, top)) {
+        if (col1 <= indent_col1(lx, top)) {
             goto tab_error;
         }
         if (top >= ES_LEXER_MAX_INDENT) {
@@ -164,22 +304,20 @@ static bool handle_indentation(es_lexer_t *lx) {
             lx->error_indentation = true;
             return true;
         }
-        lx->indent_top = (uint8_t)(top + 1);
-        lx->indent8[top + 1] = (uint16_t)col8;
-        lx->indent1[top + 1] = (uint16_t)col1;
+        push_indent(lx, col8, col1);
         lx->tok = ES_TOK_INDENT;
         return true;
     }
-    while (top > 0 && col8 < lx->indent8[top]) {
+    while (top > 0 && col8 < indent_col8(lx, top)) {
         top--;
         lx->pending_dedents++;
     }
-    if (col8 != lx->indent8[top]) {
+    if (col8 != indent_col8(lx, top)) {
         set_error(lx, "unindent does not match any outer indentation level");
         lx->error_indentation = true;
         return true;
     }
-    if (col1 != lx->indent1[top]) {
+    if (col1 != indent_col1(lx, top)) {
         goto tab_error;
     }
     lx->indent_top = (uint8_t)top;
@@ -216,11 +354,11 @@ static bool followed_by_name(es_lexer_t *lx) {
     if (!is_name_start(peek(lx, 0))) {
         return false;
     }
-    size_t end = lx->pos;
-    while (end < lx->len && is_name_char((unsigned char)lx->src[end])) {
-        end++;
+    size_t n = 1;
+    while (is_name_char(peek(lx, n))) {
+        n++;
     }
-    return es_lexer_keyword(lx->src + lx->pos, end - lx->pos) == ES_TOK_NAME;
+    return es_lexer_keyword(lx->buf + (lx->pos - lx->buf_start), n) == ES_TOK_NAME;
 }
 
 static void scan_number(es_lexer_t *lx) {
@@ -249,7 +387,7 @@ static void scan_number(es_lexer_t *lx) {
             size_t digits_start = lx->pos;
             scan_digits(lx, is_digit, &bad);
             for (size_t i = digits_start; i < lx->pos; i++) {
-                nonzero |= lx->src[i] != '0' && lx->src[i] != '_';
+                nonzero |= at(lx, i) != '0' && at(lx, i) != '_';
             }
         }
         if (!bad && peek(lx, 0) == '.') {
@@ -281,14 +419,13 @@ static void scan_number(es_lexer_t *lx) {
             set_error(lx, "invalid decimal literal");
             return;
         }
-        if (lx->number_kind == ES_NUM_INT && nonzero && lx->src[start] == '0') {
+        if (lx->number_kind == ES_NUM_INT && nonzero && at(lx, start) == '0') {
             set_error(lx, "leading zeros in decimal integer literals are not permitted; use an "
                           "0o prefix for octal integers");
             return;
         }
     }
-    lx->tok_text = lx->src + start;
-    lx->tok_len = lx->pos - start;
+    set_tok_text(lx, start, lx->pos - start);
 }
 
 /* Returns the ES_STR_* flags for a string prefix, or -1 if it is not one. */
@@ -323,7 +460,7 @@ static int string_prefix_flags(const char *s, size_t len) {
 
 /* Scans a string whose opening quote is at pos; the body goes to tok_text/tok_len. */
 static void scan_string(es_lexer_t *lx, int flags) {
-    char q = lx->src[lx->pos];
+    char q = (char)peek(lx, 0);
     bool triple = peek(lx, 1) == q && peek(lx, 2) == q;
     lx->tok = ES_TOK_STRING;
     lx->string_quote = q;
@@ -343,7 +480,7 @@ static void scan_string(es_lexer_t *lx, int flags) {
         }
         if (c == '\\') {
             lx->pos++;
-            if (!take_newline(lx) && lx->pos < lx->len) {
+            if (!take_newline(lx) && peek(lx, 0) >= 0) {
                 lx->pos++;
             }
             continue;
@@ -357,8 +494,7 @@ static void scan_string(es_lexer_t *lx, int flags) {
             continue;
         }
         if (c == q && (!triple || (peek(lx, 1) == q && peek(lx, 2) == q))) {
-            lx->tok_text = lx->src + body;
-            lx->tok_len = lx->pos - body;
+            set_tok_text(lx, body, lx->pos - body);
             lx->pos += triple ? 3 : 1;
             return;
         }
@@ -423,10 +559,11 @@ static const op_spelling_t op_spellings[] = {
 };
 
 static void scan_operator(es_lexer_t *lx) {
+    int c0 = peek(lx, 0), c1 = peek(lx, 1), c2 = peek(lx, 2);
     for (size_t i = 0; i < sizeof(op_spellings) / sizeof(op_spellings[0]); i++) {
         const char *t = op_spellings[i].text;
         size_t n = strlen(t);
-        if (lx->pos + n <= lx->len && memcmp(lx->src + lx->pos, t, n) == 0) {
+        if (t[0] == c0 && (n < 2 || t[1] == c1) && (n < 3 || t[2] == c2)) {
             lx->pos += n;
             lx->tok = (es_tok_kind_t)op_spellings[i].tok;
             switch (lx->tok) {
@@ -445,8 +582,7 @@ static void scan_operator(es_lexer_t *lx) {
             return;
         }
     }
-    set_error(lx, lx->src[lx->pos] == 0 ? "source code cannot contain null bytes"
-                                        : "invalid character");
+    set_error(lx, c0 == 0 ? "source code cannot contain null bytes" : "invalid character");
 }
 
 /* Bytes in the well-formed UTF-8 sequence at s (at most avail bytes), or 0. */
@@ -475,15 +611,19 @@ static size_t utf8_sequence_length(const char *s, size_t avail) {
 
 /* Validates one UTF-8 sequence at pos and steps over it. */
 static bool skip_utf8(es_lexer_t *lx) {
-    size_t n = utf8_sequence_length(lx->src + lx->pos, lx->len - lx->pos);
+    peek(lx, 3); /* the longest sequence in the window, if the source has it */
+    size_t n = utf8_sequence_length(lx->buf + (lx->pos - lx->buf_start), lx->buf_end - lx->pos);
     lx->pos += n;
     return n > 0;
 }
 
 static void scan_name_or_string(es_lexer_t *lx) {
     size_t start = lx->pos;
-    while (lx->pos < lx->len) {
-        int c = (unsigned char)lx->src[lx->pos];
+    for (;;) {
+        int c = peek(lx, 0);
+        if (c < 0) {
+            break;
+        }
         if (c >= 0x80) {
             if (!skip_utf8(lx)) {
                 set_error(lx, "invalid UTF-8 in source");
@@ -497,15 +637,14 @@ static void scan_name_or_string(es_lexer_t *lx) {
     }
     int q = peek(lx, 0);
     if (q == '\'' || q == '"') {
-        int flags = string_prefix_flags(lx->src + start, lx->pos - start);
+        int flags = string_prefix_flags(lx->buf + (start - lx->buf_start), lx->pos - start);
         if (flags >= 0) {
             lx->string_prefix_len = (uint8_t)(lx->pos - start);
             scan_string(lx, flags);
             return;
         }
     }
-    lx->tok_text = lx->src + start;
-    lx->tok_len = lx->pos - start;
+    set_tok_text(lx, start, lx->pos - start);
     lx->tok = es_lexer_keyword(lx->tok_text, lx->tok_len);
 }
 
@@ -551,16 +690,15 @@ void es_lexer_next(es_lexer_t *lx) {
     }
     /* whitespace, comments, joined lines */
     for (;;) {
+        lx->keep = lx->pos;
         int c = peek(lx, 0);
         if (c == ' ' || c == '\t' || c == '\f') {
             lx->pos++;
         } else if (c == '#') {
-            while (lx->pos < lx->len && !at_newline(lx)) {
-                lx->pos++;
-            }
+            skip_comment(lx);
         } else if (c == '\\') {
             lx->pos++;
-            if (lx->pos >= lx->len) {
+            if (peek(lx, 0) < 0) {
                 mark_token_start(lx);
                 set_error(lx, "unexpected EOF while parsing");
                 lx->error_incomplete = true;
@@ -571,7 +709,7 @@ void es_lexer_next(es_lexer_t *lx) {
                 set_error(lx, "unexpected character after line continuation character");
                 return;
             }
-            if (lx->pos >= lx->len) {
+            if (peek(lx, 0) < 0) {
                 mark_token_start(lx);
                 set_error(lx, "unexpected EOF while parsing");
                 lx->error_incomplete = true;
@@ -592,13 +730,13 @@ void es_lexer_next(es_lexer_t *lx) {
             break;
         }
     }
-    if (lx->pos >= lx->len) {
+    int c = peek(lx, 0);
+    if (c < 0) {
         end_of_input(lx);
         return;
     }
     mark_token_start(lx);
     lx->line_has_token = true;
-    int c = (unsigned char)lx->src[lx->pos];
     if (is_name_start(c)) {
         scan_name_or_string(lx);
     } else if (is_digit(c) || (c == '.' && is_digit(peek(lx, 1)))) {

@@ -121,10 +121,21 @@ typedef enum { ES_NUM_INT = 0, ES_NUM_FLOAT, ES_NUM_IMAG } es_num_kind_t;
 /* Deepest indentation accepted, as CPython's limit. */
 #define ES_LEXER_MAX_INDENT 100
 
+struct es_source_t;
+
 typedef struct {
-    const char *src;
-    size_t len;
-    size_t pos;
+    /* The window of source text in memory: bytes [buf_start, buf_end) of the source sit at buf.
+       Text in memory is one window; a source with a reader (py/source.h) is read into a small
+       heap buffer, refilled as the lexer moves on, keeping only the current token (and what
+       es_lexer_hold asked for), so a long file never needs to be in the heap at once. */
+    const char *buf;
+    size_t buf_start, buf_end;
+    struct es_source_t *source; /* NULL when all the text is in memory */
+    size_t buf_size;            /* bytes allocated at buf for a reader */
+    size_t keep;                /* the window keeps the text from here on */
+    size_t hold;                /* ... and from here (es_lexer_hold), SIZE_MAX if nothing is held */
+    bool source_done;           /* the reader has nothing more */
+    size_t pos; /* offsets count from the start of the source */
     size_t line_start; /* offset of the current line's first byte */
     uint32_t line;
     int bracket_depth; /* open ( [ { : newlines are ignored inside */
@@ -134,18 +145,21 @@ typedef struct {
     bool done;           /* ENDMARKER was produced */
     bool fragment;       /* lexing an f-string field: no lines, no indentation */
     uint32_t col_offset; /* added to columns on a fragment's first line */
-    uint8_t indent_top;
-    /* indentation columns with tabs to multiples of 8, and with tabs counted as 1,
-       so an indentation that depends on the tab size is caught (TabError) */
-    uint16_t indent8[ES_LEXER_MAX_INDENT + 1];
-    uint16_t indent1[ES_LEXER_MAX_INDENT + 1];
+    uint8_t indent_top;  /* open indentation levels; level 0 is column 0 */
+    uint8_t indent_room; /* levels the indents array has room for */
+    /* for levels 1..indent_top, pairs of columns: with tabs to multiples of 8, and with tabs
+       counted as 1, so an indentation that depends on the tab size is caught (TabError);
+       in the heap and grown as blocks nest, so the lexer stays small */
+    uint16_t *indents;
 
     /* the current token */
     es_tok_kind_t tok;
     uint32_t tok_line;
     uint32_t tok_col;     /* 0-based byte column */
-    const char *tok_text; /* NAME and NUMBER: the source bytes; STRING: the body */
+    const char *tok_text; /* NAME and NUMBER: the source bytes; STRING: the body; valid until the
+                             next es_lexer_next */
     size_t tok_len;
+    size_t tok_text_at; /* the offset of tok_text in the source */
     uint8_t number_kind;  /* es_num_kind_t */
     uint8_t string_flags; /* ES_STR_* */
     char string_quote;    /* ' or " */
@@ -157,7 +171,19 @@ typedef struct {
     bool error_incomplete;  /* only the end of input was premature */
 } es_lexer_t;
 
+/* Lexes len bytes of src, all in memory. */
 void es_lexer_init(es_lexer_t *lx, const char *src, size_t len);
+
+/* Lexes a source (py/source.h): in memory, or through its reader with a small buffer; the
+** source must stay alive while the lexer is used. May raise (MemoryError, the reader's errors). */
+void es_lexer_init_source(es_lexer_t *lx, struct es_source_t *src);
+
+/* For a parser that may go back: es_lexer_hold keeps the text from the current token on in the
+** window, a copy of the lexer taken then can be given to es_lexer_restore to go back to that
+** token, and es_lexer_release lets the text go. */
+void es_lexer_hold(es_lexer_t *lx);
+void es_lexer_restore(es_lexer_t *lx, const es_lexer_t *saved);
+void es_lexer_release(es_lexer_t *lx);
 
 /* Advances to the next token; ENDMARKER repeats at the end; ERROR stops the lexer. */
 void es_lexer_next(es_lexer_t *lx);

@@ -6,6 +6,7 @@
 #include "py/qstr.h"
 #include "py/lexer.h"
 #include "py/parse.h"
+#include "py/source.h"
 
 /*
  * The C stack on the target is about 8 KB, so recursion is bounded by one counter
@@ -50,6 +51,9 @@ typedef struct es_parser {
     bool started;
     size_t pending_len, pending_next;
     es_ast_node_t **pending;
+    es_source_t source; /* what the lexer reads (a copy, so the caller's may go) */
+    struct ast_chunk *chunks;     /* the tree of the statements being handed out (see ast_alloc) */
+    struct ast_chunk *chunk_cur; /* the chunk being filled */
 } parser_t;
 
 typedef struct {
@@ -214,8 +218,83 @@ static bool starts_expression(const parser_t *p) {
 #define NODE_SIZE(field) (offsetof(es_ast_node_t, u) + sizeof(((es_ast_node_t *)0)->u.field))
 #define NODE_SIZE_EMPTY offsetof(es_ast_node_t, u)
 
+/*
+ * Trees parsed a statement at a time come from chunks owned by the parser, and each statement
+ * reuses the chunks of the one before (the compiler is done with it then). Nodes are not
+ * rounded up to heap blocks one by one, and above all the trees never leave holes in the heap:
+ * were they freed, the code objects, names and strings made meanwhile would sit scattered
+ * between small free runs, and in a small heap no run would be left long enough for a growing
+ * bytecode buffer. The chunks go when the parser does. es_parse's whole trees (REPL, eval) use
+ * the heap directly; the GC takes them when they are dropped.
+ */
+typedef struct ast_chunk {
+    struct ast_chunk *next;
+    size_t used, size;
+} ast_chunk_t;
+
+#define AST_CHUNK_BYTES (256)
+
+/* The parser whose chunks take new nodes, or NULL; set by each entry point that parses. */
+static parser_t *chunk_owner;
+
+#define AST_CHUNK_ROOM (AST_CHUNK_BYTES - sizeof(ast_chunk_t))
+
+static void *ast_alloc(size_t n) {
+    parser_t *p = chunk_owner;
+    if (p == NULL) {
+        return es_alloc(n);
+    }
+    n = (n + sizeof(void *) - 1) & ~(sizeof(void *) - 1);
+    ast_chunk_t *c = p->chunk_cur;
+    while (c != NULL && c->size - c->used < n && c->next != NULL && c->next->size >= n) {
+        c = c->next; /* chunks after the current one are empty (see reset_chunks) */
+    }
+    if (c == NULL || c->size - c->used < n) {
+        size_t size = n > AST_CHUNK_ROOM ? n : AST_CHUNK_ROOM;
+        ast_chunk_t *fresh = es_alloc(sizeof(ast_chunk_t) + size);
+        fresh->size = size;
+        if (c == NULL) {
+            p->chunks = fresh;
+        } else {
+            fresh->next = c->next;
+            c->next = fresh;
+        }
+        c = fresh;
+    }
+    p->chunk_cur = c;
+    void *node = (char *)(c + 1) + c->used;
+    memset(node, 0, n);
+    c->used += n;
+    return node;
+}
+
+/* A new statement: the chunks are emptied for it; only outsized ones (a long string) go. */
+static void reset_chunks(parser_t *p) {
+    ast_chunk_t **link = &p->chunks;
+    while (*link != NULL) {
+        ast_chunk_t *c = *link;
+        if (c->size > AST_CHUNK_ROOM) {
+            *link = c->next;
+            es_free(c);
+        } else {
+            c->used = 0;
+            link = &c->next;
+        }
+    }
+    p->chunk_cur = p->chunks;
+}
+
+static void free_chunks(parser_t *p) {
+    while (p->chunks != NULL) {
+        ast_chunk_t *next = p->chunks->next;
+        es_free(p->chunks);
+        p->chunks = next;
+    }
+    p->chunk_cur = NULL;
+}
+
 static es_ast_node_t *new_node(int kind, size_t size, pos_t pos) {
-    es_ast_node_t *n = es_alloc(size);
+    es_ast_node_t *n = ast_alloc(size);
     n->kind = (uint8_t)kind;
     n->line = pos.line;
     n->col = pos.col > 0xffff ? 0xffff : (uint16_t)pos.col;
@@ -246,8 +325,8 @@ static es_ast_seq_t vec_finish(vec_t *v) {
     if (v->len == 0 && v->items) {
         es_free(v->items);
         s.items = NULL;
-    } else if (v->len < v->cap) {
-        s.items = es_alloc(v->len * sizeof(*s.items));
+    } else if (v->len < v->cap || chunk_owner != NULL) {
+        s.items = ast_alloc(v->len * sizeof(*s.items));
         memcpy(s.items, v->items, v->len * sizeof(*s.items));
         es_free(v->items);
     }
@@ -257,7 +336,7 @@ static es_ast_seq_t vec_finish(vec_t *v) {
 }
 
 static es_ast_seq_t seq_of_one(es_ast_node_t *n) {
-    es_ast_seq_t s = {1, es_alloc(sizeof(es_ast_node_t *))};
+    es_ast_seq_t s = {1, ast_alloc(sizeof(es_ast_node_t *))};
     s.items[0] = n;
     return s;
 }
@@ -299,7 +378,7 @@ static void buf_free(buf_t *b) {
 static es_ast_node_t *new_constant(int kind, const char *s, size_t n, pos_t pos) {
     es_ast_node_t *c = NEW(ES_AST_CONSTANT, constant, pos);
     c->sub = (uint8_t)kind;
-    char *data = es_alloc(n + 1);
+    char *data = ast_alloc(n + 1);
     memcpy(data, s, n);
     c->u.constant.data = data;
     c->u.constant.len = n;
@@ -701,7 +780,7 @@ static NOINLINE es_ast_node_t *parse_number(parser_t *p) {
                        : kind == ES_NUM_FLOAT ? ES_AST_CONST_FLOAT
                                               : ES_AST_CONST_IMAG);
     size_t n = p->lx.tok_len - (kind == ES_NUM_IMAG);
-    char *text = es_alloc(n + 1);
+    char *text = ast_alloc(n + 1);
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         if (p->lx.tok_text[i] != '_') {
@@ -1188,7 +1267,7 @@ static es_ast_node_t *parse_compare(parser_t *p, es_ast_node_t *left, pos_t pos)
     }
     es_ast_node_t *c = NEW(ES_AST_COMPARE, compare, pos);
     c->u.compare.left = left;
-    c->u.compare.ops = es_alloc(ops.len);
+    c->u.compare.ops = ast_alloc(ops.len);
     memcpy(c->u.compare.ops, ops.data, ops.len);
     buf_free(&ops);
     c->u.compare.comparators = vec_finish(&comparators);
@@ -1576,7 +1655,7 @@ static NOINLINE es_ast_node_t *parse_global(parser_t *p) {
     } while (accept(p, ES_TOK_COMMA));
     size_t count = names.len / sizeof(es_qstr_t);
     n->u.global.names.len = count;
-    n->u.global.names.items = es_alloc(names.len);
+    n->u.global.names.items = ast_alloc(names.len);
     memcpy(n->u.global.names.items, names.data, names.len);
     buf_free(&names);
     return n;
@@ -1844,6 +1923,7 @@ static es_ast_node_t *parse_with_item(parser_t *p) {
  */
 static bool try_parenthesised_with_items(parser_t *p, vec_t *items) {
     es_lexer_t *saved = es_alloc(sizeof(*saved));
+    es_lexer_hold(&p->lx);
     *saved = p->lx;
     uint16_t depth = p->depth;
     uint8_t scope = p->scope;
@@ -1867,12 +1947,14 @@ static bool try_parenthesised_with_items(parser_t *p, vec_t *items) {
     }
     p->fail = outer;
     if (!ok) {
-        p->lx = *saved;
+        es_lexer_restore(&p->lx, saved);
         p->depth = depth;
         p->scope = scope;
         p->await_error = await_error;
         items->len = 0;
         memset(p->err, 0, sizeof(*p->err));
+    } else {
+        es_lexer_release(&p->lx);
     }
     es_free(saved);
     return ok;
@@ -2053,6 +2135,7 @@ es_ast_module_t *es_parse(const char *src, size_t len, es_qstr_t filename, int m
     }
     char base;
     parser_t *p = es_alloc(sizeof(parser_t));
+    chunk_owner = NULL;
     p->stack_base = &base;
     p->err = err;
     p->mode = (uint8_t)mode;
@@ -2062,13 +2145,22 @@ es_ast_module_t *es_parse(const char *src, size_t len, es_qstr_t filename, int m
     return m;
 }
 
-es_parser_t *es_parser_new(const char *src, size_t len, int mode, es_parse_error_t *err) {
+es_parser_t *es_parser_new_source(const es_source_t *src, int mode, es_parse_error_t *err) {
     memset(err, 0, sizeof(*err));
     parser_t *p = es_alloc(sizeof(parser_t));
     p->err = err;
     p->mode = (uint8_t)(mode == ES_PARSE_SINGLE ? ES_PARSE_SINGLE : ES_PARSE_EXEC);
-    es_lexer_init(&p->lx, src, len);
+    p->source = *src;
+    es_lexer_init_source(&p->lx, &p->source);
     return p;
+}
+
+es_parser_t *es_parser_new(const char *src, size_t len, int mode, es_parse_error_t *err) {
+    es_source_t source;
+    memset(&source, 0, sizeof(source));
+    source.text = src;
+    source.len = len;
+    return es_parser_new_source(&source, mode, err);
 }
 
 /* One step of es_parser_next under its own error handler; false on a syntax error. */
@@ -2106,9 +2198,12 @@ es_ast_node_t *es_parser_next(es_parser_t *p) {
             es_free(p->pending);
             p->pending = NULL;
         }
+        reset_chunks(p);
         p->pending_len = p->pending_next = 0;
         p->stack_base = &base;
+        chunk_owner = p;
         bool ok = parser_step(p);
+        chunk_owner = NULL;
         p->stack_base = NULL;
         if (!ok || p->pending_len == 0) {
             return NULL;
@@ -2122,6 +2217,13 @@ es_ast_node_t *es_parser_next(es_parser_t *p) {
 void es_parser_free(es_parser_t *p) {
     if (p->pending) {
         es_free(p->pending);
+    }
+    free_chunks(p);
+    if (p->lx.indents != NULL) {
+        es_free(p->lx.indents);
+    }
+    if (p->lx.source != NULL) {
+        es_free((void *)p->lx.buf);
     }
     es_free(p);
 }

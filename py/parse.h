@@ -47,6 +47,10 @@ es_ast_module_t *es_parse(const char *src, size_t len, es_qstr_t filename, int m
  */
 typedef struct es_parser es_parser_t;
 es_parser_t *es_parser_new(const char *src, size_t len, int mode, es_parse_error_t *err);
+/* The same from a source (py/source.h), which may be read in chunks: the parser keeps a copy of
+ * the es_source_t and only a small window of the text; es_parser_free does not close it. */
+struct es_source_t;
+es_parser_t *es_parser_new_source(const struct es_source_t *src, int mode, es_parse_error_t *err);
 /* The next top-level statement, or NULL at the end of input or after an error (err->kind). */
 es_ast_node_t *es_parser_next(es_parser_t *p);
 void es_parser_free(es_parser_t *p);

@@ -9,6 +9,10 @@
 /* Reads a whole file into heap memory (es_alloc'd, NUL-terminated); NULL if it cannot be read. */
 char *es_port_read_file(const char *path, size_t *len);
 
+/* Opens a file for the compiler to read in chunks (py/source.h); false if it cannot be opened. */
+struct es_source_t;
+bool es_port_open_source(const char *path, struct es_source_t *src);
+
 /* 0: nothing there, 1: a file, 2: a directory. */
 int es_port_stat_kind(const char *path);
 

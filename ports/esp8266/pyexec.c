@@ -73,13 +73,13 @@ static es_obj_dict_t *main_globals(void) {
 }
 
 /* Compiles and runs source in __main__ with Ctrl-C enabled; prints an uncaught exception. */
-static int run_source(const char *src, size_t len, es_qstr_t filename, es_input_kind_t kind, int flags) {
+static int run_source_from(es_source_t *src, es_qstr_t filename, es_input_kind_t kind, int flags) {
     int ret;
     es_nlr_buf_t nlr;
     if (es_nlr_push(&nlr) == 0) {
         es_obj_dict_t *globals = main_globals();
         es_port_set_interrupt_char(CTRL_C);
-        es_exec_source(src, len, filename, kind, globals, globals);
+        es_exec_from(src, filename, kind, globals, globals);
         es_port_set_interrupt_char(-1);
         es_handle_pending(); /* a Ctrl-C that came at the very end */
         es_nlr_pop();
@@ -106,28 +106,33 @@ static int run_source(const char *src, size_t len, es_qstr_t filename, es_input_
     return ret;
 }
 
+static int run_source(const char *src, size_t len, es_qstr_t filename, es_input_kind_t kind, int flags) {
+    es_source_t source;
+    es_source_from_memory(&source, src, len);
+    return run_source_from(&source, filename, kind, flags);
+}
+
 /* ---- running files ------------------------------------------------------------------ */
 
+/* boot.py and main.py are compiled as they are read, in chunks: never whole in the heap. */
 bool es_pyexec_file_if_exists(const char *name) {
     if (es_port_stat_kind(name) != 1) {
         return true;
     }
-    size_t len = 0;
-    char *src = NULL;
+    es_source_t source;
+    bool opened = false;
     es_nlr_buf_t nlr;
     if (es_nlr_push(&nlr) == 0) {
-        src = es_port_read_file(name, &len);
+        opened = es_port_open_source(name, &source);
         es_nlr_pop();
     } else {
         es_pyexec_print_exception(nlr.ret_val);
         return false;
     }
-    if (src == NULL) {
+    if (!opened) {
         return true;
     }
-    int ret = run_source(src, len, es_qstr_from_str(name), ES_INPUT_FILE, 0);
-    es_gc_free(src);
-    return ret != RUN_EXCEPTION;
+    return run_source_from(&source, es_qstr_from_str(name), ES_INPUT_FILE, 0) != RUN_EXCEPTION;
 }
 
 /* ---- the banner --------------------------------------------------------------------- */

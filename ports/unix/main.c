@@ -41,25 +41,31 @@ int unix_handle_uncaught(es_obj_t exc) {
 }
 
 /* Compiles and runs source as the __main__ module; returns the exit status. */
-static int run_source(const char *src, size_t len, es_qstr_t filename, es_obj_dict_t *globals) {
+static int run_source_from(es_source_t *src, es_qstr_t filename, es_obj_dict_t *globals) {
     es_nlr_buf_t nlr;
     if (es_nlr_push(&nlr) == 0) {
-        es_exec_source(src, len, filename, ES_INPUT_FILE, globals, globals);
+        es_exec_from(src, filename, ES_INPUT_FILE, globals, globals);
         es_nlr_pop();
         return 0;
     }
     return unix_handle_uncaught(nlr.ret_val);
 }
 
+static int run_source(const char *src, size_t len, es_qstr_t filename, es_obj_dict_t *globals) {
+    es_source_t source;
+    es_source_from_memory(&source, src, len);
+    return run_source_from(&source, filename, globals);
+}
+
+/* The script is compiled as it is read, in chunks: it is never whole in the heap. */
 static int run_file(const char *path, es_obj_dict_t *globals) {
-    size_t len;
-    char *src = es_port_read_file(path, &len);
-    if (src == NULL) {
+    es_source_t source;
+    if (es_port_stat_kind(path) != 1 || !es_port_open_source(path, &source)) {
         fprintf(stderr, "espy: can't open file '%s': [Errno 2] No such file or directory\n", path);
         return 2;
     }
     es_obj_dict_store(es_obj_from_ptr(globals), ES_OBJ_NEW_QSTR(ES_Q___file__), new_str(path));
-    return run_source(src, len, es_qstr_from_str(path), globals);
+    return run_source_from(&source, es_qstr_from_str(path), globals);
 }
 
 static int run_stdin(es_obj_dict_t *globals) {

@@ -12,6 +12,7 @@
 #include "py/gc.h"
 #include "py/portio.h"
 #include "py/runtime.h"
+#include "py/source.h"
 
 static void stdout_write(void *data, const char *str, size_t len) {
     ES_UNUSED(data);
@@ -31,6 +32,10 @@ const es_print_t es_port_stderr_print = {NULL, stderr_write};
 ** filesystem at '/' to begin with). */
 char *es_port_read_file(const char *path, size_t *len) {
     return es_vfs_read_file(path, len);
+}
+
+bool es_port_open_source(const char *path, es_source_t *src) {
+    return es_vfs_open_source(path, src);
 }
 
 int es_port_stat_kind(const char *path) {

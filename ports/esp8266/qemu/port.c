@@ -1,7 +1,9 @@
 /* port.c: console and files for the lx106 image, carried to the host by QEMU semihosting. */
 
+#include "extmod/vfs.h"
 #include "py/portio.h"
 #include "py/runtime.h"
+#include "py/source.h"
 #include "semihosting.h"
 
 static void write_fd(int fd, const char *str, size_t len) {
@@ -51,6 +53,11 @@ char *es_port_read_file(const char *path, size_t *len) {
     buf[n] = '\0';
     *len = (size_t)n;
     return buf;
+}
+
+/* Through the VFS, which falls back to the semihosting files of file.c. */
+bool es_port_open_source(const char *path, es_source_t *src) {
+    return es_vfs_open_source(path, src);
 }
 
 /* Semihosting has no stat: a path that opens for reading is a file; folders cannot be told apart. */
