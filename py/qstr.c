@@ -1,4 +1,4 @@
-/* qstr.c: interned strings: the const table built at compile time plus a pool in the heap. */
+/* qstr.c: interned strings: the const table built at compile time plus a chunked pool in the heap. */
 
 #include <string.h>
 
@@ -16,10 +16,14 @@ typedef struct es_qstr_static_t {
 #include "genhdr/qstrdata.h"
 
 /*
-** Runtime-interned strings live in the heap. Each is one allocation:
-**   [hash: size_t][len: size_t][bytes...][NUL]
-** The pool holds a growable array of pointers to them (index = qstr - DYNAMIC_BASE)
-** and an open-addressing index of qstr numbers for look-up by text.
+** Runtime-interned strings live in the heap, in pieces no bigger than a few hundred bytes so
+** that a fragmented heap can still take them (no table is ever doubled and copied).
+** - Text: entries [hash][len][bytes...][NUL] packed one after another into text blocks of
+**   TEXT_BLOCK_BYTES (a longer string gets a block of its own); blocks are chained so the
+**   collector keeps them all, entries being pointed into from inside.
+** - Numbers: chunks of CHUNK_ENTRIES entry pointers, each with its own small open-addressing
+**   index by hash; a look-up by text walks the chunks newest-first. The directory of chunks
+**   (one pointer per CHUNK_ENTRIES names) is the only array that grows by doubling.
 */
 typedef struct qstr_entry_t {
     size_t hash;
@@ -27,12 +31,28 @@ typedef struct qstr_entry_t {
     char str[];
 } qstr_entry_t;
 
+#define CHUNK_ENTRIES (32)
+#define CHUNK_INDEX_SIZE (2 * CHUNK_ENTRIES) /* power of two; at most half full */
+#define TEXT_BLOCK_BYTES (128)
+
+typedef struct qstr_chunk_t {
+    size_t len;                            /* entries used */
+    uint8_t index[CHUNK_INDEX_SIZE];       /* entry number + 1; 0 = empty slot */
+    qstr_entry_t *entries[CHUNK_ENTRIES];
+} qstr_chunk_t;
+
+typedef struct qstr_text_block_t {
+    struct qstr_text_block_t *older;
+    size_t used;
+    size_t size; /* bytes of data */
+    char data[];
+} qstr_text_block_t;
+
 typedef struct qstr_pool_t {
-    size_t len;   /* entries used */
-    size_t alloc; /* capacity of entries */
-    qstr_entry_t **entries;
-    size_t index_size; /* power of two */
-    es_qstr_t *index;  /* 0 = empty slot */
+    size_t n_chunks;
+    size_t alloc_chunks;
+    qstr_chunk_t **chunks;
+    qstr_text_block_t *text; /* newest text block */
 } qstr_pool_t;
 
 #define POOL ((qstr_pool_t *)es_state.roots.qstr_pool)
@@ -50,10 +70,8 @@ size_t es_hash_bytes(const uint8_t *data, size_t len) {
 void es_qstr_init(void) {
     qstr_pool_t *pool = es_new(qstr_pool_t);
     es_state.roots.qstr_pool = pool;
-    pool->alloc = 16;
-    pool->entries = es_new_array(qstr_entry_t *, pool->alloc);
-    pool->index_size = 32;
-    pool->index = es_new_array(es_qstr_t, pool->index_size);
+    pool->alloc_chunks = 4;
+    pool->chunks = es_new_array(qstr_chunk_t *, pool->alloc_chunks);
 }
 
 static es_qstr_t find_static(const char *s, size_t len, size_t hash) {
@@ -75,17 +93,21 @@ static es_qstr_t find_dynamic(const char *s, size_t len, size_t hash) {
     if (pool == NULL) {
         return ES_Q_NULL;
     }
-    size_t mask = pool->index_size - 1;
-    for (size_t slot = hash & mask;; slot = (slot + 1) & mask) {
-        es_qstr_t q = pool->index[slot];
-        if (q == 0) {
-            return ES_Q_NULL;
-        }
-        const qstr_entry_t *e = pool->entries[q - DYNAMIC_BASE];
-        if (e->hash == hash && e->len == len && memcmp(e->str, s, len) == 0) {
-            return q;
+    const size_t mask = CHUNK_INDEX_SIZE - 1;
+    for (size_t c = pool->n_chunks; c-- > 0;) {
+        const qstr_chunk_t *chunk = pool->chunks[c];
+        for (size_t slot = hash & mask;; slot = (slot + 1) & mask) {
+            size_t i = chunk->index[slot];
+            if (i == 0) {
+                break;
+            }
+            const qstr_entry_t *e = chunk->entries[i - 1];
+            if (e->hash == hash && e->len == len && memcmp(e->str, s, len) == 0) {
+                return DYNAMIC_BASE + c * CHUNK_ENTRIES + (i - 1);
+            }
         }
     }
+    return ES_Q_NULL;
 }
 
 es_qstr_t es_qstr_find_strn(const char *s, size_t len) {
@@ -94,13 +116,26 @@ es_qstr_t es_qstr_find_strn(const char *s, size_t len) {
     return q != ES_Q_NULL ? q : find_dynamic(s, len, hash);
 }
 
-static void index_insert(es_qstr_t *index, size_t size, size_t hash, es_qstr_t q) {
-    size_t mask = size - 1;
-    size_t slot = hash & mask;
-    while (index[slot] != 0) {
-        slot = (slot + 1) & mask;
+/* Room for an entry of `nbytes` (a multiple of the word size) in the newest text block. */
+static qstr_entry_t *text_alloc(qstr_pool_t *pool, size_t nbytes) {
+    qstr_text_block_t *block = pool->text;
+    if (block == NULL || block->size - block->used < nbytes) {
+        size_t size = nbytes > TEXT_BLOCK_BYTES ? nbytes : TEXT_BLOCK_BYTES;
+        qstr_text_block_t *fresh = es_alloc(sizeof(qstr_text_block_t) + size);
+        fresh->size = size;
+        if (size > TEXT_BLOCK_BYTES && block != NULL) {
+            /* A long string's own block goes behind the newest, whose free room stays in use. */
+            fresh->older = block->older;
+            block->older = fresh;
+            fresh->used = nbytes;
+            return (qstr_entry_t *)fresh->data;
+        }
+        fresh->older = block;
+        pool->text = block = fresh;
     }
-    index[slot] = q;
+    qstr_entry_t *entry = (qstr_entry_t *)(block->data + block->used);
+    block->used += nbytes;
+    return entry;
 }
 
 es_qstr_t es_qstr_from_strn(const char *s, size_t len) {
@@ -113,33 +148,40 @@ es_qstr_t es_qstr_from_strn(const char *s, size_t len) {
     if (q != ES_Q_NULL) {
         return q;
     }
-    /* Allocate the entry first: a MemoryError must leave the pool consistent. */
-    qstr_entry_t *entry = es_alloc(sizeof(qstr_entry_t) + len + 1);
+    /* Every allocation comes before the pool changes: a MemoryError must leave it consistent. */
+    qstr_pool_t *pool = POOL;
+    qstr_chunk_t *chunk = pool->n_chunks == 0 ? NULL : pool->chunks[pool->n_chunks - 1];
+    if (chunk == NULL || chunk->len == CHUNK_ENTRIES) {
+        if (pool->n_chunks == pool->alloc_chunks) {
+            pool->chunks = es_realloc(pool->chunks, 2 * pool->alloc_chunks * sizeof(qstr_chunk_t *));
+            pool->alloc_chunks *= 2;
+        }
+        chunk = es_new(qstr_chunk_t);
+        pool->chunks[pool->n_chunks++] = chunk;
+    }
+    size_t word = sizeof(size_t);
+    size_t nbytes = (sizeof(qstr_entry_t) + len + 1 + word - 1) & ~(word - 1);
+    qstr_entry_t *entry = text_alloc(pool, nbytes);
     entry->hash = hash;
     entry->len = len;
     memcpy(entry->str, s, len);
-    qstr_pool_t *pool = POOL;
-    if (pool->len == pool->alloc) {
-        pool->entries = es_realloc(pool->entries, 2 * pool->alloc * sizeof(qstr_entry_t *));
-        pool->alloc *= 2;
+    entry->str[len] = '\0';
+    const size_t mask = CHUNK_INDEX_SIZE - 1;
+    size_t slot = hash & mask;
+    while (chunk->index[slot] != 0) {
+        slot = (slot + 1) & mask;
     }
-    if (2 * (pool->len + 1) > pool->index_size) {
-        size_t new_size = pool->index_size * 2;
-        es_qstr_t *new_index = es_new_array(es_qstr_t, new_size);
-        for (size_t i = 0; i < pool->len; i++) {
-            index_insert(new_index, new_size, pool->entries[i]->hash, DYNAMIC_BASE + i);
-        }
-        es_free(pool->index);
-        pool->index = new_index;
-        pool->index_size = new_size;
-    }
-    q = DYNAMIC_BASE + pool->len;
-    pool->entries[pool->len++] = entry;
-    index_insert(pool->index, pool->index_size, hash, q);
-    return q;
+    chunk->entries[chunk->len++] = entry;
+    chunk->index[slot] = (uint8_t)chunk->len;
+    return DYNAMIC_BASE + (pool->n_chunks - 1) * CHUNK_ENTRIES + (chunk->len - 1);
 }
 
 es_qstr_t es_qstr_from_str(const char *s) { return es_qstr_from_strn(s, strlen(s)); }
+
+static const qstr_entry_t *dynamic_entry(es_qstr_t q) {
+    size_t n = q - DYNAMIC_BASE;
+    return POOL->chunks[n / CHUNK_ENTRIES]->entries[n % CHUNK_ENTRIES];
+}
 
 const uint8_t *es_qstr_data(es_qstr_t q, size_t *len) {
     if (q < ES_QSTR_NUM_STATIC) {
@@ -151,7 +193,7 @@ const uint8_t *es_qstr_data(es_qstr_t q, size_t *len) {
         *len = f->len;
         return (const uint8_t *)f->str;
     }
-    const qstr_entry_t *e = POOL->entries[q - DYNAMIC_BASE];
+    const qstr_entry_t *e = dynamic_entry(q);
     *len = e->len;
     return (const uint8_t *)e->str;
 }
@@ -174,14 +216,18 @@ size_t es_qstr_hash(es_qstr_t q) {
     if (q < DYNAMIC_BASE) {
         return es_frozen_qstr_entry(q - ES_QSTR_NUM_STATIC)->hash;
     }
-    return POOL->entries[q - DYNAMIC_BASE]->hash;
+    return dynamic_entry(q)->hash;
 }
 
 void es_qstr_pool_info(size_t *n_qstr, size_t *n_bytes) {
     qstr_pool_t *pool = POOL;
-    *n_qstr = pool->len;
+    *n_qstr = 0;
     *n_bytes = 0;
-    for (size_t i = 0; i < pool->len; i++) {
-        *n_bytes += pool->entries[i]->len + 1;
+    for (size_t c = 0; c < pool->n_chunks; c++) {
+        const qstr_chunk_t *chunk = pool->chunks[c];
+        *n_qstr += chunk->len;
+        for (size_t i = 0; i < chunk->len; i++) {
+            *n_bytes += chunk->entries[i]->len + 1;
+        }
     }
 }
