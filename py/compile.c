@@ -167,16 +167,29 @@ _Noreturn static void syntax_error_name(compiler_t *c, const es_ast_node_t *node
 ** Growable arrays
 ** ==================================================================================== */
 
+/*
+** Growing doubles in place when the blocks after the array are free; a move asks for only a
+** quarter more, because a fragmented heap may have no free run twice the size. Either way the
+** array takes the slack of its last block.
+*/
 static void *grow(void *items, size_t *alloc, size_t used, size_t extra, size_t item_size) {
-    if (used + extra > *alloc) {
-        size_t n = *alloc ? *alloc * 2 : 8;
-        while (n < used + extra) {
-            n *= 2;
-        }
-        items = es_realloc(items, n * item_size);
-        *alloc = n;
+    size_t need = used + extra;
+    if (need <= *alloc) {
+        return items;
     }
-    return items;
+    size_t n = *alloc ? *alloc * 2 : 8;
+    while (n < need) {
+        n *= 2;
+    }
+    void *grown = items != NULL ? es_gc_realloc(items, n * item_size, false) : NULL;
+    if (grown == NULL) {
+        size_t modest = *alloc + *alloc / 4;
+        n = modest > need ? modest : need;
+        grown = es_realloc(items, n * item_size);
+    }
+    size_t usable = es_gc_nbytes(grown) / item_size;
+    *alloc = usable > n ? usable : n;
+    return grown;
 }
 #define GROW(arr, n, alloc, extra) ((arr) = grow((arr), &(alloc), (n), (extra), sizeof(*(arr))))
 
