@@ -420,44 +420,6 @@ static bool without_oserror(void (*fun)(void *), void *arg) {
     return false;
 }
 
-typedef struct read_job_t {
-    const char *path;
-    es_vstr_t *vstr;
-} read_job_t;
-
-static void read_whole(void *arg) {
-    read_job_t *job = arg;
-    es_file_mode_t mode;
-    es_file_parse_mode(ES_OBJ_NEW_QSTR(ES_Q_rb), ES_OBJ_NONE, &mode);
-    es_obj_t file = es_vfs_open(es_obj_new_str_from_cstr(job->path), &mode);
-    for (;;) {
-        int err;
-        char *dest = es_vstr_extend(job->vstr, 256);
-        size_t n = es_stream_read_exactly(file, dest, 256, &err);
-        if (n == ES_STREAM_ERROR) {
-            es_raise_os_error(err);
-        }
-        es_vstr_cut_tail_bytes(job->vstr, 256 - n);
-        if (n < 256) {
-            break;
-        }
-    }
-    int err;
-    es_stream_ioctl(file, ES_STREAM_CLOSE, 0, &err);
-}
-
-char *es_vfs_read_file(const char *path, size_t *len) {
-    es_vstr_t vstr;
-    es_vstr_init(&vstr, 256);
-    read_job_t job = {path, &vstr};
-    if (!without_oserror(read_whole, &job)) {
-        es_vstr_clear(&vstr);
-        return NULL;
-    }
-    *len = vstr.len;
-    return es_vstr_null_terminated_str(&vstr);
-}
-
 typedef struct open_source_job_t {
     const char *path;
     es_source_t *src;

@@ -36,12 +36,11 @@ es_obj_t es_vfs_statvfs(es_obj_t path);
 void es_vfs_chdir(es_obj_t path);
 es_obj_t es_vfs_getcwd(void);
 
-/* For import (py/portio.h hooks): the whole file (es_alloc'd, NUL-terminated) or NULL;
-** 0 nothing, 1 file, 2 directory. They never raise. */
-char *es_vfs_read_file(const char *path, size_t *len);
+/* For import (py/portio.h hooks); they never raise. */
 /* Opens path for the compiler to read in chunks (py/source.h); false if it cannot be opened. */
 struct es_source_t;
 bool es_vfs_open_source(const char *path, struct es_source_t *src);
+/* 0 nothing, 1 file, 2 directory. */
 int es_vfs_stat_kind(const char *path);
 
 /* Mode bits of stat and ilistdir. */

@@ -6,9 +6,6 @@
 
 #include "py/print.h"
 
-/* Reads a whole file into heap memory (es_alloc'd, NUL-terminated); NULL if it cannot be read. */
-char *es_port_read_file(const char *path, size_t *len);
-
 /* Opens a file for the compiler to read in chunks (py/source.h); false if it cannot be opened. */
 struct es_source_t;
 bool es_port_open_source(const char *path, struct es_source_t *src);

@@ -6,8 +6,6 @@
 #include "py/portio.h"
 #include "py/source.h"
 
-char *es_port_read_file(const char *path, size_t *len) { return es_vfs_read_file(path, len); }
-
 bool es_port_open_source(const char *path, es_source_t *src) { return es_vfs_open_source(path, src); }
 
 int es_port_stat_kind(const char *path) { return es_vfs_stat_kind(path); }

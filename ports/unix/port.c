@@ -30,10 +30,6 @@ const es_print_t es_port_stderr_print = {NULL, stderr_write};
 
 /* Imports read through the VFS, so modules come from whatever is mounted (the host's
 ** filesystem at '/' to begin with). */
-char *es_port_read_file(const char *path, size_t *len) {
-    return es_vfs_read_file(path, len);
-}
-
 bool es_port_open_source(const char *path, es_source_t *src) {
     return es_vfs_open_source(path, src);
 }

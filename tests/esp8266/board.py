@@ -368,6 +368,20 @@ def error_of(b, code):
     return None
 
 
+def tcp_exchange(port, request):
+    """Sends request to 127.0.0.1:port; returns all the peer sends until it closes."""
+    s = socket.create_connection(("127.0.0.1", port), timeout=5)
+    s.sendall(request)
+    data = b""
+    while True:
+        chunk = s.recv(65536)
+        if not chunk:
+            break
+        data += chunk
+    s.close()
+    return data
+
+
 def check(condition, message):
     """Fails the test (exit status 1) with a message when condition is false."""
     if not condition:

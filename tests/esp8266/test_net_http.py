@@ -1,10 +1,9 @@
 """docs/http-example.md: the board's web server (callback form) answers the host's HTTP
 requests through the port mapping and toggles GPIO2, seen on the control socket."""
 import re
-import socket
 import time
 
-from board import ROOT, Board, check, check_equal
+from board import ROOT, Board, check, check_equal, tcp_exchange
 
 BASE = 26000
 
@@ -18,16 +17,7 @@ def example_code():
 
 
 def get(path):
-    s = socket.create_connection(("127.0.0.1", BASE + 80), timeout=5)
-    s.sendall(b"GET " + path.encode() + b" HTTP/1.0\r\nHost: board\r\n\r\n")
-    data = b""
-    while True:
-        chunk = s.recv(4096)
-        if not chunk:
-            break
-        data += chunk
-    s.close()
-    return data
+    return tcp_exchange(BASE + 80, b"GET " + path.encode() + b" HTTP/1.0\r\nHost: board\r\n\r\n")
 
 
 with Board(control=True, extra_args=["--net-port-base", str(BASE)]) as b:

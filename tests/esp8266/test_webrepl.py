@@ -10,7 +10,7 @@ import subprocess
 import tempfile
 import time
 
-from board import ROOT, Board, check, check_equal
+from board import ROOT, Board, check, check_equal, tcp_exchange
 from wsclient import WebREPL, WebSocket
 
 BASE = 23000
@@ -42,15 +42,7 @@ with Board(extra_args=["--net-port-base", str(BASE)]) as b:
     check_equal(out, b"WebREPL server started on http://192.168.4.1:8266/\r\nStarted webrepl in normal mode\r\n", "start")
 
     # Plain HTTP: the small page that loads the client from the static host.
-    s = socket.create_connection(("127.0.0.1", PORT), timeout=5)
-    s.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
-    page = b""
-    while True:
-        chunk = s.recv(4096)
-        if not chunk:
-            break
-        page += chunk
-    s.close()
+    page = tcp_exchange(PORT, b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
     check(page.startswith(b"HTTP/1.0 200 OK\r\n\r\n") and b'<base href="https://micropython.org/webrepl/">' in page,
           "HTML page: %r" % page)
 

@@ -10,7 +10,7 @@ import sys
 import tempfile
 import time
 
-from board import ROOT, Board, check, check_equal
+from board import ROOT, Board, check, check_equal, tcp_exchange
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
 from cdp import Browser  # noqa: E402
@@ -26,19 +26,6 @@ def free_port():
     port = s.getsockname()[1]
     s.close()
     return port
-
-
-def http(port, request, read=True):
-    s = socket.create_connection(("127.0.0.1", port), timeout=5)
-    s.sendall(request)
-    data = b""
-    while read:
-        chunk = s.recv(65536)
-        if not chunk:
-            break
-        data += chunk
-    s.close()
-    return data
 
 
 def status_line(reply):
@@ -58,11 +45,11 @@ with Board(extra_args=["--net-port-base", str(BASE), "--webrepl-page", str(PAGE_
     b.leave_raw()
 
     # The page server: the files, the board's address, and what it refuses.
-    index = http(PAGE_PORT, b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+    index = tcp_exchange(PAGE_PORT, b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
     check(status_line(index) == b"HTTP/1.1 200 OK" and b"text/html" in index and b"webrepl.js" in index, "index: %r" % index[:200])
-    config = http(PAGE_PORT, b"GET /config.js?x=1 HTTP/1.0\r\n\r\n")
+    config = tcp_exchange(PAGE_PORT, b"GET /config.js?x=1 HTTP/1.0\r\n\r\n")
     check(config.endswith(b"var espyConfig = {boardPort: %d};\n" % BOARD_PORT), "config.js: %r" % config)
-    head = http(PAGE_PORT, b"HEAD /webrepl.css HTTP/1.1\r\n\r\n")
+    head = tcp_exchange(PAGE_PORT, b"HEAD /webrepl.css HTTP/1.1\r\n\r\n")
     check(status_line(head) == b"HTTP/1.1 200 OK" and head.endswith(b"\r\n\r\n"), "HEAD: %r" % head)
     for request, expected in [
         (b"GET /../../etc/passwd HTTP/1.1\r\n\r\n", b"400"),
@@ -73,14 +60,14 @@ with Board(extra_args=["--net-port-base", str(BASE), "--webrepl-page", str(PAGE_
         (b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03", b"400"),
         (b"GET /" + b"a" * 5000 + b" HTTP/1.1\r\n\r\n", b"413"),
     ]:
-        got = status_line(http(PAGE_PORT, request))
+        got = status_line(tcp_exchange(PAGE_PORT, request))
         check(got.startswith(b"HTTP/1.1 " + expected + b" "), "%r... answered %r" % (request[:30], got))
     # Clients that connect and say nothing, or vanish half-way, do not stop the others.
     idle = [socket.create_connection(("127.0.0.1", PAGE_PORT)) for _ in range(3)]
     half = socket.create_connection(("127.0.0.1", PAGE_PORT))
     half.sendall(b"GET /webrepl.js HT")
     half.close()
-    check(status_line(http(PAGE_PORT, b"GET /webrepl.js HTTP/1.1\r\n\r\n")) == b"HTTP/1.1 200 OK", "served beside idle clients")
+    check(status_line(tcp_exchange(PAGE_PORT, b"GET /webrepl.js HTTP/1.1\r\n\r\n")) == b"HTTP/1.1 200 OK", "served beside idle clients")
     for s in idle:
         s.close()
     # More silent clients than the server holds, one dribbling bytes: they are dropped after

@@ -30,32 +30,6 @@ static void stderr_write(void *data, const char *str, size_t len) {
 const es_print_t es_plat_print = {NULL, stdout_write};
 const es_print_t es_port_stderr_print = {NULL, stderr_write};
 
-char *es_port_read_file(const char *path, size_t *len) {
-    int fd = es_semihost_open(path, ES_SEMIHOST_O_RDONLY, 0);
-    if (fd < 0) {
-        return NULL;
-    }
-    long size = es_semihost_lseek(fd, 0, 2);
-    if (size < 0 || es_semihost_lseek(fd, 0, 0) != 0) {
-        es_semihost_close(fd);
-        return NULL;
-    }
-    char *buf = es_gc_alloc((size_t)size + 1, false);
-    if (buf == NULL) {
-        es_semihost_close(fd);
-        es_raise_memory_error();
-    }
-    int n = es_semihost_read(fd, buf, (size_t)size);
-    es_semihost_close(fd);
-    if (n < 0) {
-        return NULL;
-    }
-    buf[n] = '\0';
-    *len = (size_t)n;
-    return buf;
-}
-
-/* Through the VFS, which falls back to the semihosting files of file.c. */
 bool es_port_open_source(const char *path, es_source_t *src) {
     return es_vfs_open_source(path, src);
 }
