@@ -39,6 +39,8 @@ typedef double es_float_t;
 #define ES_MICROPYTHON_VERSION_TEXT \
     ES_STRINGIFY(ES_MICROPYTHON_VERSION_MAJOR) "." ES_STRINGIFY(ES_MICROPYTHON_VERSION_MINOR) "." \
     ES_STRINGIFY(ES_MICROPYTHON_VERSION_MICRO)
+/* espy's own release, in the host's banner and after the MicroPython version on the board's. */
+#define ES_ESPY_VERSION_TEXT "0.1.0"
 
 /* ---- time ---------------------------------------------------------------------- */
 /* Seconds from 1970-01-01 to the epoch of time.time(), gmtime() and file times: MicroPython's

@@ -138,7 +138,7 @@ bool es_pyexec_file_if_exists(const char *name) {
 /* ---- the banner --------------------------------------------------------------------- */
 
 /* mpremote and Thonny look for "MicroPython v"; the version says what runs underneath. */
-#define ES_PORT_VERSION "v" ES_MICROPYTHON_VERSION_TEXT "-espy-0.1"
+#define ES_PORT_VERSION "v" ES_MICROPYTHON_VERSION_TEXT "-espy-" ES_ESPY_VERSION_TEXT
 #define ES_PORT_BUILD_DATE "2026-11-24"
 
 void es_port_print_banner(void) {

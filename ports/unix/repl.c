@@ -52,7 +52,7 @@ static read_status_t read_statement(es_vstr_t *input) {
 }
 
 int unix_repl(es_obj_dict_t *globals) {
-    es_printf(&es_plat_print, "espy 0.1.0 on linux; Python 3 for the ESP8266\nUse Ctrl-D to exit\n");
+    es_printf(&es_plat_print, "espy " ES_ESPY_VERSION_TEXT " on linux; Python 3 for the ESP8266\nUse Ctrl-D to exit\n");
     for (;;) {
         es_vstr_t input;
         es_vstr_init(&input, 64);
