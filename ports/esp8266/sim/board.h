@@ -74,7 +74,15 @@ void es_sim_gpio_hard_reset(void);
 /* --wifi FILE, --net-port-base N: 1 when opt is one of these and arg was good, 0 when opt is
 ** not one of them, a negative errno for a bad arg. */
 int es_sim_net_option(const char *opt, const char *arg);
+/* N of --net-port-base: the board's port P is 127.0.0.1:N+P on the host. */
+int es_sim_net_port_base(void);
 /* Control-socket "wifi ..." commands; false when words[0] is not "wifi". */
 bool es_sim_wifi_command(char **words, int n_words, char *reply, size_t reply_size);
 /* At every hard restart: the board's sockets are closed, the station rejoins its network. */
 void es_sim_wifi_hard_reset(void);
+
+/* ---- espy's WebREPL page (sim/page_server.c) -------------------------------------------- */
+/* --webrepl-page PORT: as es_sim_net_option. */
+int es_sim_page_option(const char *opt, const char *arg);
+/* Starts serving the page (after the options), unless PORT is 0; a taken port only warns. */
+void es_sim_page_server_start(void);

@@ -1,6 +1,5 @@
 /* main.c: build/esp8266-sim: the command line, the simulated board's power-on and its restarts. */
 
-#include <errno.h>
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,13 +12,6 @@
 #include "ports/esp8266/sim/simcore.h"
 #include "ports/host/size_arg.h"
 #include "py/runtime.h"
-
-/* Parts that other files of the simulator provide when they are linked in. */
-extern int es_sim_control_open(const char *spec) __attribute__((weak));
-extern int es_sim_trace_open(const char *path) __attribute__((weak));
-extern void es_sim_gpio_hard_reset(void) __attribute__((weak));
-extern int es_sim_page_option(const char *opt, const char *arg) __attribute__((weak));
-extern void es_sim_page_server_start(void) __attribute__((weak));
 
 static const char usage_text[] =
     "usage: esp8266-sim [options]\n"
@@ -118,7 +110,7 @@ int main(int argc, char **argv) {
             control_spec = arg;
         } else if (strcmp(opt, "--trace") == 0) {
             trace_path = arg;
-        } else if (es_sim_page_option != NULL && (err = es_sim_page_option(opt, arg)) != 0) {
+        } else if ((err = es_sim_page_option(opt, arg)) != 0) {
             if (err < 0) {
                 return usage_error("bad value for %s", opt);
             }
@@ -145,14 +137,14 @@ int main(int argc, char **argv) {
         return 2;
     }
     if (control_spec != NULL) {
-        err = es_sim_control_open != NULL ? es_sim_control_open(control_spec) : -ENOSYS;
+        err = es_sim_control_open(control_spec);
         if (err != 0) {
             fprintf(stderr, "esp8266-sim: cannot open control socket %s: %s\n", control_spec, strerror(-err));
             return 2;
         }
     }
     if (trace_path != NULL) {
-        err = es_sim_trace_open != NULL ? es_sim_trace_open(trace_path) : -ENOSYS;
+        err = es_sim_trace_open(trace_path);
         if (err != 0) {
             fprintf(stderr, "esp8266-sim: cannot write trace %s: %s\n", trace_path, strerror(-err));
             return 2;
@@ -163,9 +155,7 @@ int main(int argc, char **argv) {
         fprintf(stderr, "esp8266-sim: cannot open UART0: %s\n", strerror(-err));
         return 2;
     }
-    if (es_sim_page_server_start != NULL) {
-        es_sim_page_server_start();
-    }
+    es_sim_page_server_start();
     es_sim_clock_power_on();
     es_sim_events_start();
 
@@ -177,9 +167,7 @@ int main(int argc, char **argv) {
     es_sim_events_restart();
     es_sim_uart_restart();
     es_sim_wdt_restart();
-    if (es_sim_gpio_hard_reset != NULL) {
-        es_sim_gpio_hard_reset();
-    }
+    es_sim_gpio_hard_reset();
     es_sim_wifi_hard_reset();
     if (es_sim_flash_check_init_data()) {
         static const char msg[] = "Writing init data\n";

@@ -31,7 +31,6 @@
 
 #define DEFAULT_PAGE_PORT (8266)
 #define BOARD_WEBREPL_PORT (8266)
-#define DEFAULT_NET_PORT_BASE (10000) /* as sim/wifi.c */
 #define MAX_CLIENTS (8)
 #define REQUEST_MAX (2048)
 #define HEAD_MAX (384)
@@ -62,7 +61,6 @@ typedef struct {
 } client_t;
 
 static int page_port = DEFAULT_PAGE_PORT;
-static long net_port_base = DEFAULT_NET_PORT_BASE;
 static int epoll_fd = -1, listen_fd = -1, timer_fd = -1;
 static bool accepting, sweeping;
 static client_t clients[MAX_CLIENTS];
@@ -73,18 +71,14 @@ int es_sim_page_option(const char *opt, const char *arg) {
     char *end;
     long value = strtol(arg, &end, 0);
     bool good = *arg != '\0' && *end == '\0' && value >= 0 && value <= 65535;
-    if (strcmp(opt, "--webrepl-page") == 0) {
-        if (!good) {
-            return -EINVAL;
-        }
-        page_port = (int)value;
-        return 1;
+    if (strcmp(opt, "--webrepl-page") != 0) {
+        return 0;
     }
-    /* Only looked at: sim/wifi.c owns the option and checks it. */
-    if (strcmp(opt, "--net-port-base") == 0 && good) {
-        net_port_base = value;
+    if (!good) {
+        return -EINVAL;
     }
-    return 0;
+    page_port = (int)value;
+    return 1;
 }
 
 /* ---- the epoll set ---------------------------------------------------------------------- */
@@ -344,7 +338,7 @@ void es_sim_page_server_start(void) {
     if (page_port == 0) {
         return;
     }
-    long board_port = net_port_base + BOARD_WEBREPL_PORT;
+    long board_port = (long)es_sim_net_port_base() + BOARD_WEBREPL_PORT;
     int len = snprintf(config_js, sizeof config_js, "var espyConfig = {boardPort: %ld};\n", board_port <= 65535 ? board_port : 0);
     config_js_len = len > 0 && (size_t)len < sizeof config_js ? (size_t)len : 0;
     for (size_t i = 0; i < MAX_CLIENTS; i++) {

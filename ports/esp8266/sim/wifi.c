@@ -269,6 +269,10 @@ int es_sim_net_option(const char *opt, const char *arg) {
     return 0;
 }
 
+int es_sim_net_port_base(void) {
+    return port_base;
+}
+
 /* ---- the IP stack's hooks (extmod/modsocket.h) ------------------------------------------------ */
 
 void es_port_socket_bind_addr(struct sockaddr_storage *addr) {
