@@ -30,6 +30,14 @@ def fat_partition(b, start_sector, blocks):
     return path
 
 
+def check_fsck(b, start_sector, blocks, what):
+    """fsck.fat finds nothing wrong with the filesystem's part of the flash; returns that part's file."""
+    fs = fat_partition(b, start_sector, blocks)
+    r = subprocess.run(["fsck.fat", "-n", fs], capture_output=True, text=True)
+    check(r.returncode == 0, "%s: %s%s" % (what, r.stdout, r.stderr))
+    return fs
+
+
 with Board() as b:
     # First boot on erased flash: SDK init data, first-time setup, then the hard-boot \r\n.
     boot = b.read_until(b">>> ")
@@ -40,9 +48,7 @@ with Board() as b:
                 "4M geometry")
     b.leave_raw()
     # The filesystem is FAT at flashbdev's sectors, readable by fsck.fat and mtools.
-    fs = fat_partition(b, 256, 763)
-    r = subprocess.run(["fsck.fat", "-n", fs], capture_output=True, text=True)
-    check(r.returncode == 0, "fsck.fat: %s%s" % (r.stdout, r.stderr))
+    fs = check_fsck(b, 256, 763, "fsck.fat")
     r = subprocess.run(["mtype", "-i", fs, "::boot.py"], capture_output=True)
     check_equal(r.stdout.replace(b"\r\n", b"\n"), BOOT_PY, "mtools reads boot.py")
 
@@ -101,9 +107,7 @@ with Board(flash_size="1M") as b:
     check_equal(b.eval("__import__('flashbdev').bdev.start_sec, __import__('flashbdev').bdev.blocks"), (153, 98),
                 "1M geometry")
     b.leave_raw()
-    fs = fat_partition(b, 153, 98)
-    r = subprocess.run(["fsck.fat", "-n", fs], capture_output=True, text=True)
-    check(r.returncode == 0, "1M fsck.fat: %s%s" % (r.stdout, r.stderr))
+    check_fsck(b, 153, 98, "1M fsck.fat")
 with Board(flash_size="2M") as b:
     b.read_until(b">>> ")
     check_equal(b.eval("__import__('flashbdev').bdev.blocks, __import__('esp').flash_user_start()"), (251, 0x100000),
