@@ -356,12 +356,8 @@ void es_obj_exception_add_traceback(es_obj_t exc_in, es_qstr_t file, size_t line
     tb->entries[tb->len++] = (traceback_entry_t){file, line, block};
 }
 
-void es_obj_exception_print_traceback(const es_print_t *print, es_obj_t exc_in) {
+static void print_one_traceback(const es_print_t *print, es_obj_t exc_in) {
     es_obj_exception_t *exc = get_native(exc_in);
-    if (exc != NULL && exc->cause != ES_OBJ_NULL && exc->cause != exc_in) {
-        es_obj_exception_print_traceback(print, exc->cause);
-        es_print_str(print, "\nThe above exception was the direct cause of the following exception:\n\n");
-    }
     traceback_t *tb = exc == NULL ? NULL : (traceback_t *)exc->traceback;
     if (tb != NULL && tb->len > 0) {
         es_print_str(print, "Traceback (most recent call last):\n");
@@ -381,6 +377,44 @@ void es_obj_exception_print_traceback(const es_print_t *print, es_obj_t exc_in) 
     }
     es_vstr_clear(&vstr);
     es_print_str(print, "\n");
+}
+
+/* At most this many links of a __cause__ chain are printed (the newest), so a long chain
+   costs neither C stack nor time. */
+#define CAUSE_CHAIN_MAX 32
+
+static es_obj_t cause_of(es_obj_t exc_in) {
+    es_obj_exception_t *exc = get_native(exc_in);
+    return exc == NULL ? ES_OBJ_NULL : exc->cause;
+}
+
+static es_obj_t chain_link(es_obj_t exc, size_t k) {
+    while (k-- > 0) {
+        exc = cause_of(exc);
+    }
+    return exc;
+}
+
+/* Causes print oldest first, each once: the chain may be long or loop back on itself. */
+void es_obj_exception_print_traceback(const es_print_t *print, es_obj_t exc_in) {
+    size_t len = 1;
+    for (es_obj_t next = cause_of(exc_in); next != ES_OBJ_NULL && len < CAUSE_CHAIN_MAX; next = cause_of(next)) {
+        bool seen = false;
+        es_obj_t link = exc_in;
+        for (size_t k = 0; k < len && !seen; k++, link = cause_of(link)) {
+            seen = link == next;
+        }
+        if (seen) {
+            break;
+        }
+        len++;
+    }
+    for (size_t k = len; k-- > 0;) {
+        print_one_traceback(print, chain_link(exc_in, k));
+        if (k > 0) {
+            es_print_str(print, "\nThe above exception was the direct cause of the following exception:\n\n");
+        }
+    }
 }
 
 /* ---- the hierarchy ---------------------------------------------------------------- */
