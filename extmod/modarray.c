@@ -305,8 +305,10 @@ static es_obj_t array_subscr(es_obj_t self, es_obj_t index, es_obj_t value) {
             if (b.step == 1) {
                 array_splice(a, (size_t)b.start, n, 0);
             } else {
-                /* Delete one by one from the highest position so earlier positions stay valid. */
-                for (size_t k = n; k-- > 0;) {
+                /* Delete one by one from the highest position so earlier positions stay valid
+                   (with a negative step the highest is the first). */
+                for (size_t j = 0; j < n; j++) {
+                    size_t k = b.step > 0 ? n - 1 - j : j;
                     array_splice(a, (size_t)(b.start + (es_int_t)k * b.step), 1, 0);
                 }
             }
