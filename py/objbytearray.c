@@ -4,6 +4,7 @@
 
 #include "py/objstr.h"
 #include "py/runtime.h"
+#include "py/sequence.h"
 
 static es_obj_bytearray_t *ba_of(es_obj_t o) { return es_obj_to_ptr(o); }
 
@@ -275,13 +276,7 @@ static es_obj_t bytearray_subscr(es_obj_t self, es_obj_t index, es_obj_t value) 
         return ES_OBJ_NONE;
     }
     es_bound_slice_t s;
-    es_obj_slice_indices(index, (es_int_t)b->len, &s);
-    size_t count = 0;
-    if (s.step > 0 && s.stop > s.start) {
-        count = (size_t)((s.stop - s.start + s.step - 1) / s.step);
-    } else if (s.step < 0 && s.stop < s.start) {
-        count = (size_t)((s.start - s.stop - s.step - 1) / -s.step);
-    }
+    size_t count = es_seq_slice_bounds(index, b->len, &s);
     if (value == ES_OBJ_SENTINEL) {
         es_obj_t r = es_obj_new_bytearray(count, NULL);
         es_obj_bytearray_t *rb = ba_of(r);

@@ -256,9 +256,13 @@ static es_obj_t clamp_bound(es_obj_t o, es_obj_t len, es_obj_t lower, es_obj_t u
     return int_less(upper, v) ? upper : v;
 }
 
-static es_obj_t big_slice(const es_obj_range_t *r, es_obj_t slice, es_obj_t len) {
+static es_obj_t slice_step(es_obj_t slice) {
     es_obj_t step = es_load_attr(slice, ES_Q_step);
-    step = step == ES_OBJ_NONE ? SMALL(1) : index_arg(step, true);
+    return step == ES_OBJ_NONE ? SMALL(1) : index_arg(step, true);
+}
+
+static es_obj_t big_slice(const es_obj_range_t *r, es_obj_t slice, es_obj_t len) {
+    es_obj_t step = slice_step(slice);
     int sign = es_obj_int_sign(step);
     if (sign == 0) {
         es_raise_msg(&es_type_ValueError, "slice step cannot be zero");
@@ -278,11 +282,12 @@ static es_obj_t range_subscr(es_obj_t self, es_obj_t index, es_obj_t value) {
     es_int_t n;
     if (range_small_len(r, &n)) {
         if (es_obj_is_slice(index)) {
-            /* bounds of the result may leave the small-int span, so they are computed as objects */
+            /* bounds of the result may leave the small-int span, so they are computed as objects;
+               the step is the slice's own, since b.step is cut to the length */
             es_bound_slice_t b;
             es_seq_slice_bounds(index, (size_t)n, &b);
             return range_from_objs(range_item(r, es_obj_new_int(b.start)), range_item(r, es_obj_new_int(b.stop)),
-                                   int_op(ES_BINARY_OP_MULTIPLY, r->step, es_obj_new_int(b.step)));
+                                   int_op(ES_BINARY_OP_MULTIPLY, r->step, slice_step(index)));
         }
         size_t i = es_seq_get_index(&es_type_range, (size_t)n, index, "range object index out of range");
         return es_obj_new_int(es_small_int_value(r->start) + (es_int_t)i * es_small_int_value(r->step));

@@ -6,6 +6,7 @@
 #include "py/objstr.h"
 #include "py/objtype.h"
 #include "py/runtime.h"
+#include "py/sequence.h"
 
 /*
 ** A str is either a qstr-tagged word (interned: its bytes live in the const table or the
@@ -664,7 +665,7 @@ static es_obj_t slice_of(es_obj_t self, es_obj_t slice) {
     bool ascii = !is_str(self) || es_str_is_ascii(d, len);
     size_t n = ascii ? len : es_utf8_count(d, len);
     es_bound_slice_t b;
-    es_obj_slice_indices(slice, (es_int_t)n, &b);
+    size_t count = es_seq_slice_bounds(slice, n, &b);
     if (b.step == 1) {
         if (b.stop <= b.start) {
             return es_str_new_like(self, d, 0);
@@ -677,12 +678,6 @@ static es_obj_t slice_of(es_obj_t self, es_obj_t slice) {
         return es_str_new_like(self, d + from, to - from);
     }
     if (ascii) {
-        size_t count = 0;
-        if (b.step > 0 && b.stop > b.start) {
-            count = (size_t)((b.stop - b.start + b.step - 1) / b.step);
-        } else if (b.step < 0 && b.stop < b.start) {
-            count = (size_t)((b.start - b.stop - b.step - 1) / -b.step);
-        }
         const es_type_t *type = kind_of(self);
         uint8_t scratch[STR_LOOKUP_QSTR_MAX];
         es_obj_t obj;

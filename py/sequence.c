@@ -9,6 +9,14 @@
 
 size_t es_seq_slice_bounds(es_obj_t slice, size_t len, es_bound_slice_t *bounds) {
     es_obj_slice_indices(slice, (es_int_t)len, bounds);
+    /* A step as long as the sequence picks the same items as any longer one (-2**63 too), and
+       keeps index arithmetic such as start + k * step from overflowing. */
+    es_int_t span = len > 0 ? (es_int_t)len : 1;
+    if (bounds->step > span) {
+        bounds->step = span;
+    } else if (bounds->step < -span) {
+        bounds->step = -span;
+    }
     es_int_t start = bounds->start, stop = bounds->stop, step = bounds->step;
     if (step > 0) {
         return start < stop ? (size_t)((stop - start - 1) / step) + 1 : 0;
