@@ -290,6 +290,7 @@ static void array_splice(array_obj_t *a, size_t start, size_t n, size_t gap) {
 }
 
 static es_obj_t array_subscr(es_obj_t self, es_obj_t index, es_obj_t value) {
+    index = es_seq_plain_index(index);
     array_obj_t *a = array_of(self);
     if (es_obj_is_slice(index)) {
         es_bound_slice_t b;

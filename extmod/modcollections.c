@@ -786,6 +786,7 @@ static es_obj_t deque_binary_op(es_binary_op_t op, es_obj_t lhs, es_obj_t rhs) {
 }
 
 static es_obj_t deque_subscr(es_obj_t self, es_obj_t index, es_obj_t value) {
+    index = es_seq_plain_index(index);
     deque_obj_t *d = deque_of(self);
     size_t i = es_seq_get_index(&deque_type, d->len, index, "deque index out of range");
     if (value == ES_OBJ_SENTINEL) {

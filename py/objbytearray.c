@@ -262,6 +262,7 @@ static size_t ba_index(es_obj_bytearray_t *b, es_obj_t index) {
 }
 
 static es_obj_t bytearray_subscr(es_obj_t self, es_obj_t index, es_obj_t value) {
+    index = es_seq_plain_index(index);
     es_obj_bytearray_t *b = ba_of(self);
     if (!es_obj_is_type(index, &es_type_slice)) {
         size_t i = ba_index(b, index);

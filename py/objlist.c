@@ -355,6 +355,7 @@ static void list_store_slice(es_obj_list_t *l, es_obj_t index, es_obj_t value) {
 }
 
 static es_obj_t list_subscr(es_obj_t self, es_obj_t index, es_obj_t value) {
+    index = es_seq_plain_index(index);
     es_obj_list_t *l = es_obj_to_ptr(self);
     if (es_obj_is_slice(index)) {
         if (value == ES_OBJ_SENTINEL) {

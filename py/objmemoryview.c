@@ -213,6 +213,7 @@ static uint8_t *item_ptr(memoryview_t *mv, uint8_t *data, size_t i) {
 }
 
 static es_obj_t memoryview_subscr(es_obj_t self, es_obj_t index, es_obj_t value) {
+    index = es_seq_plain_index(index);
     memoryview_t *mv = es_obj_to_ptr(self);
     if (value != ES_OBJ_SENTINEL && mv->readonly) {
         es_raise_msg(&es_type_TypeError, "cannot modify read-only memory");

@@ -49,6 +49,30 @@ size_t es_seq_get_index(const es_type_t *type, size_t len, es_obj_t index, const
     return (size_t)i;
 }
 
+static bool has_user_index(es_obj_t o) {
+    if (!es_obj_is_ptr(o)) {
+        return false;
+    }
+    const es_type_t *type = es_obj_get_type(o);
+    return (type->flags & ES_TYPE_FLAG_IS_USER_CLASS) && es_type_lookup(type, ES_Q___index__) != ES_OBJ_NULL;
+}
+
+static es_obj_t plain_bound(es_obj_t o) { return has_user_index(o) ? es_obj_new_int(es_obj_get_int(o)) : o; }
+
+es_obj_t es_seq_plain_index(es_obj_t index) {
+    if (!es_obj_is_slice(index)) {
+        return plain_bound(index);
+    }
+    es_obj_t start = es_load_attr(index, ES_Q_start), stop = es_load_attr(index, ES_Q_stop),
+             step = es_load_attr(index, ES_Q_step);
+    if (!has_user_index(start) && !has_user_index(stop) && !has_user_index(step)) {
+        return index;
+    }
+    start = plain_bound(start);
+    stop = plain_bound(stop);
+    return es_obj_new_slice(start, stop, plain_bound(step));
+}
+
 void es_seq_copy_slice(void *dest, const void *src, size_t item_size, const es_bound_slice_t *bounds,
                        size_t n) {
     if (n == 0) {

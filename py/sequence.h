@@ -33,6 +33,13 @@ size_t es_seq_slice_bounds(es_obj_t slice, size_t len, es_bound_slice_t *bounds)
 */
 size_t es_seq_get_index(const es_type_t *type, size_t len, es_obj_t index, const char *out_of_range_msg);
 
+/*
+** The index, or the slice, with every bound that is an instance of a class with __index__
+** turned into an int. Mutable sequences call it before they read their length, since
+** __index__ may change the sequence (CPython converts first too).
+*/
+es_obj_t es_seq_plain_index(es_obj_t index);
+
 /* Copies the n items a resolved slice selects from src to dest, each item_size bytes. */
 void es_seq_copy_slice(void *dest, const void *src, size_t item_size, const es_bound_slice_t *bounds,
                        size_t n);
