@@ -370,7 +370,15 @@ static void print_one_traceback(const es_print_t *print, es_obj_t exc_in) {
     es_vstr_t vstr;
     es_print_t to_vstr;
     es_vstr_init_print(&vstr, 32, &to_vstr);
-    es_obj_print_helper(&to_vstr, exc_in, ES_PRINT_STR);
+    es_nlr_buf_t nlr;
+    if (es_nlr_push(&nlr) == 0) {
+        es_obj_print_helper(&to_vstr, exc_in, ES_PRINT_STR);
+        es_nlr_pop();
+    } else {
+        /* a __str__ that raises must not take the traceback (or the process) with it */
+        vstr.len = 0;
+        es_vstr_add_str(&vstr, "<exception str() failed>");
+    }
     if (vstr.len > 0 || (exc != NULL && ((es_obj_tuple_t *)es_obj_to_ptr(exc->args))->len > 0)) {
         es_print_str(print, ": ");
         es_print_strn(print, vstr.buf, vstr.len);
