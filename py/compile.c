@@ -350,6 +350,7 @@ static void st_comprehension(compiler_t *c, scope_t *s, const es_ast_node_t *e) 
 }
 
 static void st_expr(compiler_t *c, scope_t *s, const es_ast_node_t *e) {
+    es_stack_check(); /* a flat chain such as 1+1+...+1 parses to a tree as deep as it is long */
     switch (e->kind) {
         case ES_AST_NAME:
             if (e->sub == ES_AST_LOAD) {
@@ -1445,6 +1446,7 @@ static void compile_format(compiler_t *c, const es_ast_node_t *e) {
 }
 
 static void compile_expr(compiler_t *c, const es_ast_node_t *e) {
+    es_stack_check(); /* see st_expr */
     unit_t *u = c->u;
     uint32_t saved_line = u->cur_line;
     u->cur_line = e->line;
