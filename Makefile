@@ -24,7 +24,7 @@ GENHDR := $(BUILD)/genhdr
 QSTR_DEFS := $(GENHDR)/qstrdefs.h
 MODULE_DEFS := $(GENHDR)/moduledefs.h
 
-.PHONY: all test run bench clean asan format deps
+.PHONY: all test run bench clean asan format deps fuzz
 .DEFAULT_GOAL := all
 
 all: $(BUILD)/espy
@@ -106,6 +106,13 @@ test: deps
 
 bench: all
 	bench/run --espy build/espy
+
+# A bounded, deterministic fuzz pass over the core under the sanitizers (tools/fuzz.py);
+# FUZZ_CASES=N FUZZ_FIRST=K run other cases, failures are kept shrunk in build/fuzz/.
+FUZZ_CASES ?= 300
+FUZZ_FIRST ?= 0
+fuzz: asan
+	tools/fuzz.py --espy build/asan/espy --cases $(FUZZ_CASES) --first $(FUZZ_FIRST)
 
 clean:
 	rm -rf build
