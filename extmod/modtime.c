@@ -154,6 +154,10 @@ static es_obj_t time_tuple(size_t n_args, const es_obj_t *args) {
         } else if (!es_obj_int_fits_int_t(args[0], &v)) {
             es_raise_msg(&es_type_OverflowError, "timestamp out of range for platform time_t");
         }
+        /* the float bound, so the calendar arithmetic below cannot overflow */
+        if ((int64_t)v > INT64_C(1000000000000000) || (int64_t)v < -INT64_C(1000000000000000)) {
+            es_raise_msg(&es_type_OverflowError, "timestamp out of range for platform time_t");
+        }
         secs = v;
     }
     secs += ES_TIME_EPOCH_OFFSET; /* the calendar below counts from 1970 */
@@ -184,6 +188,15 @@ static es_obj_t time_tuple(size_t n_args, const es_obj_t *args) {
 static ES_DEFINE_FUN_VAR(time_gmtime_obj, ES_Q_gmtime, 0, 1, time_tuple);
 static ES_DEFINE_FUN_VAR(time_localtime_obj, ES_Q_localtime, 0, 1, time_tuple);
 
+/* A field of mktime's tuple: a C int, as CPython's struct tm has, so the sums below fit 64 bits. */
+static int64_t tm_field(es_obj_t o) {
+    int64_t v = es_obj_get_int(o);
+    if (v > INT32_MAX || v < INT32_MIN) {
+        es_raise_msg(&es_type_OverflowError, "Python int too large to convert to C int");
+    }
+    return v;
+}
+
 static es_obj_t time_mktime(es_obj_t tuple) {
     size_t len;
     es_obj_t *items;
@@ -191,12 +204,12 @@ static es_obj_t time_mktime(es_obj_t tuple) {
     if (len < 8 || len > 9) {
         es_raise_msg(&es_type_TypeError, "mktime needs a tuple of length 8 or 9");
     }
-    int64_t year = es_obj_get_int(items[0]);
-    int64_t month = es_obj_get_int(items[1]);
-    int64_t mday = es_obj_get_int(items[2]);
-    int64_t hour = es_obj_get_int(items[3]);
-    int64_t minute = es_obj_get_int(items[4]);
-    int64_t second = es_obj_get_int(items[5]);
+    int64_t year = tm_field(items[0]);
+    int64_t month = tm_field(items[1]);
+    int64_t mday = tm_field(items[2]);
+    int64_t hour = tm_field(items[3]);
+    int64_t minute = tm_field(items[4]);
+    int64_t second = tm_field(items[5]);
     /* Out-of-range months roll over into years; days, hours... roll over by plain arithmetic. */
     int64_t month0 = month - 1;
     year += (month0 >= 0 ? month0 : month0 - 11) / 12;
