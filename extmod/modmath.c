@@ -460,11 +460,21 @@ static es_obj_t range_product(es_obj_t lo, es_obj_t hi) {
     return es_binary_op(ES_BINARY_OP_MULTIPLY, left, right);
 }
 
+/* CPython's limit for a count of factors: beyond a machine word no memory could hold the
+   product, and computing towards it would run for ever. */
+static void check_count_fits(es_obj_t count, const char *msg) {
+    es_int_t unused;
+    if (!es_obj_int_fits_int_t(count, &unused)) {
+        es_raise_msg(&es_type_OverflowError, msg);
+    }
+}
+
 static es_obj_t math_factorial(es_obj_t n_in) {
     es_obj_t n = int_arg(n_in);
     if (int_is_negative(n)) {
         es_raise_msg(&es_type_ValueError, "factorial() not defined for negative values");
     }
+    check_count_fits(n, "factorial() argument too large");
     return range_product(es_obj_new_small_int(1), n);
 }
 static ES_DEFINE_FUN_1(math_factorial_obj, ES_Q_factorial, math_factorial);
@@ -484,6 +494,7 @@ static es_obj_t math_perm(size_t n_args, const es_obj_t *args) {
     if (es_binary_op(ES_BINARY_OP_MORE, k, n) == ES_OBJ_TRUE) {
         return es_obj_new_small_int(0);
     }
+    check_count_fits(k, "k too large");
     es_obj_t lo = es_binary_op(ES_BINARY_OP_ADD, es_binary_op(ES_BINARY_OP_SUBTRACT, n, k), es_obj_new_small_int(1));
     return range_product(lo, n);
 }
@@ -505,6 +516,7 @@ static es_obj_t math_comb(es_obj_t n_in, es_obj_t k_in) {
     if (es_binary_op(ES_BINARY_OP_LESS, n_minus_k, k) == ES_OBJ_TRUE) {
         k = n_minus_k;
     }
+    check_count_fits(k, "min(n - k, k) too large");
     /* C(n, k) = C(n, k-1) * (n-k+1) / k stays an exact integer at every step. */
     es_obj_t result = es_obj_new_small_int(1);
     es_obj_t one = es_obj_new_small_int(1);
