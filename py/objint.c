@@ -859,8 +859,8 @@ static es_int_t get_ndigits(es_obj_t ndigits) {
         n = idx;
     }
     es_int_t v;
-    if (!es_obj_int_fits_int_t(n, &v)) {
-        v = es_obj_int_sign(n) < 0 ? INTPTR_MIN / 2 : INTPTR_MAX / 2;
+    if (!es_obj_int_fits_int_t(n, &v) || v < INTPTR_MIN / 2 || v > INTPTR_MAX / 2) {
+        v = es_obj_int_sign(n) < 0 ? INTPTR_MIN / 2 : INTPTR_MAX / 2; /* so -v cannot overflow */
     }
     return v;
 }
