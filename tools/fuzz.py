@@ -594,10 +594,15 @@ def main():
     def one(number):
         kind, args, program = make_case(opts.seed, number, corpus, names, kinds)
         sig, detail = run_program(opts.espy, args, program, opts.timeout)
+        if sig == "hang":
+            # A loaded machine makes slow cases look stuck: a second, longer chance.
+            sig, detail = run_program(opts.espy, args, program, opts.timeout * 4)
         return number, kind, args, program, sig, detail
 
     with concurrent.futures.ThreadPoolExecutor(max_workers=opts.j) as pool:
         for number, kind, args, program, sig, detail in pool.map(one, numbers):
+            if opts.v and (number - opts.first) % 100 == 99:
+                print("... case %d" % number, flush=True)
             if sig is None:
                 passed += 1
                 if opts.v:
