@@ -154,11 +154,11 @@ static es_obj_t time_tuple(size_t n_args, const es_obj_t *args) {
         } else if (!es_obj_int_fits_int_t(args[0], &v)) {
             es_raise_msg(&es_type_OverflowError, "timestamp out of range for platform time_t");
         }
+        secs = v;
         /* the float bound, so the calendar arithmetic below cannot overflow */
-        if ((int64_t)v > INT64_C(1000000000000000) || (int64_t)v < -INT64_C(1000000000000000)) {
+        if (secs > INT64_C(1000000000000000) || secs < -INT64_C(1000000000000000)) {
             es_raise_msg(&es_type_OverflowError, "timestamp out of range for platform time_t");
         }
-        secs = v;
     }
     secs += ES_TIME_EPOCH_OFFSET; /* the calendar below counts from 1970 */
     int64_t days = secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400);
