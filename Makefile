@@ -98,6 +98,8 @@ TEST_BUILDS = all asan
 TEST_SUITES += "frozen-lx106=tests/compile/_drivers/lx106_frozen.py"
 # Floats in the object word on single-precision builds: every bit pattern on the host, then the lx106.
 TEST_SUITES += "float32-encoding=tests/unit/float32_encoding.sh" "float32-lx106=tests/float32/_drivers/lx106_run.py"
+# The first 300 fuzz cases under the sanitizers (tools/fuzz.py, as `make fuzz`; ~20 s on 2 cores).
+TEST_SUITES += "fuzz=tools/fuzz.py --espy build/asan/espy --cases 300 --no-shrink"
 
 # Installs what is missing, builds everything, runs every suite; the last line is the total.
 test: deps

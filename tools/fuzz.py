@@ -555,6 +555,7 @@ def main():
     ap.add_argument("--shrink", metavar="FILE")
     ap.add_argument("-v", action="store_true")
     opts = ap.parse_args()
+    opts.espy = os.path.abspath(opts.espy)  # cases run in scratch folders
     kinds = [k for k in opts.kinds.split(",") if k]
     if any(k not in KINDS for k in kinds):
         ap.error("kinds are " + ",".join(KINDS))
