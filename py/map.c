@@ -72,7 +72,13 @@ void es_map_deinit(es_map_t *map) {
     }
 }
 
-void es_map_clear(es_map_t *map) { es_map_deinit(map); }
+void es_map_clear(es_map_t *map) {
+    if (map->is_fixed) {
+        /* a module's or type's table in flash: the map itself is const too */
+        es_raise_msg(&es_type_TypeError, "object is read-only");
+    }
+    es_map_deinit(map);
+}
 
 /*
 ** First index slot for a hash. Ints hash to themselves, so runs of consecutive keys would form
