@@ -840,6 +840,92 @@ static const es_type_t slot_wrapper_type = {
 
 bool es_obj_is_slot_wrapper(es_obj_t o) { return es_obj_is_type(o, &slot_wrapper_type); }
 
+/*
+** A C function of a built-in type's table reached through the type (bytearray.append): the call
+** checks that the first argument is an instance, which the C function takes for granted, and
+** passes the built-in value of a subclass instance, as a bound method would.
+*/
+typedef struct method_descriptor_t {
+    es_obj_base_t base;
+    const es_type_t *type;
+    es_obj_t fun;
+} method_descriptor_t;
+
+static const es_type_t method_descriptor_type;
+
+static es_obj_t method_descriptor_call(es_obj_t self, size_t n_args, size_t n_kw, const es_obj_t *args) {
+    const method_descriptor_t *d = es_obj_to_ptr(self);
+    es_qstr_t name = ((const es_obj_fun_builtin_t *)es_obj_to_ptr(d->fun))->name;
+    if (n_args == 0) {
+        es_raise_msg_varg(&es_type_TypeError, "unbound method %q.%q() needs an argument", (es_qstr_t)d->type->name, name);
+    }
+    if (!is_subtype(es_obj_get_type(args[0]), d->type)) {
+        es_raise_msg_varg(&es_type_TypeError, "descriptor '%q' for '%q' objects doesn't apply to a '%s' object", name,
+                          (es_qstr_t)d->type->name, es_obj_type_name(args[0]));
+    }
+    es_obj_t native = d->type == &es_type_object ? ES_OBJ_NULL : es_instance_native(args[0]);
+    if (native == ES_OBJ_NULL) {
+        return es_call_function_n_kw(d->fun, n_args, n_kw, args);
+    }
+    size_t n = n_args + 2 * n_kw;
+    es_obj_t *copy = es_alloc(n * sizeof(es_obj_t));
+    memcpy(copy, args, n * sizeof(es_obj_t));
+    copy[0] = native;
+    return es_call_function_n_kw(d->fun, n_args, n_kw, copy);
+}
+
+static void method_descriptor_print(const es_print_t *print, es_obj_t self, es_print_kind_t kind) {
+    ES_UNUSED(kind);
+    const method_descriptor_t *d = es_obj_to_ptr(self);
+    es_printf(print, "<method '%q' of '%q' objects>", (es_qstr_t)((const es_obj_fun_builtin_t *)es_obj_to_ptr(d->fun))->name,
+              (es_qstr_t)d->type->name);
+}
+
+/* Each load makes a new wrapper: they compare and hash as the function they wrap. */
+static es_obj_t method_descriptor_unary_op(es_unary_op_t op, es_obj_t self) {
+    return op == ES_UNARY_OP_HASH ? es_unary_op(op, ((const method_descriptor_t *)es_obj_to_ptr(self))->fun) : ES_OBJ_NULL;
+}
+
+static es_obj_t method_descriptor_binary_op(es_binary_op_t op, es_obj_t lhs, es_obj_t rhs) {
+    if ((op != ES_BINARY_OP_EQUAL && op != ES_BINARY_OP_NOT_EQUAL) || !es_obj_is_type(rhs, &method_descriptor_type)) {
+        return ES_OBJ_NULL;
+    }
+    const method_descriptor_t *a = es_obj_to_ptr(lhs), *b = es_obj_to_ptr(rhs);
+    return es_obj_new_bool((a->fun == b->fun && a->type == b->type) == (op == ES_BINARY_OP_EQUAL));
+}
+
+/* __name__ and friends come from the function. */
+static void method_descriptor_attr(es_obj_t self, es_qstr_t attr, es_obj_t *dest) {
+    es_obj_t fun = ((const method_descriptor_t *)es_obj_to_ptr(self))->fun;
+    const es_type_t *ft = es_obj_get_type(fun);
+    if (dest[0] == ES_OBJ_NULL && ft->attr != NULL) {
+        ft->attr(fun, attr, dest);
+    }
+}
+
+static const es_type_t method_descriptor_type = {
+    .base = {&es_type_type},
+    .flags = ES_TYPE_FLAG_FINAL,
+    .name = ES_Q_method_descriptor,
+    .print = method_descriptor_print,
+    .call = method_descriptor_call,
+    .unary_op = method_descriptor_unary_op,
+    .binary_op = method_descriptor_binary_op,
+    .attr = method_descriptor_attr,
+};
+
+/* What `type.attr` gives for a C function of a built-in type's table; owner is that type. */
+static es_obj_t checked_method(const es_type_t *owner, es_qstr_t attr, es_obj_t fun) {
+    if (es_type_is_user_class(owner) || attr == ES_Q___new__ || attr == ES_Q___class_getitem__) {
+        return fun; /* a user's own functions, and those whose first argument is a class */
+    }
+    method_descriptor_t *d = es_new(method_descriptor_t);
+    d->base.type = &method_descriptor_type;
+    d->type = owner;
+    d->fun = fun;
+    return es_obj_from_ptr(d);
+}
+
 /* ---- making classes ------------------------------------------------------------------------ */
 
 /* The linearisation of a built-in type: itself, its parents (depth first), then object. */
@@ -1298,6 +1384,19 @@ static void type_load_attr(const es_type_t *t, es_qstr_t attr, es_obj_t *dest) {
         } else {
             dest[0] = member;
         }
+    } else if (mt == &es_type_builtin_function) {
+        const es_type_t *owner = t;
+        if (user) {
+            mro_lookup(t, attr, &owner);
+        } else {
+            /* bool.bit_length is int's: it applies to ints */
+            es_obj_t key = es_obj_new_qstr(attr);
+            while ((owner->locals_dict == NULL || es_map_lookup(&owner->locals_dict->map, key, ES_MAP_LOOKUP) == NULL) &&
+                   owner->parent != NULL && !(owner->flags & ES_TYPE_FLAG_MULTIPLE_BASES)) {
+                owner = owner->parent;
+            }
+        }
+        dest[0] = checked_method(owner, attr, member);
     } else {
         dest[0] = member;
     }
