@@ -1977,7 +1977,7 @@ static es_obj_t bytes_hex(size_t n_args, const es_obj_t *args) {
     es_vstr_t v;
     es_vstr_init(&v, 2 * len + 1);
     d = es_str_bytes(args[0], &len);
-    size_t g = group < 0 ? (size_t)-group : (size_t)group;
+    size_t g = group < 0 ? 0 - (size_t)group : (size_t)group; /* unsigned: -(-2**63) overflows */
     for (size_t i = 0; i < len; i++) {
         if (sep != NULL && i > 0 && g > 0) {
             /* A positive group counts from the right, a negative one from the left. */
