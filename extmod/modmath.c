@@ -2,6 +2,7 @@
 
 #include <math.h>
 
+#include "py/gc.h"
 #include "py/runtime.h"
 
 /* The C library functions for the build's float width. */
@@ -469,12 +470,36 @@ static void check_count_fits(es_obj_t count, const char *msg) {
     }
 }
 
+/*
+** MemoryError at once when a product of `count` factors, none below `least`, has more bits than
+** the whole heap holds: factorial(2**32) would otherwise multiply for hours before failing.
+*/
+static void check_product_fits(es_obj_t count_in, es_obj_t least_in) {
+    es_int_t count, least;
+    if (!es_obj_int_fits_int_t(count_in, &count) || count < 64) {
+        return;
+    }
+    unsigned bits_each = 8 * sizeof(es_int_t) - 1; /* beyond a word: at least this many */
+    if (es_obj_int_fits_int_t(least_in, &least)) {
+        for (bits_each = 0; least > 1; least >>= 1) {
+            bits_each++; /* ends as floor(log2(least)) */
+        }
+    }
+    es_gc_info_t info;
+    es_gc_info(&info);
+    if (bits_each > 0 && (uint64_t)count * bits_each / 8 > info.total) {
+        es_raise_memory_error();
+    }
+}
+
 static es_obj_t math_factorial(es_obj_t n_in) {
     es_obj_t n = int_arg(n_in);
     if (int_is_negative(n)) {
         es_raise_msg(&es_type_ValueError, "factorial() not defined for negative values");
     }
     check_count_fits(n, "factorial() argument too large");
+    es_obj_t half = es_binary_op(ES_BINARY_OP_FLOOR_DIVIDE, n, es_obj_new_small_int(2));
+    check_product_fits(half, half); /* n! > (n/2)**(n/2) */
     return range_product(es_obj_new_small_int(1), n);
 }
 static ES_DEFINE_FUN_1(math_factorial_obj, ES_Q_factorial, math_factorial);
@@ -496,6 +521,7 @@ static es_obj_t math_perm(size_t n_args, const es_obj_t *args) {
     }
     check_count_fits(k, "k too large");
     es_obj_t lo = es_binary_op(ES_BINARY_OP_ADD, es_binary_op(ES_BINARY_OP_SUBTRACT, n, k), es_obj_new_small_int(1));
+    check_product_fits(k, lo);
     return range_product(lo, n);
 }
 static ES_DEFINE_FUN_VAR(math_perm_obj, ES_Q_perm, 1, 2, math_perm);
@@ -517,6 +543,9 @@ static es_obj_t math_comb(es_obj_t n_in, es_obj_t k_in) {
         k = n_minus_k;
     }
     check_count_fits(k, "min(n - k, k) too large");
+    if (!int_is_zero(k)) {
+        check_product_fits(k, es_binary_op(ES_BINARY_OP_FLOOR_DIVIDE, n, k)); /* C(n, k) >= (n/k)**k */
+    }
     /* C(n, k) = C(n, k-1) * (n-k+1) / k stays an exact integer at every step. */
     es_obj_t result = es_obj_new_small_int(1);
     es_obj_t one = es_obj_new_small_int(1);
