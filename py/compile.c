@@ -168,9 +168,8 @@ _Noreturn static void syntax_error_name(compiler_t *c, const es_ast_node_t *node
 ** ==================================================================================== */
 
 /*
-** Growing doubles in place when the blocks after the array are free; a move asks for only a
-** quarter more, because a fragmented heap may have no free run twice the size. Either way the
-** array takes the slack of its last block.
+** The compiler's working arrays are scratch memory (py/gc.h), apart from what it keeps. Growing
+** doubles; when there is no free run that long, it asks for only a quarter more.
 */
 static void *grow(void *items, size_t *alloc, size_t used, size_t extra, size_t item_size) {
     size_t need = used + extra;
@@ -181,11 +180,14 @@ static void *grow(void *items, size_t *alloc, size_t used, size_t extra, size_t 
     while (n < need) {
         n *= 2;
     }
-    void *grown = items != NULL ? es_gc_realloc(items, n * item_size, false) : NULL;
+    void *grown = es_gc_realloc_scratch(items, n * item_size);
     if (grown == NULL) {
         size_t modest = *alloc + *alloc / 4;
         n = modest > need ? modest : need;
-        grown = es_realloc(items, n * item_size);
+        grown = es_gc_realloc_scratch(items, n * item_size);
+        if (grown == NULL) {
+            es_raise_memory_error();
+        }
     }
     size_t usable = es_gc_nbytes(grown) / item_size;
     *alloc = usable > n ? usable : n;
@@ -235,7 +237,7 @@ static es_qstr_t make_qualname(scope_t *parent, es_qstr_t name) {
 }
 
 static scope_t *scope_new(scope_t *parent, scope_kind_t kind, const es_ast_node_t *node, es_qstr_t name) {
-    scope_t *s = es_new(scope_t);
+    scope_t *s = es_alloc_scratch(sizeof(scope_t));
     s->kind = kind;
     s->node = node;
     s->parent = parent;
@@ -1020,6 +1022,11 @@ static void compile_exprs(compiler_t *c, const es_ast_seq_t *seq) {
     }
 }
 
+/* String constants this short are interned, as in MicroPython: a qstr word instead of a str object,
+** shared by every function using the text, and a dict key that meets attribute names unhashed.
+** Longer ones stay objects, since interned text is never freed. */
+#define INTERN_CONST_STR_MAX (10)
+
 static es_obj_t constant_value(compiler_t *c, const es_ast_node_t *e) {
     const char *data = e->u.constant.data;
     size_t len = e->u.constant.len;
@@ -1046,6 +1053,9 @@ static es_obj_t constant_value(compiler_t *c, const es_ast_node_t *e) {
             return o;
         }
         case ES_AST_CONST_STR:
+            if (len <= INTERN_CONST_STR_MAX) {
+                return es_obj_new_qstr(es_qstr_from_strn(data, len));
+            }
             return es_obj_new_str(data, len);
         case ES_AST_CONST_BYTES:
             return es_obj_new_bytes((const uint8_t *)data, len);
@@ -2313,7 +2323,9 @@ static const es_code_t *finish_unit(compiler_t *c, unit_t *u, uint32_t first_lin
     if (exc_len) memcpy(u->code + bc_len + u->lines_len, exc, exc_len);
     es_free(exc);
     es_free(u->lines);
-    uint8_t *bytes = es_realloc(u->code, bc_len + u->lines_len + exc_len + 1);
+    uint8_t *bytes = es_alloc(bc_len + u->lines_len + exc_len + 1); /* kept: not scratch */
+    memcpy(bytes, u->code, bc_len + u->lines_len + exc_len);
+    es_free(u->code);
     u->code = NULL;
     size_t size = sizeof(es_code_t) + sizeof(es_obj_t) * u->n_consts + sizeof(es_qstr_t) * s->n_slots +
                   sizeof(uint16_t) * (u->n_cache + n_cells);
@@ -2424,7 +2436,7 @@ static const es_code_t *compile_scope(compiler_t *c, scope_t *s) {
         case SCOPE_CLASS:
             load_qstr(c, s->qualname);
             op_q(c, ES_BC_STORE_NAME, ES_Q___qualname__, -1);
-            if (is_docstring(&n->u.class_def.body)) {
+            if (ES_CLASS_DOCSTRINGS && is_docstring(&n->u.class_def.body)) {
                 compile_expr(c, n->u.class_def.body.items[0]->u.value.value);
                 op_q(c, ES_BC_STORE_NAME, ES_Q___doc__, -1);
             }
@@ -2488,7 +2500,7 @@ struct es_compiler {
 };
 
 es_compiler_t *es_compiler_new(es_qstr_t filename, es_source_t *src, unsigned opts) {
-    es_compiler_t *ic = es_new(es_compiler_t);
+    es_compiler_t *ic = es_alloc_scratch(sizeof(es_compiler_t));
     ic->c.opts = opts;
     ic->c.filename = filename;
     ic->c.src = src;
