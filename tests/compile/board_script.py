@@ -2,9 +2,8 @@
 # A 250-line script of the kind a board runs as main.py: configuration, a sensor driver class,
 # a ring buffer, a small state machine, formatting helpers and a main loop, with the comments
 # and blank lines real scripts carry. Read in chunks and compiled a statement at a time, it
-# compiles and runs in 64 KB on the 64-bit host (34 KB is enough); on the lx106 under QEMU it
-# compiles in 18 KB and compiles and runs in 29 KB (make qemu-small-heap-check). The aim is
-# compiling in 16 KB.
+# runs in 64 KB on the 64-bit host (34 KB is enough); on the lx106 under QEMU it compiles in
+# 18 KB, and compiles and runs in 29 KB (make qemu-small-heap-check). Aim: compiling in 16 KB.
 # The sensors are simulated with a fixed pseudo-random sequence, so the output is the same
 # everywhere; integers only, so single-precision floats on the board print the same.
 
