@@ -10,6 +10,7 @@
 
 extern const es_type_t es_type_ModuleNotFoundError;
 es_obj_t es_module_get_builtin_alias(es_qstr_t name);
+es_obj_t es_sys_module_new(void);
 
 static es_obj_t loaded_module(es_qstr_t name) {
     es_map_elem_t *elem =
@@ -140,6 +141,12 @@ static es_obj_t import_one(es_qstr_t full_name, es_obj_t parent, const char *nam
         return module;
     }
     if (parent == ES_OBJ_NULL) {
+        if (full_name == ES_Q_sys) {
+            /* sys is writable: its RAM copy is made at the first import, not at start-up. */
+            module = es_sys_module_new();
+            set_loaded(full_name, module);
+            return module;
+        }
         module = es_module_get_builtin(full_name);
         if (module != ES_OBJ_NULL) {
             return module;
