@@ -631,3 +631,14 @@ void *es_alloc_scratch(size_t nbytes) {
     return p;
 }
 
+/* ---- heap walk for reports ------------------------------------------------------ */
+
+void es_gc_walk(es_gc_visit_fn_t visit, void *ctx) {
+    for (size_t b = 0; b < heap.n_blocks; b++) {
+        unsigned kind = atb_get(b);
+        es_gc_block_kind_t what = kind == AT_FREE   ? ES_GC_BLOCK_FREE
+                                  : kind == AT_TAIL ? ES_GC_BLOCK_TAIL
+                                                    : ES_GC_BLOCK_HEAD; /* a MARK is a head mid-collection */
+        visit(ctx, block_ptr(b), what);
+    }
+}

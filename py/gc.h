@@ -59,3 +59,9 @@ void es_port_gc_mark_roots(void);
 /* Called by the collector for each unreachable object that was allocated with a
 ** finaliser, before its memory is freed (py/runtime: calls __del__ or the type's close). */
 void es_gc_run_finaliser(void *obj);
+
+/* Heap walk for reports (micropython.mem_info(1)): visit is called for every block, in address
+** order from the heap's first, with its address and kind. It must not allocate. */
+typedef enum { ES_GC_BLOCK_FREE, ES_GC_BLOCK_HEAD, ES_GC_BLOCK_TAIL } es_gc_block_kind_t;
+typedef void (*es_gc_visit_fn_t)(void *ctx, const void *block, es_gc_block_kind_t kind);
+void es_gc_walk(es_gc_visit_fn_t visit, void *ctx);
