@@ -44,7 +44,8 @@ _Noreturn static void raise_missing(const es_code_t *code, const es_obj_t *slots
     }
     es_vstr_t v;
     es_vstr_init(&v, 64);
-    es_vstr_printf(&v, "%q() missing %u required %s argument%s: ", (es_qstr_t)code->qualname, (unsigned)n, kind, n == 1 ? "" : "s");
+    es_vstr_printf(&v, "%q() missing %u required %s argument%s: ", (es_qstr_t)code->qualname, (unsigned)n, kind,
+                   n == 1 ? "" : "s");
     list_names(&v, missing, n);
     es_raise_msg(&es_type_TypeError, es_vstr_null_terminated_str(&v));
 }
@@ -111,7 +112,8 @@ void es_fun_bind_args(const es_obj_fun_t *fun, es_frame_t *frame, size_t n_args,
             }
             if (j < n_pos + n_kwonly) {
                 if (slots[j] != ES_OBJ_NULL) {
-                    es_raise_msg_varg(&es_type_TypeError, "%q() got multiple values for argument '%q'", (es_qstr_t)code->qualname, q);
+                    es_raise_msg_varg(&es_type_TypeError, "%q() got multiple values for argument '%q'",
+                                      (es_qstr_t)code->qualname, q);
                 }
                 slots[j] = value;
                 n_kwonly_given += j >= n_pos;
@@ -125,7 +127,8 @@ void es_fun_bind_args(const es_obj_fun_t *fun, es_frame_t *frame, size_t n_args,
                                           (es_qstr_t)code->qualname, q);
                     }
                 }
-                es_raise_msg_varg(&es_type_TypeError, "%q() got an unexpected keyword argument '%q'", (es_qstr_t)code->qualname, q);
+                es_raise_msg_varg(&es_type_TypeError, "%q() got an unexpected keyword argument '%q'",
+                                  (es_qstr_t)code->qualname, q);
             }
         }
         if (n_args > n_pos && !(code->flags & ES_CODE_FLAG_VARARGS)) {

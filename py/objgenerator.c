@@ -288,8 +288,8 @@ static ES_DEFINE_CONST_DICT(gen_locals_dict, gen_locals_table);
 static void gen_print(const es_print_t *print, es_obj_t self, es_print_kind_t kind) {
     ES_UNUSED(kind);
     const es_obj_gen_t *gen = es_obj_to_ptr(self);
-    es_printf(print, "<%s object %q at %p>", is_coroutine(gen) ? "coroutine" : "generator", (es_qstr_t)gen->fun->code->qualname,
-              (void *)gen);
+    es_printf(print, "<%s object %q at %p>", is_coroutine(gen) ? "coroutine" : "generator",
+              (es_qstr_t)gen->fun->code->qualname, (void *)gen);
 }
 
 static es_obj_t gen_getiter(es_obj_t self, es_obj_iter_buf_t *iter_buf) {
