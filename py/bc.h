@@ -26,9 +26,10 @@
 ** | Line table: the first line (U), then pairs (U bytecode-offset delta, S line delta)   |
 ** | from (0, first line).                                                                |
 ** |                                                                                      |
-** | Lookup caches: LOAD_GLOBAL, LOAD_ATTR and LOAD_METHOD carry a cache slot number      |
-** | (U) into the code object's cache array in RAM. A slot holds the position of the      |
-** | name in the map that answered last time; it is only a hint, checked before use.     |
+** | Lookup caches: LOAD_GLOBAL and LOAD_NAME carry a cache slot number (U) into the      |
+** | code object's cache array in RAM. A slot holds the position of the name in the map   |
+** | that answered last time; it is only a hint, checked before use. Attributes are       |
+** | cached by type and name instead (py/attrcache.c), so they carry no slot.             |
 ** +--------------------------------------------------------------------------------------+
 */
 
@@ -60,10 +61,10 @@
     X(LOAD_GLOBAL, "UU")     /* qstr, cache slot */                                                \
     X(STORE_GLOBAL, "U")                                                                           \
     X(DELETE_GLOBAL, "U")                                                                          \
-    X(LOAD_ATTR, "UU")       /* qstr, cache slot */                                                \
+    X(LOAD_ATTR, "U")                                                                              \
     X(STORE_ATTR, "U")                                                                             \
     X(DELETE_ATTR, "U")                                                                            \
-    X(LOAD_METHOD, "UU")     /* obj -> fun self|NULL */                                            \
+    X(LOAD_METHOD, "U")      /* obj -> fun self|NULL */                                            \
     X(BINARY_SUBSCR, "")                                                                           \
     X(STORE_SUBSCR, "")      /* value obj index */                                                 \
     X(DELETE_SUBSCR, "")                                                                           \

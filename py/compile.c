@@ -1228,7 +1228,7 @@ static void compile_call(compiler_t *c, const es_ast_node_t *e) {
     }
     if (f->kind == ES_AST_ATTRIBUTE) {
         compile_expr(c, f->u.attribute.value);
-        op_qu(c, ES_BC_LOAD_METHOD, f->u.attribute.attr, c->u->n_cache++, 1);
+        op_q(c, ES_BC_LOAD_METHOD, f->u.attribute.attr, 1);
     } else {
         compile_expr(c, f);
         op(c, ES_BC_LOAD_NULL, 1);
@@ -1571,7 +1571,7 @@ static void compile_expr(compiler_t *c, const es_ast_node_t *e) {
         }
         case ES_AST_ATTRIBUTE:
             compile_expr(c, e->u.attribute.value);
-            op_qu(c, ES_BC_LOAD_ATTR, e->u.attribute.attr, u->n_cache++, 0);
+            op_q(c, ES_BC_LOAD_ATTR, e->u.attribute.attr, 0);
             break;
         case ES_AST_SUBSCRIPT:
             compile_expr(c, e->u.subscript.value);
@@ -2175,7 +2175,7 @@ static void compile_stmt(compiler_t *c, const es_ast_node_t *st) {
             } else if (t->kind == ES_AST_ATTRIBUTE) {
                 compile_expr(c, t->u.attribute.value);
                 op_u(c, ES_BC_COPY, 1, 1);
-                op_qu(c, ES_BC_LOAD_ATTR, t->u.attribute.attr, u->n_cache++, 0);
+                op_q(c, ES_BC_LOAD_ATTR, t->u.attribute.attr, 0);
                 compile_expr(c, st->u.aug_assign.value);
                 compile_binop(c, st->sub, true);
                 op_u(c, ES_BC_SWAP, 2, 0);

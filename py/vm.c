@@ -733,10 +733,8 @@ dispatch:
         DISPATCH();
     }
     CASE(LOAD_ATTR) {
-        size_t q, c;
+        size_t q;
         READ_UINT(q);
-        READ_UINT(c);
-        (void)c; /* the attribute caches are keyed by type and name (py/attrcache.c) */
         es_obj_t base = TOP();
         /* The result goes to the stack, not a C array: a word of dispatch's own frame would
         ** keep the last attribute read alive until the next one (see "Live slots"). The
@@ -767,10 +765,8 @@ dispatch:
         DISPATCH();
     }
     CASE(LOAD_METHOD) {
-        size_t q, c;
+        size_t q;
         READ_UINT(q);
-        READ_UINT(c);
-        (void)c;
         es_obj_t base = TOP();
         live_sp = sp + 1; /* the lookup writes the method and self there */
         es_attr_load_method_maybe(base, q, sp);
