@@ -139,6 +139,37 @@ static void print_layout(void) {
     es_print_str(&es_plat_print, "\n");
 }
 
+/* MicroPython's third summary line, which tools parse: allocations of one and of two blocks,
+** the largest allocation and the largest free run, in blocks. */
+typedef struct block_counts_t {
+    size_t one, two, max_alloc, max_free;
+    size_t run;        /* blocks in the current allocation or free run */
+    bool run_is_free;
+} block_counts_t;
+
+static void end_run(block_counts_t *counts) {
+    size_t *max = counts->run_is_free ? &counts->max_free : &counts->max_alloc;
+    if (counts->run > *max) {
+        *max = counts->run;
+    }
+    if (!counts->run_is_free) {
+        counts->one += counts->run == 1;
+        counts->two += counts->run == 2;
+    }
+    counts->run = 0;
+}
+
+static void count_visit(void *ctx, const void *block, es_gc_block_kind_t kind) {
+    ES_UNUSED(block);
+    block_counts_t *counts = ctx;
+    bool is_free = kind == ES_GC_BLOCK_FREE;
+    if (counts->run > 0 && (kind == ES_GC_BLOCK_HEAD || is_free != counts->run_is_free)) {
+        end_run(counts);
+    }
+    counts->run_is_free = is_free;
+    counts->run++;
+}
+
 static es_obj_t mp_mem_info(size_t n_args, const es_obj_t *args) {
     ES_UNUSED(args);
     es_gc_info_t info;
@@ -146,7 +177,14 @@ static es_obj_t mp_mem_info(size_t n_args, const es_obj_t *args) {
     es_printf(&es_plat_print, "stack: %u out of %u\n", (unsigned)es_stack_usage(), (unsigned)es_state.stack_limit);
     es_printf(&es_plat_print, "GC: total: %u, used: %u, free: %u\n", (unsigned)info.total, (unsigned)info.used,
               (unsigned)info.free);
-    es_printf(&es_plat_print, " max free: %u, peak used: %u\n", (unsigned)info.max_free, (unsigned)info.peak_used);
+    block_counts_t counts;
+    memset(&counts, 0, sizeof(counts));
+    es_gc_walk(count_visit, &counts);
+    if (counts.run > 0) {
+        end_run(&counts);
+    }
+    es_printf(&es_plat_print, " No. of 1-blocks: %u, 2-blocks: %u, max blk sz: %u, max free sz: %u\n",
+              (unsigned)counts.one, (unsigned)counts.two, (unsigned)counts.max_alloc, (unsigned)counts.max_free);
     if (n_args > 0) {
         print_layout();
     }

@@ -19,6 +19,7 @@ HEADER_RE = re.compile(r"^GC memory layout; from ([0-9a-f]+):$")
 ROW_RE = re.compile(r"^([0-9a-f]{5,}): (.*)$")
 FREE_RE = re.compile(r"^       \((\d+) lines all free\)$")
 SUMMARY_RE = re.compile(r"^GC: total: (\d+), used: (\d+), free: (\d+)$")
+BLOCKS_RE = re.compile(r"^ No\. of 1-blocks: (\d+), 2-blocks: (\d+), max blk sz: (\d+), max free sz: (\d+)$")
 ALLOWED = set(".=TLDSAFBMCh")
 
 # Objects of each kind that gets its own letter; the script prints "id NAME HEX" for each.
@@ -79,7 +80,7 @@ def parse_layout(out, label):
         return None
     total, used, free = (int(x) for x in summary[0].groups())
     start = int(HEADER_RE.match(lines[headers[0]]).group(1), 16)
-    check(lines[headers[0] - 1].startswith(" max free: "), "%s: the map follows the summary lines" % label)
+    check(BLOCKS_RE.match(lines[headers[0] - 1]), "%s: the map follows the summary lines" % label)
     blocks = []
     offset_step = None
     expected_offset = 0
@@ -132,6 +133,11 @@ def parse_layout(out, label):
     check(blocks.count(".") * block_bytes == free, "%s: free blocks add up to the summary's free" % label)
     check((len(blocks) - blocks.count(".")) * block_bytes == used, "%s: used blocks add up to the summary's used" % label)
     check(not blocks.startswith("=") and "." + "=" not in blocks, "%s: every '=' follows an allocation" % label)
+    allocations = [len(a) for a in re.findall(r"[^.=]=*", blocks)]
+    free_runs = [len(r) for r in re.findall(r"\.+", blocks)] or [0]
+    counts = (allocations.count(1), allocations.count(2), max(allocations or [0]), max(free_runs))
+    got = tuple(int(x) for x in BLOCKS_RE.match(lines[headers[0] - 1]).groups()) if BLOCKS_RE.match(lines[headers[0] - 1]) else None
+    check(got == counts, "%s: 1-blocks, 2-blocks, max blk sz and max free sz are the map's (%r, map %r)" % (label, got, counts))
     return (total, used, free), start, blocks, block_bytes
 
 
