@@ -98,6 +98,8 @@ TEST_BUILDS = all asan
 TEST_SUITES += "frozen-lx106=tests/compile/_drivers/lx106_frozen.py"
 # Floats in the object word on single-precision builds: every bit pattern on the host, then the lx106.
 TEST_SUITES += "float32-encoding=tests/unit/float32_encoding.sh" "float32-lx106=tests/float32/_drivers/lx106_run.py"
+# micropython.mem_info(1): the heap map printed by build/espy (the simulator's is in tests/esp8266).
+TEST_SUITES += "meminfo-layout=tests/unit/meminfo_layout.py --espy build/espy"
 # The first 300 fuzz cases under the sanitizers (tools/fuzz.py, as `make fuzz`; ~20 s on 2 cores).
 TEST_SUITES += "fuzz=tools/fuzz.py --espy build/asan/espy --cases 300 --no-shrink"
 

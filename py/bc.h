@@ -23,11 +23,13 @@
 ** | `depth`, pushes the exception and jumps to `handler`. try/finally and with bodies    |
 ** | that are left by return/break/continue get their cleanup inlined by the compiler.    |
 ** |                                                                                      |
-** | Line table: pairs (U bytecode-offset delta, S line delta) from (0, first_line).      |
+** | Line table: the first line (U), then pairs (U bytecode-offset delta, S line delta)   |
+** | from (0, first line).                                                                |
 ** |                                                                                      |
-** | Lookup caches: LOAD_GLOBAL, LOAD_ATTR and LOAD_METHOD carry a cache slot number      |
-** | (U) into the code object's `cache` array in RAM. A slot holds the position of the    |
-** | name in the map that answered last time; it is only a hint, checked before use.     |
+** | Lookup caches: LOAD_GLOBAL and LOAD_NAME carry a cache slot number (U) into the      |
+** | code object's cache array in RAM. A slot holds the position of the name in the map   |
+** | that answered last time; it is only a hint, checked before use. Attributes are       |
+** | cached by type and name instead (py/attrcache.c), so they carry no slot.             |
 ** +--------------------------------------------------------------------------------------+
 */
 
@@ -59,10 +61,10 @@
     X(LOAD_GLOBAL, "UU")     /* qstr, cache slot */                                                \
     X(STORE_GLOBAL, "U")                                                                           \
     X(DELETE_GLOBAL, "U")                                                                          \
-    X(LOAD_ATTR, "UU")       /* qstr, cache slot */                                                \
+    X(LOAD_ATTR, "U")                                                                              \
     X(STORE_ATTR, "U")                                                                             \
     X(DELETE_ATTR, "U")                                                                            \
-    X(LOAD_METHOD, "UU")     /* obj -> fun self|NULL */                                            \
+    X(LOAD_METHOD, "U")      /* obj -> fun self|NULL */                                            \
     X(BINARY_SUBSCR, "")                                                                           \
     X(STORE_SUBSCR, "")      /* value obj index */                                                 \
     X(DELETE_SUBSCR, "")                                                                           \
@@ -148,51 +150,101 @@ typedef enum {
 #define ES_CODE_FLAG_COROUTINE (0x08)
 #define ES_CODE_FLAG_ASYNC_GENERATOR (0x10)
 
+/* Names in a code object: 16 bits where pointers are (the compiler checks that they fit). */
+#if UINTPTR_MAX > 0xffffffffu
+typedef uint32_t es_code_qstr_t;
+#else
+typedef uint16_t es_code_qstr_t;
+#endif
+
 /*
 ** A compiled function body. The slot array of a frame holds, in order: parameters and
 ** locals, cells made by this function (n_cells, some may be parameter slots listed in
-** cell_slots), then the free variables taken from the closure (last n_free slots).
+** the cell slots), then the free variables taken from the closure (last n_free slots).
+**
+** One block holds the header and, after it, laid out as the accessors below compute:
+**   es_obj_t        consts[n_consts]
+**   uint16_t        cache[n_cache]       lookup hints (RAM only: code in flash has none)
+**   uint8_t         bytecode[bc_len], line table[line_len], exception table[exc_len]
+**   es_code_qstr_t  slot_names[n_slots]  (aligned) names for keywords and error messages
+**   uint16_t        cell_slots[n_cells]  slots to turn into cells on entry
+** What every call needs (constants, bytecode) sits at offsets cheap to compute.
+** The compiler makes it with one allocation; frozen code is one const struct of that shape.
 */
 typedef struct es_code_t {
     es_obj_base_t base;
-    const uint8_t *bytecode; /* bytecode, then line table, then exception table */
     uint16_t bc_len;
-    uint16_t line_len;
+    uint16_t line_len; /* the first line (U), then the pairs (see the encoding above) */
     uint16_t exc_len;
     uint16_t n_consts;
     uint16_t n_slots;
     uint16_t n_cells;
     uint16_t n_free;
     uint16_t stack_size;
-    uint16_t n_pos;     /* positional parameters, positional-only included */
+    uint16_t n_pos; /* positional parameters, positional-only included */
     uint16_t n_posonly;
     uint16_t n_kwonly;
     uint16_t n_cache;
+    es_code_qstr_t name;
+    es_code_qstr_t qualname;
+    es_code_qstr_t filename;
     uint8_t flags;
-    es_qstr_t name;
-    es_qstr_t qualname;
-    es_qstr_t filename;
-    uint32_t first_line;
-    const es_obj_t *consts;
-    const es_qstr_t *slot_names; /* n_slots names, for keywords and error messages */
-    const uint16_t *cell_slots;  /* n_cells slots to turn into cells on entry */
-    uint16_t *cache;             /* n_cache lookup hints, NULL for code in flash */
 } es_code_t;
 
-static inline const uint8_t *es_code_line_table(const es_code_t *c) { return c->bytecode + c->bc_len; }
-static inline const uint8_t *es_code_exc_table(const es_code_t *c) { return c->bytecode + c->bc_len + c->line_len; }
+_Static_assert(sizeof(es_code_t) % sizeof(es_obj_t) == 0, "the constants follow the header without padding");
+_Static_assert(UINTPTR_MAX > 0xffffffffu || sizeof(es_code_t) <= 36, "the code header stays small on 32-bit builds");
+
+static inline const es_obj_t *es_code_consts(const es_code_t *c) { return (const es_obj_t *)(c + 1); }
+/* NULL for code in flash (n_cache is 0): the hints are written, so only RAM code has them. */
+static inline uint16_t *es_code_cache(const es_code_t *c) {
+    return c->n_cache ? (uint16_t *)(es_code_consts(c) + c->n_consts) : NULL;
+}
+static inline const uint8_t *es_code_bytecode(const es_code_t *c) {
+    return (const uint8_t *)((const uint16_t *)(es_code_consts(c) + c->n_consts) + c->n_cache);
+}
+static inline const uint8_t *es_code_line_table(const es_code_t *c) { return es_code_bytecode(c) + c->bc_len; }
+static inline const uint8_t *es_code_exc_table(const es_code_t *c) { return es_code_line_table(c) + c->line_len; }
+/* Where the names start: `offset` (from the header) rounded up to their alignment. */
+static inline size_t es_code_names_offset(size_t offset) {
+    return (offset + sizeof(es_code_qstr_t) - 1) & ~(sizeof(es_code_qstr_t) - 1);
+}
+static inline const es_code_qstr_t *es_code_slot_names(const es_code_t *c) {
+    size_t end = (size_t)(es_code_exc_table(c) + c->exc_len - (const uint8_t *)c);
+    return (const es_code_qstr_t *)((const uint8_t *)c + es_code_names_offset(end));
+}
+static inline const uint16_t *es_code_cell_slots(const es_code_t *c) {
+    return (const uint16_t *)(es_code_slot_names(c) + c->n_slots);
+}
+/* Bytes of a code object with these counts and this many bytes of bytecode and tables. */
+static inline size_t es_code_size(size_t n_consts, size_t n_cache, size_t n_bytes, size_t n_slots, size_t n_cells) {
+    size_t end = sizeof(es_code_t) + sizeof(es_obj_t) * n_consts + sizeof(uint16_t) * n_cache + n_bytes;
+    return es_code_names_offset(end) + sizeof(es_code_qstr_t) * n_slots + sizeof(uint16_t) * n_cells;
+}
+size_t es_code_first_line(const es_code_t *code);
 size_t es_code_line_for_offset(const es_code_t *code, size_t offset);
+
+/* What few functions have, so that the common function is four words: it follows the function in
+** the same allocation when the function is made with any of it, else it is made on first need. */
+typedef struct es_fun_extra_t {
+    es_obj_t defaults;   /* tuple or ES_OBJ_NULL */
+    es_obj_t kwdefaults; /* dict or ES_OBJ_NULL */
+    es_obj_t closure;    /* tuple of cells or ES_OBJ_NULL */
+    es_obj_t attrs;      /* dict of attributes set from Python, made on first store */
+} es_fun_extra_t;
 
 /* A Python function. Generator and coroutine functions share the type; the code flags differ. */
 typedef struct es_obj_fun_t {
     es_obj_base_t base;
     const es_code_t *code;
     es_obj_dict_t *globals;
-    es_obj_t defaults;   /* tuple or ES_OBJ_NULL */
-    es_obj_t kwdefaults; /* dict or ES_OBJ_NULL */
-    es_obj_t closure;    /* tuple of cells or ES_OBJ_NULL */
-    es_obj_t attrs;      /* dict of attributes set from Python, made on first store */
+    es_fun_extra_t *extra; /* NULL while the function has no defaults, closure or attributes */
 } es_obj_fun_t;
+
+_Static_assert(sizeof(es_obj_fun_t) == 4 * sizeof(void *), "a plain function is one GC block on 32-bit builds");
+
+static inline es_obj_t es_fun_defaults(const es_obj_fun_t *f) { return f->extra ? f->extra->defaults : ES_OBJ_NULL; }
+static inline es_obj_t es_fun_kwdefaults(const es_obj_fun_t *f) { return f->extra ? f->extra->kwdefaults : ES_OBJ_NULL; }
+static inline es_obj_t es_fun_closure(const es_obj_fun_t *f) { return f->extra ? f->extra->closure : ES_OBJ_NULL; }
 
 /*
 ** An activation of a code object: on the C stack for calls from C, inside the generator
@@ -258,7 +310,22 @@ bool es_obj_is_generator(es_obj_t o);
 ** StopIteration.value in next()), once; ES_OBJ_NULL for None, or for other objects. */
 es_obj_t es_gen_take_return_value(es_obj_t gen);
 
-/* Varint decoding shared by the VM, the compiler and the line table. */
+/* Varint coding shared by the VM, the compiler and the line table. */
+static inline size_t es_bc_uint_len(size_t v) {
+    size_t n = 1;
+    while (v >>= 7) {
+        n++;
+    }
+    return n;
+}
+static inline uint8_t *es_bc_write_uint(uint8_t *p, size_t v) {
+    do {
+        uint8_t b = v & 0x7f;
+        v >>= 7;
+        *p++ = b | (v ? 0x80 : 0);
+    } while (v);
+    return p;
+}
 static inline size_t es_bc_read_uint(const uint8_t **p) {
     size_t v = 0;
     unsigned shift = 0;

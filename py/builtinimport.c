@@ -10,6 +10,8 @@
 
 extern const es_type_t es_type_ModuleNotFoundError;
 es_obj_t es_module_get_builtin_alias(es_qstr_t name);
+es_obj_t es_sys_module_new(void);
+extern const es_obj_module_t es_module_sys;
 
 static es_obj_t loaded_module(es_qstr_t name) {
     es_map_elem_t *elem =
@@ -133,6 +135,16 @@ static _Noreturn void raise_not_found(es_qstr_t name) {
     es_raise(es_obj_new_exception_msg_varg(&es_type_ModuleNotFoundError, "No module named '%q'", name));
 }
 
+/* sys is writable: its RAM copy (py/modsys.c) is made at the first import, not at start-up. */
+static es_obj_t import_sys(void) {
+    es_obj_t module = loaded_module(ES_Q_sys);
+    if (module == ES_OBJ_NULL) {
+        module = es_sys_module_new();
+        set_loaded(ES_Q_sys, module);
+    }
+    return module;
+}
+
 /* Imports one module given its full dotted name, its parent already imported (or NULL at top level). */
 static es_obj_t import_one(es_qstr_t full_name, es_obj_t parent, const char *name, size_t name_len) {
     es_obj_t module = loaded_module(full_name);
@@ -140,6 +152,9 @@ static es_obj_t import_one(es_qstr_t full_name, es_obj_t parent, const char *nam
         return module;
     }
     if (parent == ES_OBJ_NULL) {
+        if (full_name == ES_Q_sys) {
+            return import_sys();
+        }
         module = es_module_get_builtin(full_name);
         if (module != ES_OBJ_NULL) {
             return module;
@@ -162,6 +177,9 @@ static es_obj_t import_one(es_qstr_t full_name, es_obj_t parent, const char *nam
             }
         }
         module = es_module_get_builtin_alias(full_name);
+        if (module == ES_OBJ_FROM_CONST(es_module_sys)) {
+            return import_sys(); /* usys */
+        }
         if (module != ES_OBJ_NULL) {
             return module;
         }

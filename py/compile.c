@@ -168,9 +168,8 @@ _Noreturn static void syntax_error_name(compiler_t *c, const es_ast_node_t *node
 ** ==================================================================================== */
 
 /*
-** Growing doubles in place when the blocks after the array are free; a move asks for only a
-** quarter more, because a fragmented heap may have no free run twice the size. Either way the
-** array takes the slack of its last block.
+** The compiler's working arrays are scratch memory (py/gc.h), apart from what it keeps. Growing
+** doubles; when there is no free run that long, it asks for only a quarter more.
 */
 static void *grow(void *items, size_t *alloc, size_t used, size_t extra, size_t item_size) {
     size_t need = used + extra;
@@ -181,11 +180,14 @@ static void *grow(void *items, size_t *alloc, size_t used, size_t extra, size_t 
     while (n < need) {
         n *= 2;
     }
-    void *grown = items != NULL ? es_gc_realloc(items, n * item_size, false) : NULL;
+    void *grown = es_gc_realloc_scratch(items, n * item_size);
     if (grown == NULL) {
         size_t modest = *alloc + *alloc / 4;
         n = modest > need ? modest : need;
-        grown = es_realloc(items, n * item_size);
+        grown = es_gc_realloc_scratch(items, n * item_size);
+        if (grown == NULL) {
+            es_raise_memory_error();
+        }
     }
     size_t usable = es_gc_nbytes(grown) / item_size;
     *alloc = usable > n ? usable : n;
@@ -235,7 +237,7 @@ static es_qstr_t make_qualname(scope_t *parent, es_qstr_t name) {
 }
 
 static scope_t *scope_new(scope_t *parent, scope_kind_t kind, const es_ast_node_t *node, es_qstr_t name) {
-    scope_t *s = es_new(scope_t);
+    scope_t *s = es_alloc_scratch(sizeof(scope_t));
     s->kind = kind;
     s->node = node;
     s->parent = parent;
@@ -1021,6 +1023,11 @@ static void compile_exprs(compiler_t *c, const es_ast_seq_t *seq) {
     }
 }
 
+/* String constants this short are interned, as in MicroPython: a qstr word instead of a str object,
+** shared by every function using the text, and a dict key that meets attribute names unhashed.
+** Longer ones stay objects, since interned text is never freed. */
+#define INTERN_CONST_STR_MAX (10)
+
 static es_obj_t constant_value(compiler_t *c, const es_ast_node_t *e) {
     const char *data = e->u.constant.data;
     size_t len = e->u.constant.len;
@@ -1047,6 +1054,9 @@ static es_obj_t constant_value(compiler_t *c, const es_ast_node_t *e) {
             return o;
         }
         case ES_AST_CONST_STR:
+            if (len <= INTERN_CONST_STR_MAX) {
+                return es_obj_new_qstr(es_qstr_from_strn(data, len));
+            }
             return es_obj_new_str(data, len);
         case ES_AST_CONST_BYTES:
             return es_obj_new_bytes((const uint8_t *)data, len);
@@ -1219,7 +1229,7 @@ static void compile_call(compiler_t *c, const es_ast_node_t *e) {
     }
     if (f->kind == ES_AST_ATTRIBUTE) {
         compile_expr(c, f->u.attribute.value);
-        op_qu(c, ES_BC_LOAD_METHOD, f->u.attribute.attr, c->u->n_cache++, 1);
+        op_q(c, ES_BC_LOAD_METHOD, f->u.attribute.attr, 1);
     } else {
         compile_expr(c, f);
         op(c, ES_BC_LOAD_NULL, 1);
@@ -1563,7 +1573,7 @@ static void compile_expr(compiler_t *c, const es_ast_node_t *e) {
         }
         case ES_AST_ATTRIBUTE:
             compile_expr(c, e->u.attribute.value);
-            op_qu(c, ES_BC_LOAD_ATTR, e->u.attribute.attr, u->n_cache++, 0);
+            op_q(c, ES_BC_LOAD_ATTR, e->u.attribute.attr, 0);
             break;
         case ES_AST_SUBSCRIPT:
             compile_expr(c, e->u.subscript.value);
@@ -2167,7 +2177,7 @@ static void compile_stmt(compiler_t *c, const es_ast_node_t *st) {
             } else if (t->kind == ES_AST_ATTRIBUTE) {
                 compile_expr(c, t->u.attribute.value);
                 op_u(c, ES_BC_COPY, 1, 1);
-                op_qu(c, ES_BC_LOAD_ATTR, t->u.attribute.attr, u->n_cache++, 0);
+                op_q(c, ES_BC_LOAD_ATTR, t->u.attribute.attr, 0);
                 compile_expr(c, st->u.aug_assign.value);
                 compile_binop(c, st->sub, true);
                 op_u(c, ES_BC_SWAP, 2, 0);
@@ -2292,60 +2302,45 @@ static const es_code_t *finish_unit(compiler_t *c, unit_t *u, uint32_t first_lin
         u->code[u->fixups[i].pos] = (uint8_t)(rel & 0xff);
         u->code[u->fixups[i].pos + 1] = (uint8_t)((rel >> 8) & 0xff);
     }
-    uint8_t *exc = NULL;
-    size_t exc_len = 0, exc_alloc = 0;
+    size_t exc_len = 0;
     for (size_t i = 0; i < u->n_runs; i++) {
         const run_t *r = &u->runs[i];
-        emit_uint_to(&exc, &exc_len, &exc_alloc, r->start);
-        emit_uint_to(&exc, &exc_len, &exc_alloc, r->end - r->start);
-        emit_uint_to(&exc, &exc_len, &exc_alloc, (size_t)u->labels[u->handlers[r->handler].label]);
-        emit_uint_to(&exc, &exc_len, &exc_alloc, (size_t)u->handlers[r->handler].depth);
+        exc_len += es_bc_uint_len(r->start) + es_bc_uint_len(r->end - r->start) +
+                   es_bc_uint_len((size_t)u->labels[u->handlers[r->handler].label]) +
+                   es_bc_uint_len((size_t)u->handlers[r->handler].depth);
     }
-    if (u->lines_len > 0xffff || exc_len > 0xffff || u->n_consts > 0xffff || s->n_slots > 0xfff0 ||
+    size_t line_len = es_bc_uint_len(first_line) + u->lines_len;
+    if (line_len > 0xffff || exc_len > 0xffff || u->n_consts > 0xffff || s->n_slots > 0xfff0 ||
         u->max_depth > 0xfff0 || u->n_cache > 0xffff) {
         syntax_error(c, s->node, "function too big");
     }
-    /* The bytecode buffer takes the line and exception tables and, trimmed, becomes the code's
-    ** bytes; one more allocation holds the code object and its other tables. So a large unit
-    ** never needs its bytecode twice in the heap, and small units take few blocks. */
-    size_t n_cells = s->n_cells;
-    size_t bc_len = u->code_len;
-    GROW(u->code, u->code_len, u->code_alloc, u->lines_len + exc_len + 1);
-    if (u->lines_len) memcpy(u->code + bc_len, u->lines, u->lines_len);
-    if (exc_len) memcpy(u->code + bc_len + u->lines_len, exc, exc_len);
-    es_free(exc);
-    es_free(u->lines);
-    uint8_t *bytes = es_realloc(u->code, bc_len + u->lines_len + exc_len + 1);
-    u->code = NULL;
-    size_t size = sizeof(es_code_t) + sizeof(es_obj_t) * u->n_consts + sizeof(es_qstr_t) * s->n_slots +
-                  sizeof(uint16_t) * (u->n_cache + n_cells);
-    es_code_t *code = es_alloc(size);
-    es_obj_t *consts = (es_obj_t *)(code + 1);
-    es_qstr_t *names = (es_qstr_t *)(consts + u->n_consts);
-    uint16_t *cache = (uint16_t *)(names + s->n_slots);
-    uint16_t *cells = cache + u->n_cache;
+    /* Names are narrower than qstr numbers on 32-bit builds, whose heap never holds that many. */
+    bool names_fit = (es_code_qstr_t)s->name == s->name && (es_code_qstr_t)s->qualname == s->qualname &&
+                     (es_code_qstr_t)c->filename == c->filename;
+    for (size_t i = 0; i < s->n_syms; i++) {
+        names_fit = names_fit && (es_code_qstr_t)s->syms[i].name == s->syms[i].name;
+    }
+    if (!names_fit) {
+        syntax_error(c, s->node, "too many names");
+    }
+    /* One fresh allocation takes the header, its tables and the bytes (py/bc.h); the working
+    ** buffers are copied in and freed, so they may live anywhere in the heap meanwhile. */
+    size_t n_cells = s->n_cells, n_cache = u->n_cache, bc_len = u->code_len;
+    size_t n_bytes = bc_len + line_len + exc_len;
+    es_code_t *code = es_alloc(es_code_size(u->n_consts, n_cache, n_bytes, s->n_slots, n_cells));
     code->base.type = &es_type_code;
-    if (u->n_consts) memcpy(consts, u->consts, sizeof(es_obj_t) * u->n_consts);
-    code->bytecode = bytes;
     code->bc_len = (uint16_t)bc_len;
-    code->line_len = (uint16_t)u->lines_len;
+    code->line_len = (uint16_t)line_len;
     code->exc_len = (uint16_t)exc_len;
-    es_free(u->labels);
-    es_free(u->fixups);
-    es_free(u->handlers);
-    es_free(u->runs);
-    es_free(u->consts);
     code->n_consts = (uint16_t)u->n_consts;
-    code->consts = consts;
     code->n_slots = s->n_slots;
     code->n_cells = s->n_cells;
     code->n_free = s->n_free;
     code->stack_size = (uint16_t)(u->max_depth + 1);
-    code->n_cache = (uint16_t)u->n_cache;
-    code->name = s->name;
-    code->qualname = s->qualname;
-    code->filename = c->filename;
-    code->first_line = first_line;
+    code->n_cache = (uint16_t)n_cache;
+    code->name = (es_code_qstr_t)s->name;
+    code->qualname = (es_code_qstr_t)s->qualname;
+    code->filename = (es_code_qstr_t)c->filename;
     code->flags = (s->is_generator ? ES_CODE_FLAG_GENERATOR : 0) | (s->is_coroutine ? ES_CODE_FLAG_COROUTINE : 0);
     if (s->kind == SCOPE_FUNCTION) {
         const es_ast_node_t *args = s->node->kind == ES_AST_LAMBDA ? s->node->u.lambda.args : s->node->u.function_def.args;
@@ -2356,14 +2351,17 @@ static const es_code_t *finish_unit(compiler_t *c, unit_t *u, uint32_t first_lin
     } else if (s->kind == SCOPE_COMP) {
         code->n_pos = 1;
     }
+    if (u->n_consts) memcpy((es_obj_t *)es_code_consts(code), u->consts, sizeof(es_obj_t) * u->n_consts);
+    es_code_qstr_t *names = (es_code_qstr_t *)es_code_slot_names(code);
+    uint16_t *cells = (uint16_t *)es_code_cell_slots(code);
     size_t nc = 0;
     for (size_t i = 0; i < s->n_syms; i++) {
         const sym_t *sym = &s->syms[i];
         if (sym->kind == NAME_FAST || sym->kind == NAME_CELL || sym->kind == NAME_FREE) {
-            names[sym->slot] = sym->name;
+            names[sym->slot] = (es_code_qstr_t)sym->name;
         }
         if (sym->flags & SYM_PASS_FREE) {
-            names[sym->free_slot] = sym->name;
+            names[sym->free_slot] = (es_code_qstr_t)sym->name;
         }
         if (sym->kind == NAME_CELL) {
             cells[nc++] = sym->slot;
@@ -2373,9 +2371,26 @@ static const es_code_t *finish_unit(compiler_t *c, unit_t *u, uint32_t first_lin
         names[s->class_cell_slot] = ES_Q___class__;
         cells[nc++] = s->class_cell_slot;
     }
-    code->slot_names = names;
-    code->cell_slots = cells;
-    code->cache = u->n_cache ? cache : NULL;
+    uint8_t *p = (uint8_t *)es_code_bytecode(code);
+    memcpy(p, u->code, bc_len);
+    p = es_bc_write_uint(p + bc_len, first_line);
+    if (u->lines_len) memcpy(p, u->lines, u->lines_len);
+    p += u->lines_len;
+    for (size_t i = 0; i < u->n_runs; i++) {
+        const run_t *r = &u->runs[i];
+        p = es_bc_write_uint(p, r->start);
+        p = es_bc_write_uint(p, r->end - r->start);
+        p = es_bc_write_uint(p, (size_t)u->labels[u->handlers[r->handler].label]);
+        p = es_bc_write_uint(p, (size_t)u->handlers[r->handler].depth);
+    }
+    es_free(u->code);
+    es_free(u->lines);
+    es_free(u->labels);
+    es_free(u->fixups);
+    es_free(u->handlers);
+    es_free(u->runs);
+    es_free(u->consts);
+    u->code = u->lines = NULL;
     return code;
 }
 
@@ -2426,7 +2441,7 @@ static const es_code_t *compile_scope(compiler_t *c, scope_t *s) {
         case SCOPE_CLASS:
             load_qstr(c, s->qualname);
             op_q(c, ES_BC_STORE_NAME, ES_Q___qualname__, -1);
-            if (is_docstring(&n->u.class_def.body)) {
+            if (ES_CLASS_DOCSTRINGS && is_docstring(&n->u.class_def.body)) {
                 compile_expr(c, n->u.class_def.body.items[0]->u.value.value);
                 op_q(c, ES_BC_STORE_NAME, ES_Q___doc__, -1);
             }
@@ -2490,7 +2505,7 @@ struct es_compiler {
 };
 
 es_compiler_t *es_compiler_new(es_qstr_t filename, es_source_t *src, unsigned opts) {
-    es_compiler_t *ic = es_new(es_compiler_t);
+    es_compiler_t *ic = es_alloc_scratch(sizeof(es_compiler_t));
     ic->c.opts = opts;
     ic->c.filename = filename;
     ic->c.src = src;

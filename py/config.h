@@ -57,6 +57,12 @@ typedef double es_float_t;
 #define ES_ENABLE_COMPLEX (1)
 #endif
 
+/* A class's docstring becomes its __doc__; the ESP8266 builds drop it, as MicroPython does there,
+** to keep its text out of the heap. (Function docstrings are never kept.) */
+#ifndef ES_CLASS_DOCSTRINGS
+#define ES_CLASS_DOCSTRINGS (1)
+#endif
+
 #ifndef ES_ENABLE_COMPUTED_GOTO
 #define ES_ENABLE_COMPUTED_GOTO (1)
 #endif

@@ -202,7 +202,35 @@ static void note_freed(size_t block) {
     }
 }
 
-void *es_gc_alloc(size_t nbytes, bool has_finaliser) {
+/*
+** Scratch memory is for working buffers that are freed soon (the compiler's). In a heap of one
+** lap or less (a board's) it is taken from the top end, while other allocations go round from
+** the bottom: what a program keeps then packs together instead of around holes the scratch
+** leaves behind. In a bigger heap fragmentation does not matter and scratch is ordinary memory.
+*/
+static bool scratch_at_top(void) { return heap.n_blocks <= LAP_MIN_BYTES / BLOCK_BYTES; }
+
+/* Last fit: the free run of n_needed blocks nearest the top of the heap. */
+static void *alloc_blocks_from_top(size_t n_needed) {
+    size_t run = 0;
+    for (size_t i = heap.n_blocks; i-- > heap.first_free_hint;) {
+        if (atb_get(i) != AT_FREE) {
+            run = 0;
+        } else if (++run == n_needed) {
+            atb_set(i, AT_HEAD);
+            for (size_t b = i + 1; b < i + n_needed; b++) {
+                atb_set(b, AT_TAIL);
+            }
+            note_taken(i + n_needed - 1, n_needed);
+            void *p = block_ptr(i);
+            memset(p, 0, n_needed * BLOCK_BYTES);
+            return p;
+        }
+    }
+    return NULL;
+}
+
+static void *gc_alloc(size_t nbytes, bool has_finaliser, bool at_top) {
     if (heap.lock_depth > 0 || heap.n_blocks == 0) {
         return NULL;
     }
@@ -213,27 +241,38 @@ void *es_gc_alloc(size_t nbytes, bool has_finaliser) {
     if (heap.auto_collect && heap.threshold >= 0 && heap.alloc_since_collect >= (size_t)heap.threshold) {
         es_gc_collect();
     }
-    void *p = alloc_in_lap(n_needed, has_finaliser);
-    if (p == NULL && heap.auto_collect) {
-        es_gc_collect(); /* ends the lap: the next one starts at the lowest free block */
+    void *p;
+    if (at_top) {
+        p = alloc_blocks_from_top(n_needed);
+        if (p == NULL && heap.auto_collect) {
+            es_gc_collect();
+            p = alloc_blocks_from_top(n_needed);
+        }
+    } else {
         p = alloc_in_lap(n_needed, has_finaliser);
-    }
-    while (p == NULL && heap.lap_limit < heap.n_blocks) {
-        /* Live data scattered through the lap leaves no free run this long: lengthen the lap by half. */
-        size_t grow = heap.lap_limit / 2 + n_needed;
-        heap.lap_limit = heap.n_blocks - heap.lap_limit > grow ? heap.lap_limit + grow : heap.n_blocks;
-        p = alloc_in_lap(n_needed, has_finaliser);
-    }
-    if (p == NULL) {
-        /* Collecting is off or found nothing: look behind the lap too. */
-        heap.lap = heap.first_free_hint;
-        p = alloc_in_lap(n_needed, has_finaliser);
+        if (p == NULL && heap.auto_collect) {
+            es_gc_collect(); /* ends the lap: the next one starts at the lowest free block */
+            p = alloc_in_lap(n_needed, has_finaliser);
+        }
+        while (p == NULL && heap.lap_limit < heap.n_blocks) {
+            /* Live data scattered through the lap leaves no free run this long: lengthen the lap by half. */
+            size_t grow = heap.lap_limit / 2 + n_needed;
+            heap.lap_limit = heap.n_blocks - heap.lap_limit > grow ? heap.lap_limit + grow : heap.n_blocks;
+            p = alloc_in_lap(n_needed, has_finaliser);
+        }
+        if (p == NULL) {
+            /* Collecting is off or found nothing: look behind the lap too. */
+            heap.lap = heap.first_free_hint;
+            p = alloc_in_lap(n_needed, has_finaliser);
+        }
     }
     if (p != NULL) {
         heap.alloc_since_collect += n_needed * BLOCK_BYTES;
     }
     return p;
 }
+
+void *es_gc_alloc(size_t nbytes, bool has_finaliser) { return gc_alloc(nbytes, has_finaliser, false); }
 
 static size_t allocation_blocks(size_t head) {
     size_t n = 1;
@@ -275,9 +314,24 @@ void es_gc_free(void *ptr) {
     free_allocation(ptr_block(ptr));
 }
 
-void *es_gc_realloc(void *ptr, size_t nbytes, bool allow_move) {
+/* Takes the `extra` free blocks just below the allocation at `head` and moves its bytes down. */
+static void *grow_down(size_t head, size_t have, size_t extra) {
+    size_t first = head - extra;
+    atb_set(first, AT_HEAD);
+    for (size_t b = first + 1; b < head + have; b++) {
+        atb_set(b, AT_TAIL);
+    }
+    note_taken(head + have - 1, extra);
+    heap.alloc_since_collect += extra * BLOCK_BYTES;
+    uint8_t *p = block_ptr(first);
+    memmove(p, block_ptr(head), have * BLOCK_BYTES);
+    memset(p + have * BLOCK_BYTES, 0, extra * BLOCK_BYTES);
+    return p;
+}
+
+static void *gc_realloc(void *ptr, size_t nbytes, bool allow_move, bool at_top) {
     if (ptr == NULL) {
-        return es_gc_alloc(nbytes, false);
+        return gc_alloc(nbytes, false, at_top);
     }
     size_t old_bytes = es_gc_nbytes(ptr);
     if (old_bytes == 0 || heap.lock_depth > 0) {
@@ -314,8 +368,16 @@ void *es_gc_realloc(void *ptr, size_t nbytes, bool allow_move) {
     if (!allow_move) {
         return NULL;
     }
+    /* Scratch at the top grows downwards, into the free space below it. */
+    size_t below = 0;
+    while (at_top && below < want - have && below < head && atb_get(head - below - 1) == AT_FREE) {
+        below++;
+    }
+    if (at_top && below == want - have && !ftb_get(head)) {
+        return grow_down(head, have, below);
+    }
     bool finaliser = ftb_get(head);
-    void *fresh = es_gc_alloc(nbytes, finaliser);
+    void *fresh = gc_alloc(nbytes, finaliser, at_top);
     if (fresh == NULL) {
         return NULL;
     }
@@ -324,6 +386,10 @@ void *es_gc_realloc(void *ptr, size_t nbytes, bool allow_move) {
     es_gc_free(ptr);
     return fresh;
 }
+
+void *es_gc_realloc(void *ptr, size_t nbytes, bool allow_move) { return gc_realloc(ptr, nbytes, allow_move, false); }
+
+void *es_gc_realloc_scratch(void *ptr, size_t nbytes) { return gc_realloc(ptr, nbytes, true, scratch_at_top()); }
 
 /* ---- marking ---------------------------------------------------------------- */
 
@@ -556,3 +622,23 @@ void *es_realloc(void *ptr, size_t nbytes) {
 }
 
 void es_free(void *ptr) { es_gc_free(ptr); }
+
+void *es_alloc_scratch(size_t nbytes) {
+    void *p = gc_alloc(nbytes, false, scratch_at_top());
+    if (p == NULL) {
+        es_raise_memory_error();
+    }
+    return p;
+}
+
+/* ---- heap walk for reports ------------------------------------------------------ */
+
+void es_gc_walk(es_gc_visit_fn_t visit, void *ctx) {
+    for (size_t b = 0; b < heap.n_blocks; b++) {
+        unsigned kind = atb_get(b);
+        es_gc_block_kind_t what = kind == AT_FREE   ? ES_GC_BLOCK_FREE
+                                  : kind == AT_TAIL ? ES_GC_BLOCK_TAIL
+                                                    : ES_GC_BLOCK_HEAD; /* a MARK is a head mid-collection */
+        visit(ctx, block_ptr(b), what);
+    }
+}

@@ -2,7 +2,6 @@
 
 #include "py/runtime.h"
 
-es_obj_t es_sys_module_new(void);
 bool es_builtins_table_is_sorted(void);
 
 void es_init(void) {
@@ -10,7 +9,8 @@ void es_init(void) {
         es_fatal_error("builtins table out of name order");
     }
     es_qstr_init();
-    es_state.roots.loaded_modules = es_obj_to_ptr(es_obj_new_dict(8));
+    /* No table until the first module is stored: sys and .py modules arrive only when imported. */
+    es_state.roots.loaded_modules = es_obj_to_ptr(es_obj_new_dict(0));
     es_state.roots.sys_path = es_obj_new_list(0, NULL);
     es_state.roots.sys_argv = es_obj_new_list(0, NULL);
     es_state.roots.sys_exitfunc = ES_OBJ_NONE;
@@ -26,7 +26,7 @@ void es_init(void) {
     /* Made now so that Ctrl-C and running out of memory never need memory. */
     es_state.roots.memory_error = es_obj_new_exception(&es_type_MemoryError);
     es_state.roots.keyboard_interrupt = es_obj_new_exception(&es_type_KeyboardInterrupt);
-    es_obj_dict_store(es_obj_from_ptr(es_state.roots.loaded_modules), ES_OBJ_NEW_QSTR(ES_Q_sys), es_sys_module_new());
+    /* sys itself is made at its first import (py/builtinimport.c): most board scripts never import it. */
 }
 
 void es_deinit(void) {

@@ -55,7 +55,7 @@ static bool is_name_char(int c) {
 
 /* A new block of `size` bytes holding the first `keep` bytes of `old`, which is freed. */
 static void *resize(void *old, size_t keep, size_t size) {
-    void *fresh = es_alloc(size);
+    void *fresh = es_alloc_scratch(size);
     if (keep > 0) {
         memcpy(fresh, old, keep);
     }
@@ -159,7 +159,7 @@ void es_lexer_init_source(es_lexer_t *lx, es_source_t *src) {
     init_memory(lx, NULL, 0);
     lx->line = 1;
     lx->at_line_start = true;
-    lx->buf = es_alloc(ES_LEXER_BUFFER_SIZE);
+    lx->buf = es_alloc_scratch(ES_LEXER_BUFFER_SIZE);
     lx->buf_size = ES_LEXER_BUFFER_SIZE;
     lx->source = src;
     skip_bom(lx);

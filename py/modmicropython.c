@@ -1,5 +1,7 @@
 /* modmicropython.c: the micropython module: const, memory and qstr reports, heap lock, schedule, code-emitter decorators. */
 
+#include <string.h>
+
 #include "py/runtime.h"
 
 static es_obj_t mp_identity(es_obj_t x) { return x; }
@@ -18,6 +20,156 @@ static es_obj_t mp_opt_level(size_t n_args, const es_obj_t *args) {
 }
 static ES_DEFINE_FUN_VAR(mp_opt_level_obj, ES_Q_opt_level, 0, 1, mp_opt_level);
 
+/*
+** mem_info(1) prints the heap's block map the way MicroPython does: rows of 64 blocks, each
+** led by its byte offset in the heap; '.' a free block, '=' the rest of an allocation, and
+** for an allocation's first block a letter for the object's type (docs/gc.md lists them).
+** Two or more whole rows in a row that are all free shrink to one "(N lines all free)" line.
+** The rows are written as the collector walks the heap, so printing the map allocates nothing.
+*/
+#define LAYOUT_ROW_BLOCKS (64)
+
+typedef struct layout_t {
+    const uint8_t *heap_start;
+    const es_type_t *array_type; /* NULL in a build without the array module */
+    size_t row_offset;           /* bytes from the heap's start to the row being filled */
+    size_t row_len;
+    bool row_all_free;
+    size_t free_rows;         /* whole free rows not printed yet */
+    size_t first_free_offset; /* the first of them */
+    char row[LAYOUT_ROW_BLOCKS];
+} layout_t;
+
+static char head_letter(const layout_t *layout, const void *block) {
+    const es_type_t *type = ((const es_obj_base_t *)block)->type;
+    if (type == &es_type_tuple) {
+        return 'T';
+    } else if (type == &es_type_list) {
+        return 'L';
+    } else if (type == &es_type_dict) {
+        return 'D';
+    } else if (type == &es_type_str || type == &es_type_bytes) {
+        return 'S';
+    } else if (type == &es_type_bytearray || (type == layout->array_type && type != NULL)) {
+        return 'A';
+    } else if (type == &es_type_float) {
+        return 'F';
+    } else if (type == &es_type_function || type == &es_type_closure || type == &es_type_generator) {
+        return 'B';
+    } else if (type == &es_type_module) {
+        return 'M';
+    } else if (type == &es_type_code) {
+        return 'C';
+    }
+    return 'h';
+}
+
+static void print_row(size_t offset, const char *blocks, size_t n) {
+    es_printf(&es_plat_print, "\n%05zx: ", offset);
+    es_print_strn(&es_plat_print, blocks, n);
+}
+
+static void print_held_free_rows(layout_t *layout) {
+    if (layout->free_rows >= 2) {
+        es_printf(&es_plat_print, "\n       (%u lines all free)", (unsigned)layout->free_rows);
+    } else if (layout->free_rows == 1) {
+        char dots[LAYOUT_ROW_BLOCKS];
+        memset(dots, '.', sizeof(dots));
+        print_row(layout->first_free_offset, dots, sizeof(dots));
+    }
+    layout->free_rows = 0;
+}
+
+/* A whole free row is held back until the next row that is not (or the heap's end) shows how many there are. */
+static void end_row(layout_t *layout) {
+    if (layout->row_all_free && layout->row_len == LAYOUT_ROW_BLOCKS) {
+        if (layout->free_rows++ == 0) {
+            layout->first_free_offset = layout->row_offset;
+        }
+    } else {
+        print_held_free_rows(layout);
+        print_row(layout->row_offset, layout->row, layout->row_len);
+    }
+    layout->row_len = 0;
+}
+
+static void layout_visit(void *ctx, const void *block, es_gc_block_kind_t kind) {
+    layout_t *layout = ctx;
+    if (layout->heap_start == NULL) {
+        layout->heap_start = block;
+        es_printf(&es_plat_print, "GC memory layout; from %zx:", (size_t)(uintptr_t)block);
+    }
+    if (layout->row_len == 0) {
+        layout->row_offset = (size_t)((const uint8_t *)block - layout->heap_start);
+        layout->row_all_free = true;
+    }
+    char c = '.';
+    if (kind == ES_GC_BLOCK_TAIL) {
+        c = '=';
+    } else if (kind == ES_GC_BLOCK_HEAD) {
+        c = head_letter(layout, block);
+    }
+    layout->row_all_free &= c == '.';
+    layout->row[layout->row_len++] = c;
+    if (layout->row_len == LAYOUT_ROW_BLOCKS) {
+        end_row(layout);
+    }
+}
+
+static const es_type_t *find_array_type(void) {
+    es_obj_t module = es_module_get_builtin(ES_Q_array);
+    if (module == ES_OBJ_NULL) {
+        return NULL;
+    }
+    es_obj_t globals = es_obj_from_ptr(((const es_obj_module_t *)es_obj_to_ptr(module))->globals);
+    es_obj_t type = es_obj_dict_get(globals, ES_OBJ_NEW_QSTR(ES_Q_array));
+    return type != ES_OBJ_NULL && es_obj_is_type(type, &es_type_type) ? es_obj_to_ptr(type) : NULL;
+}
+
+static void print_layout(void) {
+    layout_t layout;
+    memset(&layout, 0, sizeof(layout));
+    layout.array_type = find_array_type();
+    es_gc_walk(layout_visit, &layout);
+    if (layout.row_len > 0) {
+        layout.row_all_free = false; /* the heap's last, short row is always shown */
+        end_row(&layout);
+    }
+    print_held_free_rows(&layout);
+    es_print_str(&es_plat_print, "\n");
+}
+
+/* MicroPython's third summary line, which tools parse: allocations of one and of two blocks,
+** the largest allocation and the largest free run, in blocks. */
+typedef struct block_counts_t {
+    size_t one, two, max_alloc, max_free;
+    size_t run;        /* blocks in the current allocation or free run */
+    bool run_is_free;
+} block_counts_t;
+
+static void end_run(block_counts_t *counts) {
+    size_t *max = counts->run_is_free ? &counts->max_free : &counts->max_alloc;
+    if (counts->run > *max) {
+        *max = counts->run;
+    }
+    if (!counts->run_is_free) {
+        counts->one += counts->run == 1;
+        counts->two += counts->run == 2;
+    }
+    counts->run = 0;
+}
+
+static void count_visit(void *ctx, const void *block, es_gc_block_kind_t kind) {
+    ES_UNUSED(block);
+    block_counts_t *counts = ctx;
+    bool is_free = kind == ES_GC_BLOCK_FREE;
+    if (counts->run > 0 && (kind == ES_GC_BLOCK_HEAD || is_free != counts->run_is_free)) {
+        end_run(counts);
+    }
+    counts->run_is_free = is_free;
+    counts->run++;
+}
+
 static es_obj_t mp_mem_info(size_t n_args, const es_obj_t *args) {
     ES_UNUSED(args);
     es_gc_info_t info;
@@ -25,9 +177,16 @@ static es_obj_t mp_mem_info(size_t n_args, const es_obj_t *args) {
     es_printf(&es_plat_print, "stack: %u out of %u\n", (unsigned)es_stack_usage(), (unsigned)es_state.stack_limit);
     es_printf(&es_plat_print, "GC: total: %u, used: %u, free: %u\n", (unsigned)info.total, (unsigned)info.used,
               (unsigned)info.free);
-    es_printf(&es_plat_print, " max free: %u, peak used: %u\n", (unsigned)info.max_free, (unsigned)info.peak_used);
+    block_counts_t counts;
+    memset(&counts, 0, sizeof(counts));
+    es_gc_walk(count_visit, &counts);
+    if (counts.run > 0) {
+        end_run(&counts);
+    }
+    es_printf(&es_plat_print, " No. of 1-blocks: %u, 2-blocks: %u, max blk sz: %u, max free sz: %u\n",
+              (unsigned)counts.one, (unsigned)counts.two, (unsigned)counts.max_alloc, (unsigned)counts.max_free);
     if (n_args > 0) {
-        es_printf(&es_plat_print, "GC memory layout is not shown by this build.\n");
+        print_layout();
     }
     return ES_OBJ_NONE;
 }

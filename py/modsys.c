@@ -303,31 +303,56 @@ static ES_DEFINE_FUN_0(sys_getrecursionlimit_obj, ES_Q_getrecursionlimit, sys_ge
 #define SYS_BYTEORDER ES_Q_little
 #endif
 
+/* Text fixed at build time: str objects in flash (their hash is computed when asked, not cached). */
+#define SYS_CONST_STR(obj_name, text) \
+    static const es_obj_str_t obj_name = {{&es_type_str}, 0, sizeof(text) - 1, (const uint8_t *)(text)}
+SYS_CONST_STR(sys_version_obj, "3.4.0; MicroPython v" ES_MICROPYTHON_VERSION_TEXT " (espy)");
+SYS_CONST_STR(sys_platform_obj, ES_PLATFORM);
+SYS_CONST_STR(sys_ps1_obj, ">>> ");
+SYS_CONST_STR(sys_ps2_obj, "... ");
 
-
+/* The RAM copy's dict is searched in this order (see es_sys_module_new): what running code
+** looks up repeatedly comes first, what start-up code reads once comes last. */
 static const es_map_elem_t sys_globals_table[] = {
-    {ES_OBJ_NEW_QSTR(ES_Q___name__), ES_OBJ_NEW_QSTR(ES_Q_sys)},
-    {ES_OBJ_NEW_QSTR(ES_Q_exit), ES_OBJ_FROM_CONST(sys_exit_obj)},
-    {ES_OBJ_NEW_QSTR(ES_Q_print_exception), ES_OBJ_FROM_CONST(sys_print_exception_obj)},
-    {ES_OBJ_NEW_QSTR(ES_Q_atexit), ES_OBJ_FROM_CONST(sys_atexit_obj)},
-    {ES_OBJ_NEW_QSTR(ES_Q_exc_info), ES_OBJ_FROM_CONST(sys_exc_info_obj)},
-    {ES_OBJ_NEW_QSTR(ES_Q_intern), ES_OBJ_FROM_CONST(sys_intern_obj)},
-    {ES_OBJ_NEW_QSTR(ES_Q_getrecursionlimit), ES_OBJ_FROM_CONST(sys_getrecursionlimit_obj)},
-    {ES_OBJ_NEW_QSTR(ES_Q_stdin), ES_OBJ_FROM_CONST(sys_streams[0])},
     {ES_OBJ_NEW_QSTR(ES_Q_stdout), ES_OBJ_FROM_CONST(sys_streams[1])},
     {ES_OBJ_NEW_QSTR(ES_Q_stderr), ES_OBJ_FROM_CONST(sys_streams[2])},
+    {ES_OBJ_NEW_QSTR(ES_Q_stdin), ES_OBJ_FROM_CONST(sys_streams[0])},
+    {ES_OBJ_NEW_QSTR(ES_Q_print_exception), ES_OBJ_FROM_CONST(sys_print_exception_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q_exc_info), ES_OBJ_FROM_CONST(sys_exc_info_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q_exit), ES_OBJ_FROM_CONST(sys_exit_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q___name__), ES_OBJ_NEW_QSTR(ES_Q_sys)},
+    {ES_OBJ_NEW_QSTR(ES_Q_intern), ES_OBJ_FROM_CONST(sys_intern_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q_atexit), ES_OBJ_FROM_CONST(sys_atexit_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q_getrecursionlimit), ES_OBJ_FROM_CONST(sys_getrecursionlimit_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_implementation), ES_OBJ_FROM_CONST(impl_obj)},
     {ES_OBJ_NEW_QSTR(ES_Q_version_info), ES_OBJ_FROM_CONST(version_info)},
     {ES_OBJ_NEW_QSTR(ES_Q_byteorder), ES_OBJ_NEW_QSTR(SYS_BYTEORDER)},
+    {ES_OBJ_NEW_QSTR(ES_Q_version), ES_OBJ_FROM_CONST(sys_version_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q_platform), ES_OBJ_FROM_CONST(sys_platform_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q_ps1), ES_OBJ_FROM_CONST(sys_ps1_obj)},
+    {ES_OBJ_NEW_QSTR(ES_Q_ps2), ES_OBJ_FROM_CONST(sys_ps2_obj)},
 };
 
 ES_DEFINE_CONST_MODULE(es_module_sys, sys_globals_table);
 ES_REGISTER_MODULE(ES_Q_sys, es_module_sys);
 
-/* sys must be writable (sys.stdout = ..., sys.path): es_init installs this RAM copy in sys.modules. */
+/* The entries of the RAM copy that are made at start-up rather than taken from the table. */
+#define SYS_N_RUNTIME_ENTRIES (4) /* argv, path, modules, maxsize */
+
+/*
+** sys must be writable (sys.stdout = ..., sys.path = ...), so es_init installs a RAM copy in
+** sys.modules. Its dict is made just big enough for its entries and is searched in order,
+** without a hash index, as every built-in module's table is: a hashed dict for these 21 names
+** took 512 bytes of heap on the ESP8266 (a 32-entry table and its 64-slot index) against 176.
+** The names looked up while a program runs come first, where a search is no slower than
+** hashing; path, argv, modules and maxsize are read once at start-up and come last. The
+** first attribute added from Python makes it a hashed dict again.
+*/
 es_obj_t es_sys_module_new(void) {
-    es_obj_t module = es_obj_new_module(ES_Q_sys);
-    es_obj_t globals = es_obj_from_ptr(((es_obj_module_t *)es_obj_to_ptr(module))->globals);
+    es_obj_module_t *module = es_new(es_obj_module_t);
+    module->base.type = &es_type_module;
+    es_obj_t globals = es_obj_new_dict(ES_ARRAY_SIZE(sys_globals_table) + SYS_N_RUNTIME_ENTRIES);
+    module->globals = es_obj_to_ptr(globals);
     for (size_t i = 0; i < ES_ARRAY_SIZE(sys_globals_table); i++) {
         es_obj_dict_store(globals, sys_globals_table[i].key, sys_globals_table[i].value);
     }
@@ -335,10 +360,5 @@ es_obj_t es_sys_module_new(void) {
     es_obj_dict_store(globals, ES_OBJ_NEW_QSTR(ES_Q_path), es_state.roots.sys_path);
     es_obj_dict_store(globals, ES_OBJ_NEW_QSTR(ES_Q_modules), es_obj_from_ptr(es_state.roots.loaded_modules));
     es_obj_dict_store(globals, ES_OBJ_NEW_QSTR(ES_Q_maxsize), es_obj_new_int(INTPTR_MAX));
-    /* Heap strings, not flash ones: str objects cache their hash in place. */
-    es_obj_dict_store(globals, ES_OBJ_NEW_QSTR(ES_Q_version), es_obj_new_str_from_cstr("3.4.0; MicroPython v" ES_MICROPYTHON_VERSION_TEXT " (espy)"));
-    es_obj_dict_store(globals, ES_OBJ_NEW_QSTR(ES_Q_platform), es_obj_new_str_from_cstr(ES_PLATFORM));
-    es_obj_dict_store(globals, ES_OBJ_NEW_QSTR(ES_Q_ps1), es_obj_new_str_from_cstr(">>> "));
-    es_obj_dict_store(globals, ES_OBJ_NEW_QSTR(ES_Q_ps2), es_obj_new_str_from_cstr("... "));
-    return module;
+    return es_obj_from_ptr(module);
 }

@@ -7,13 +7,18 @@
 
 es_obj_t es_obj_new_function(const es_code_t *code, es_obj_dict_t *globals, es_obj_t defaults, es_obj_t kwdefaults,
                              es_obj_t closure) {
-    es_obj_fun_t *f = es_new(es_obj_fun_t);
+    bool has_extra = defaults != ES_OBJ_NULL || kwdefaults != ES_OBJ_NULL || closure != ES_OBJ_NULL;
+    /* The extra part, when needed now, shares the function's allocation: one block to make and free. */
+    es_obj_fun_t *f = es_alloc(sizeof(es_obj_fun_t) + (has_extra ? sizeof(es_fun_extra_t) : 0));
     f->base.type = &es_type_function;
     f->code = code;
     f->globals = globals;
-    f->defaults = defaults;
-    f->kwdefaults = kwdefaults;
-    f->closure = closure;
+    if (has_extra) {
+        f->extra = (es_fun_extra_t *)(f + 1);
+        f->extra->defaults = defaults;
+        f->extra->kwdefaults = kwdefaults;
+        f->extra->closure = closure;
+    }
     return es_obj_from_ptr(f);
 }
 
@@ -34,22 +39,24 @@ _Noreturn static void raise_missing(const es_code_t *code, const es_obj_t *slots
     size_t n = 0;
     for (size_t i = from; i < to && n < ES_ARRAY_SIZE(missing); i++) {
         if (slots[i] == ES_OBJ_NULL) {
-            missing[n++] = code->slot_names[i];
+            missing[n++] = es_code_slot_names(code)[i];
         }
     }
     es_vstr_t v;
     es_vstr_init(&v, 64);
-    es_vstr_printf(&v, "%q() missing %u required %s argument%s: ", code->qualname, (unsigned)n, kind, n == 1 ? "" : "s");
+    es_vstr_printf(&v, "%q() missing %u required %s argument%s: ", (es_qstr_t)code->qualname, (unsigned)n, kind,
+                   n == 1 ? "" : "s");
     list_names(&v, missing, n);
     es_raise_msg(&es_type_TypeError, es_vstr_null_terminated_str(&v));
 }
 
 _Noreturn static void raise_too_many(const es_obj_fun_t *fun, size_t n_args, size_t n_kwonly_given) {
     const es_code_t *code = fun->code;
-    size_t n_def = fun->defaults != ES_OBJ_NULL ? ((es_obj_tuple_t *)es_obj_to_ptr(fun->defaults))->len : 0;
+    es_obj_t defaults = es_fun_defaults(fun);
+    size_t n_def = defaults != ES_OBJ_NULL ? ((es_obj_tuple_t *)es_obj_to_ptr(defaults))->len : 0;
     es_vstr_t v;
     es_vstr_init(&v, 64);
-    es_vstr_printf(&v, "%q() takes ", code->qualname);
+    es_vstr_printf(&v, "%q() takes ", (es_qstr_t)code->qualname);
     if (n_def > 0) {
         es_vstr_printf(&v, "from %u to %u", (unsigned)(code->n_pos - n_def), (unsigned)code->n_pos);
     } else {
@@ -77,6 +84,7 @@ void es_fun_bind_args(const es_obj_fun_t *fun, es_frame_t *frame, size_t n_args,
             slots[i] = args[i];
         }
     } else {
+        const es_code_qstr_t *slot_names = es_code_slot_names(code);
         size_t n_kwonly = code->n_kwonly;
         size_t extra = n_pos + n_kwonly;
         size_t n_take = n_args < n_pos ? n_args : n_pos;
@@ -98,13 +106,14 @@ void es_fun_bind_args(const es_obj_fun_t *fun, es_frame_t *frame, size_t n_args,
             es_qstr_t q = es_obj_str_get_qstr(key);
             size_t j;
             for (j = code->n_posonly; j < n_pos + n_kwonly; j++) {
-                if (code->slot_names[j] == q) {
+                if (slot_names[j] == q) {
                     break;
                 }
             }
             if (j < n_pos + n_kwonly) {
                 if (slots[j] != ES_OBJ_NULL) {
-                    es_raise_msg_varg(&es_type_TypeError, "%q() got multiple values for argument '%q'", code->qualname, q);
+                    es_raise_msg_varg(&es_type_TypeError, "%q() got multiple values for argument '%q'",
+                                      (es_qstr_t)code->qualname, q);
                 }
                 slots[j] = value;
                 n_kwonly_given += j >= n_pos;
@@ -112,13 +121,14 @@ void es_fun_bind_args(const es_obj_fun_t *fun, es_frame_t *frame, size_t n_args,
                 es_obj_dict_store(kwdict, key, value);
             } else {
                 for (j = 0; j < code->n_posonly; j++) {
-                    if (code->slot_names[j] == q) {
+                    if (slot_names[j] == q) {
                         es_raise_msg_varg(&es_type_TypeError,
                                           "%q() got some positional-only arguments passed as keyword arguments: '%q'",
-                                          code->qualname, q);
+                                          (es_qstr_t)code->qualname, q);
                     }
                 }
-                es_raise_msg_varg(&es_type_TypeError, "%q() got an unexpected keyword argument '%q'", code->qualname, q);
+                es_raise_msg_varg(&es_type_TypeError, "%q() got an unexpected keyword argument '%q'",
+                                  (es_qstr_t)code->qualname, q);
             }
         }
         if (n_args > n_pos && !(code->flags & ES_CODE_FLAG_VARARGS)) {
@@ -127,8 +137,9 @@ void es_fun_bind_args(const es_obj_fun_t *fun, es_frame_t *frame, size_t n_args,
         if (n_take < n_pos) {
             size_t n_def = 0;
             const es_obj_t *defs = NULL;
-            if (fun->defaults != ES_OBJ_NULL) {
-                es_obj_tuple_t *t = es_obj_to_ptr(fun->defaults);
+            es_obj_t defaults = es_fun_defaults(fun);
+            if (defaults != ES_OBJ_NULL) {
+                es_obj_tuple_t *t = es_obj_to_ptr(defaults);
                 n_def = t->len;
                 defs = t->items;
             }
@@ -151,8 +162,9 @@ void es_fun_bind_args(const es_obj_fun_t *fun, es_frame_t *frame, size_t n_args,
             for (size_t i = n_pos; i < n_pos + n_kwonly; i++) {
                 if (slots[i] == ES_OBJ_NULL) {
                     es_obj_t d = ES_OBJ_NULL;
-                    if (fun->kwdefaults != ES_OBJ_NULL) {
-                        d = es_obj_dict_get(fun->kwdefaults, es_obj_new_qstr(code->slot_names[i]));
+                    es_obj_t kwdefaults = es_fun_kwdefaults(fun);
+                    if (kwdefaults != ES_OBJ_NULL) {
+                        d = es_obj_dict_get(kwdefaults, es_obj_new_qstr(slot_names[i]));
                     }
                     if (d == ES_OBJ_NULL) {
                         missing = true;
@@ -166,12 +178,15 @@ void es_fun_bind_args(const es_obj_fun_t *fun, es_frame_t *frame, size_t n_args,
         }
     }
 
-    for (size_t i = 0; i < code->n_cells; i++) {
-        uint16_t s = code->cell_slots[i];
-        slots[s] = es_obj_new_cell(slots[s]);
+    if (code->n_cells > 0) {
+        const uint16_t *cell_slots = es_code_cell_slots(code);
+        for (size_t i = 0; i < code->n_cells; i++) {
+            uint16_t s = cell_slots[i];
+            slots[s] = es_obj_new_cell(slots[s]);
+        }
     }
     if (code->n_free > 0) {
-        es_obj_tuple_t *closure = es_obj_to_ptr(fun->closure);
+        es_obj_tuple_t *closure = es_obj_to_ptr(fun->extra->closure);
         memcpy(slots + code->n_slots - code->n_free, closure->items, sizeof(es_obj_t) * code->n_free);
     }
 }
@@ -202,7 +217,7 @@ es_obj_t es_fun_call(es_obj_t self, size_t n_args, size_t n_kw, const es_obj_t *
     frame->code = code;
     frame->globals = fun->globals;
     frame->caller = NULL;
-    frame->ip = code->bytecode;
+    frame->ip = es_code_bytecode(code);
     frame->sp = frame->slots + code->n_slots - 1;
     es_fun_bind_args(fun, frame, n_args, n_kw, args);
     es_obj_dict_t *old_globals = es_globals_get();
@@ -220,7 +235,18 @@ es_obj_t es_fun_call(es_obj_t self, size_t n_args, size_t n_kw, const es_obj_t *
 static void fun_print(const es_print_t *print, es_obj_t self, es_print_kind_t kind) {
     ES_UNUSED(kind);
     const es_obj_fun_t *f = es_obj_to_ptr(self);
-    es_printf(print, "<function %q at %p>", f->code->qualname, (void *)f);
+    es_printf(print, "<function %q at %p>", (es_qstr_t)f->code->qualname, (void *)f);
+}
+
+/* The function's attribute dict, made (with the extra part) on first need. */
+static es_obj_t fun_attrs(es_obj_fun_t *f) {
+    if (f->extra == NULL) {
+        f->extra = es_new(es_fun_extra_t);
+    }
+    if (f->extra->attrs == ES_OBJ_NULL) {
+        f->extra->attrs = es_obj_new_dict(0);
+    }
+    return f->extra->attrs;
 }
 
 static void fun_attr(es_obj_t self, es_qstr_t attr, es_obj_t *dest) {
@@ -229,13 +255,10 @@ static void fun_attr(es_obj_t self, es_qstr_t attr, es_obj_t *dest) {
     if (dest[0] == ES_OBJ_SENTINEL) {
         /* store or delete a user attribute */
         if (dest[1] != ES_OBJ_NULL) {
-            if (f->attrs == ES_OBJ_NULL) {
-                f->attrs = es_obj_new_dict(1);
-            }
-            es_obj_dict_store(f->attrs, key, dest[1]);
+            es_obj_dict_store(fun_attrs(f), key, dest[1]);
             dest[0] = ES_OBJ_NULL;
-        } else if (f->attrs != ES_OBJ_NULL &&
-                   es_map_lookup(es_obj_dict_get_map(f->attrs), key, ES_MAP_LOOKUP_REMOVE_IF_FOUND) != NULL) {
+        } else if (f->extra != NULL && f->extra->attrs != ES_OBJ_NULL &&
+                   es_map_lookup(es_obj_dict_get_map(f->extra->attrs), key, ES_MAP_LOOKUP_REMOVE_IF_FOUND) != NULL) {
             dest[0] = ES_OBJ_NULL;
         }
         return;
@@ -243,8 +266,8 @@ static void fun_attr(es_obj_t self, es_qstr_t attr, es_obj_t *dest) {
     if (dest[0] != ES_OBJ_NULL) {
         return;
     }
-    if (f->attrs != ES_OBJ_NULL) {
-        es_obj_t v = es_obj_dict_get(f->attrs, key);
+    if (f->extra != NULL && f->extra->attrs != ES_OBJ_NULL) {
+        es_obj_t v = es_obj_dict_get(f->extra->attrs, key);
         if (v != ES_OBJ_NULL) {
             dest[0] = v;
             return;
@@ -252,10 +275,7 @@ static void fun_attr(es_obj_t self, es_qstr_t attr, es_obj_t *dest) {
     }
     switch (attr) {
         case ES_Q___dict__:
-            if (f->attrs == ES_OBJ_NULL) {
-                f->attrs = es_obj_new_dict(0);
-            }
-            dest[0] = f->attrs;
+            dest[0] = fun_attrs(f);
             break;
         case ES_Q___name__:
             dest[0] = es_obj_new_qstr(f->code->name);
@@ -270,13 +290,13 @@ static void fun_attr(es_obj_t self, es_qstr_t attr, es_obj_t *dest) {
             dest[0] = es_obj_from_ptr(f->code);
             break;
         case ES_Q___defaults__:
-            dest[0] = f->defaults != ES_OBJ_NULL ? f->defaults : ES_OBJ_NONE;
+            dest[0] = es_fun_defaults(f) != ES_OBJ_NULL ? es_fun_defaults(f) : ES_OBJ_NONE;
             break;
         case ES_Q___kwdefaults__:
-            dest[0] = f->kwdefaults != ES_OBJ_NULL ? f->kwdefaults : ES_OBJ_NONE;
+            dest[0] = es_fun_kwdefaults(f) != ES_OBJ_NULL ? es_fun_kwdefaults(f) : ES_OBJ_NONE;
             break;
         case ES_Q___closure__:
-            dest[0] = f->closure != ES_OBJ_NULL ? f->closure : ES_OBJ_NONE;
+            dest[0] = es_fun_closure(f) != ES_OBJ_NULL ? es_fun_closure(f) : ES_OBJ_NONE;
             break;
         case ES_Q___module__: {
             es_obj_t m = es_obj_dict_get(es_obj_from_ptr(f->globals), es_obj_new_qstr(ES_Q___name__));
@@ -321,8 +341,8 @@ const es_type_t es_type_generator = {
 static void code_print(const es_print_t *print, es_obj_t self, es_print_kind_t kind) {
     ES_UNUSED(kind);
     const es_code_t *c = es_obj_to_ptr(self);
-    es_printf(print, "<code object %q at %p, file \"%q\", line %u>", c->name, (void *)c, c->filename,
-              (unsigned)c->first_line);
+    es_printf(print, "<code object %q at %p, file \"%q\", line %u>", (es_qstr_t)c->name, (void *)c,
+              (es_qstr_t)c->filename, (unsigned)es_code_first_line(c));
 }
 
 static void code_attr(es_obj_t self, es_qstr_t attr, es_obj_t *dest) {
@@ -338,7 +358,7 @@ static void code_attr(es_obj_t self, es_qstr_t attr, es_obj_t *dest) {
             dest[0] = es_obj_new_qstr(c->filename);
             break;
         case ES_Q_co_firstlineno:
-            dest[0] = es_obj_new_small_int((es_int_t)c->first_line);
+            dest[0] = es_obj_new_small_int((es_int_t)es_code_first_line(c));
             break;
         case ES_Q_co_argcount:
             dest[0] = es_obj_new_small_int(c->n_pos);

@@ -30,7 +30,7 @@ es_obj_t es_obj_new_generator(const es_obj_fun_t *fun, size_t n_args, size_t n_k
     gen->frame = frame;
     frame->code = code;
     frame->globals = fun->globals;
-    frame->ip = code->bytecode;
+    frame->ip = es_code_bytecode(code);
     frame->sp = frame->slots + code->n_slots - 1;
     es_fun_bind_args(fun, frame, n_args, n_kw, args);
     return es_obj_from_ptr(gen);
@@ -288,8 +288,8 @@ static ES_DEFINE_CONST_DICT(gen_locals_dict, gen_locals_table);
 static void gen_print(const es_print_t *print, es_obj_t self, es_print_kind_t kind) {
     ES_UNUSED(kind);
     const es_obj_gen_t *gen = es_obj_to_ptr(self);
-    es_printf(print, "<%s object %q at %p>", is_coroutine(gen) ? "coroutine" : "generator", gen->fun->code->qualname,
-              (void *)gen);
+    es_printf(print, "<%s object %q at %p>", is_coroutine(gen) ? "coroutine" : "generator",
+              (es_qstr_t)gen->fun->code->qualname, (void *)gen);
 }
 
 static es_obj_t gen_getiter(es_obj_t self, es_obj_iter_buf_t *iter_buf) {

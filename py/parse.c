@@ -242,7 +242,7 @@ static parser_t *chunk_owner;
 static void *ast_alloc(size_t n) {
     parser_t *p = chunk_owner;
     if (p == NULL) {
-        return es_alloc(n);
+        return es_alloc_scratch(n);
     }
     n = (n + sizeof(void *) - 1) & ~(sizeof(void *) - 1);
     ast_chunk_t *c = p->chunk_cur;
@@ -251,7 +251,7 @@ static void *ast_alloc(size_t n) {
     }
     if (c == NULL || c->size - c->used < n) {
         size_t size = n > AST_CHUNK_ROOM ? n : AST_CHUNK_ROOM;
-        ast_chunk_t *fresh = es_alloc(sizeof(ast_chunk_t) + size);
+        ast_chunk_t *fresh = es_alloc_scratch(sizeof(ast_chunk_t) + size);
         fresh->size = size;
         if (c == NULL) {
             p->chunks = fresh;
@@ -306,7 +306,7 @@ static es_ast_node_t *new_node(int kind, size_t size, pos_t pos) {
 static void vec_push(vec_t *v, es_ast_node_t *n) {
     if (v->len == v->cap) {
         size_t cap = v->cap ? v->cap * 2 : 4;
-        es_ast_node_t **items = es_alloc(cap * sizeof(*items));
+        es_ast_node_t **items = es_alloc_scratch(cap * sizeof(*items));
         if (v->len) {
             memcpy(items, v->items, v->len * sizeof(*items));
         }
@@ -349,7 +349,7 @@ static void buf_reserve(buf_t *b, size_t extra) {
     while (cap < b->len + extra) {
         cap *= 2;
     }
-    char *data = es_alloc(cap);
+    char *data = es_alloc_scratch(cap);
     if (b->len) {
         memcpy(data, b->data, b->len);
     }
@@ -502,7 +502,7 @@ static void forgive_await_in_genexp(parser_t *p, const char *before);
 /* Parses the text of one f-string replacement field as an expression on its own. */
 static es_ast_node_t *parse_fragment(parser_t *p, const char *s, size_t n, pos_t pos) {
     enter(p);
-    es_lexer_t *saved = es_alloc(sizeof(*saved));
+    es_lexer_t *saved = es_alloc_scratch(sizeof(*saved));
     *saved = p->lx;
     es_lexer_init_fragment(&p->lx, s, n, pos.line, pos.col);
     advance(p);
@@ -1922,7 +1922,7 @@ static es_ast_node_t *parse_with_item(parser_t *p) {
  * is tried and, if it does not end in "):", the lexer is rewound for the second.
  */
 static bool try_parenthesised_with_items(parser_t *p, vec_t *items) {
-    es_lexer_t *saved = es_alloc(sizeof(*saved));
+    es_lexer_t *saved = es_alloc_scratch(sizeof(*saved));
     es_lexer_hold(&p->lx);
     *saved = p->lx;
     uint16_t depth = p->depth;
@@ -2100,7 +2100,7 @@ static es_ast_module_t *parse_module(parser_t *p, es_qstr_t filename) {
     }
     p->fail = &fail;
     advance(p);
-    es_ast_module_t *m = es_alloc(sizeof(es_ast_module_t));
+    es_ast_module_t *m = es_alloc_scratch(sizeof(es_ast_module_t));
     m->mode = p->mode;
     m->filename = filename;
     if (p->mode == ES_PARSE_EVAL) {
@@ -2134,7 +2134,7 @@ es_ast_module_t *es_parse(const char *src, size_t len, es_qstr_t filename, int m
         }
     }
     char base;
-    parser_t *p = es_alloc(sizeof(parser_t));
+    parser_t *p = es_alloc_scratch(sizeof(parser_t));
     chunk_owner = NULL;
     p->stack_base = &base;
     p->err = err;
@@ -2147,7 +2147,7 @@ es_ast_module_t *es_parse(const char *src, size_t len, es_qstr_t filename, int m
 
 es_parser_t *es_parser_new_source(const es_source_t *src, int mode, es_parse_error_t *err) {
     memset(err, 0, sizeof(*err));
-    parser_t *p = es_alloc(sizeof(parser_t));
+    parser_t *p = es_alloc_scratch(sizeof(parser_t));
     p->err = err;
     p->mode = (uint8_t)(mode == ES_PARSE_SINGLE ? ES_PARSE_SINGLE : ES_PARSE_EXEC);
     p->source = *src;
@@ -2230,7 +2230,7 @@ void es_parser_free(es_parser_t *p) {
 
 /* Does the text open with a compound statement (which the REPL ends with a blank line)? */
 static bool starts_compound(const char *src, size_t len) {
-    es_lexer_t *lx = es_alloc(sizeof(*lx));
+    es_lexer_t *lx = es_alloc_scratch(sizeof(*lx));
     es_lexer_init(lx, src, len);
     es_lexer_next(lx);
     es_tok_kind_t t = lx->tok;

@@ -18,18 +18,34 @@ typedef struct es_qstr_static_t {
 /*
 ** Runtime-interned strings live in the heap, in pieces no bigger than a few hundred bytes so
 ** that a fragmented heap can still take them (no table is ever doubled and copied).
-** - Text: entries [hash][len][bytes...][NUL] packed one after another into text blocks of
-**   TEXT_BLOCK_BYTES (a longer string gets a block of its own); blocks are chained so the
-**   collector keeps them all, entries being pointed into from inside.
+** - Text: entries [hash][len][bytes...][NUL], each on a 4-byte boundary, packed one after
+**   another into text blocks of TEXT_BLOCK_BYTES (a longer string gets a block of its own);
+**   blocks are chained so the collector keeps them all, entries being pointed into from inside.
+**   The length takes one byte; LONG_LEN there means a size_t length leads the bytes.
 ** - Numbers: chunks of CHUNK_ENTRIES entry pointers, each with its own small open-addressing
 **   index by hash; a look-up by text walks the chunks newest-first. The directory of chunks
 **   (one pointer per CHUNK_ENTRIES names) is the only array that grows by doubling.
 */
 typedef struct qstr_entry_t {
-    size_t hash;
-    size_t len;
+    uint32_t hash;
+    uint8_t len;
     char str[];
 } qstr_entry_t;
+
+#define LONG_LEN (0xff)
+#define ENTRY_ALIGN (4)
+
+static inline size_t entry_len(const qstr_entry_t *e) {
+    size_t len = e->len;
+    if (len == LONG_LEN) {
+        memcpy(&len, e->str, sizeof(len));
+    }
+    return len;
+}
+
+static inline const char *entry_text(const qstr_entry_t *e) {
+    return e->len == LONG_LEN ? e->str + sizeof(size_t) : e->str;
+}
 
 #define CHUNK_ENTRIES (32)
 #define CHUNK_INDEX_SIZE (2 * CHUNK_ENTRIES) /* power of two; at most half full */
@@ -102,7 +118,7 @@ static es_qstr_t find_dynamic(const char *s, size_t len, size_t hash) {
                 break;
             }
             const qstr_entry_t *e = chunk->entries[i - 1];
-            if (e->hash == hash && e->len == len && memcmp(e->str, s, len) == 0) {
+            if (e->hash == hash && entry_len(e) == len && memcmp(entry_text(e), s, len) == 0) {
                 return DYNAMIC_BASE + c * CHUNK_ENTRIES + (i - 1);
             }
         }
@@ -116,7 +132,7 @@ es_qstr_t es_qstr_find_strn(const char *s, size_t len) {
     return q != ES_Q_NULL ? q : find_dynamic(s, len, hash);
 }
 
-/* Room for an entry of `nbytes` (a multiple of the word size) in the newest text block. */
+/* Room for an entry of `nbytes` (a multiple of ENTRY_ALIGN) in the newest text block. */
 static qstr_entry_t *text_alloc(qstr_pool_t *pool, size_t nbytes) {
     qstr_text_block_t *block = pool->text;
     if (block == NULL || block->size - block->used < nbytes) {
@@ -159,13 +175,17 @@ es_qstr_t es_qstr_from_strn(const char *s, size_t len) {
         chunk = es_new(qstr_chunk_t);
         pool->chunks[pool->n_chunks++] = chunk;
     }
-    size_t word = sizeof(size_t);
-    size_t nbytes = (sizeof(qstr_entry_t) + len + 1 + word - 1) & ~(word - 1);
+    size_t len_bytes = len < LONG_LEN ? 0 : sizeof(size_t);
+    size_t nbytes = ES_ALIGN_UP(offsetof(qstr_entry_t, str) + len_bytes + len + 1, ENTRY_ALIGN);
     qstr_entry_t *entry = text_alloc(pool, nbytes);
-    entry->hash = hash;
-    entry->len = len;
-    memcpy(entry->str, s, len);
-    entry->str[len] = '\0';
+    entry->hash = (uint32_t)hash;
+    entry->len = (uint8_t)(len < LONG_LEN ? len : LONG_LEN);
+    if (len_bytes) {
+        memcpy(entry->str, &len, sizeof(len));
+    }
+    char *text = (char *)entry_text(entry);
+    memcpy(text, s, len);
+    text[len] = '\0';
     const size_t mask = CHUNK_INDEX_SIZE - 1;
     size_t slot = hash & mask;
     while (chunk->index[slot] != 0) {
@@ -194,8 +214,8 @@ const uint8_t *es_qstr_data(es_qstr_t q, size_t *len) {
         return (const uint8_t *)f->str;
     }
     const qstr_entry_t *e = dynamic_entry(q);
-    *len = e->len;
-    return (const uint8_t *)e->str;
+    *len = entry_len(e);
+    return (const uint8_t *)entry_text(e);
 }
 
 const char *es_qstr_str(es_qstr_t q) {
@@ -227,7 +247,7 @@ void es_qstr_pool_info(size_t *n_qstr, size_t *n_bytes) {
         const qstr_chunk_t *chunk = pool->chunks[c];
         *n_qstr += chunk->len;
         for (size_t i = 0; i < chunk->len; i++) {
-            *n_bytes += chunk->entries[i]->len + 1;
+            *n_bytes += entry_len(chunk->entries[i]) + 1;
         }
     }
 }

@@ -39,11 +39,16 @@ typedef enum {
     DISPATCH_RERAISE, /* re-raise of an exception already recorded here */
 } dispatch_result_t;
 
+size_t es_code_first_line(const es_code_t *code) {
+    const uint8_t *p = es_code_line_table(code);
+    return es_bc_read_uint(&p);
+}
+
 size_t es_code_line_for_offset(const es_code_t *code, size_t offset) {
     const uint8_t *p = es_code_line_table(code);
     const uint8_t *end = p + code->line_len;
     size_t pos = 0;
-    es_int_t line = (es_int_t)code->first_line;
+    es_int_t line = (es_int_t)es_bc_read_uint(&p);
     while (p < end) {
         pos += es_bc_read_uint(&p);
         es_int_t delta = es_bc_read_sint(&p);
@@ -59,7 +64,7 @@ size_t es_code_line_for_offset(const es_code_t *code, size_t offset) {
 
 _Noreturn static void raise_unbound_local(const es_code_t *code, size_t slot) {
     es_raise_msg_varg(&es_type_UnboundLocalError, "cannot access local variable '%q' where it is not associated with a value",
-                      code->slot_names[slot]);
+                      (es_qstr_t)es_code_slot_names(code)[slot]);
 }
 
 _Noreturn static void raise_unbound_deref(const es_code_t *code, size_t slot) {
@@ -68,7 +73,7 @@ _Noreturn static void raise_unbound_deref(const es_code_t *code, size_t slot) {
     }
     es_raise_msg_varg(&es_type_NameError,
                       "cannot access free variable '%q' where it is not associated with a value in enclosing scope",
-                      code->slot_names[slot]);
+                      (es_qstr_t)es_code_slot_names(code)[slot]);
 }
 
 /* The slot's hint is the name's position in globals, or BUILTIN_HINT when builtins answered. */
@@ -78,7 +83,7 @@ static es_obj_t load_global(es_frame_t *frame, es_qstr_t name, size_t cache_slot
     es_obj_dict_t *globals = frame->globals;
     es_map_t *map = &globals->map;
     es_obj_t key = es_obj_new_qstr(name);
-    uint16_t *cache = frame->code->cache;
+    uint16_t *cache = es_code_cache(frame->code);
     if (cache != NULL) {
         size_t pos = cache[cache_slot];
         if (pos < map->used && map->table[pos].key == key) {
@@ -387,12 +392,17 @@ static inline bool binding_cannot_fail(const es_obj_fun_t *fun, size_t n_args, s
         (code->flags & (ES_CODE_FLAG_VARARGS | ES_CODE_FLAG_VARKW | ES_CODE_FLAG_GENERATOR | ES_CODE_FLAG_COROUTINE))) {
         return false;
     }
-    size_t n_def = fun->defaults != ES_OBJ_NULL ? ((const es_obj_tuple_t *)es_obj_to_ptr(fun->defaults))->len : 0;
-    return n_args + n_def >= code->n_pos;
+    if (n_args == code->n_pos) {
+        return true;
+    }
+    es_obj_t defaults = es_fun_defaults(fun);
+    return defaults != ES_OBJ_NULL && n_args + ((const es_obj_tuple_t *)es_obj_to_ptr(defaults))->len >= code->n_pos;
 }
 
-/* The callee's frame with its arguments bound, or NULL when the call must go through es_fun_call. */
-static es_frame_t *enter_call(const es_obj_fun_t *fun, size_t n_args, size_t n_kw, const es_obj_t *args) {
+/* The callee's frame with its arguments bound, or NULL when the call must go through es_fun_call.
+** Kept inside the dispatch loop (GCC would call it out of line), which makes calls measurably cheaper. */
+static inline __attribute__((always_inline)) es_frame_t *enter_call(const es_obj_fun_t *fun, size_t n_args,
+                                                                    size_t n_kw, const es_obj_t *args) {
     if (!binding_cannot_fail(fun, n_args, n_kw)) {
         return NULL;
     }
@@ -412,7 +422,7 @@ static es_frame_t *enter_call(const es_obj_fun_t *fun, size_t n_args, size_t n_k
     }
     frame->code = code;
     frame->globals = fun->globals;
-    frame->ip = code->bytecode;
+    frame->ip = es_code_bytecode(code);
     frame->sp = frame->slots + code->n_slots - 1;
     call_frame_bytes += words * sizeof(es_obj_t);
     es_fun_bind_args(fun, frame, n_args, n_kw, args); /* cannot raise: see binding_cannot_fail */
@@ -518,7 +528,7 @@ static __attribute__((noinline)) dispatch_result_t dispatch(es_frame_t *volatile
     es_frame_t *frame = *current;
     const es_code_t *code = frame->code;
     es_obj_t *slots = frame->slots;
-    const es_obj_t *consts = code->consts;
+    const es_obj_t *consts = es_code_consts(code);
     const uint8_t *ip = frame->ip;
     es_obj_t *sp = frame->sp;
     es_float_t fx, fy;
@@ -529,7 +539,7 @@ static __attribute__((noinline)) dispatch_result_t dispatch(es_frame_t *volatile
         *current = frame;                                                                          \
         code = frame->code;                                                                        \
         slots = frame->slots;                                                                      \
-        consts = code->consts;                                                                     \
+        consts = es_code_consts(code);                                                                     \
     } while (0)
 
 #if USE_COMPUTED_GOTO
@@ -723,10 +733,8 @@ dispatch:
         DISPATCH();
     }
     CASE(LOAD_ATTR) {
-        size_t q, c;
+        size_t q;
         READ_UINT(q);
-        READ_UINT(c);
-        (void)c; /* the attribute caches are keyed by type and name (py/attrcache.c) */
         es_obj_t base = TOP();
         /* The result goes to the stack, not a C array: a word of dispatch's own frame would
         ** keep the last attribute read alive until the next one (see "Live slots"). The
@@ -757,10 +765,8 @@ dispatch:
         DISPATCH();
     }
     CASE(LOAD_METHOD) {
-        size_t q, c;
+        size_t q;
         READ_UINT(q);
-        READ_UINT(c);
-        (void)c;
         es_obj_t base = TOP();
         live_sp = sp + 1; /* the lookup writes the method and self there */
         es_attr_load_method_maybe(base, q, sp);
@@ -1450,7 +1456,7 @@ dispatch:
 /* Records the exception in this frame and moves to its handler; false when none applies. */
 static bool unwind(es_frame_t *frame, es_obj_t exc, bool fresh) {
     const es_code_t *code = frame->code;
-    size_t offset = (size_t)(frame->ip - code->bytecode);
+    size_t offset = (size_t)(frame->ip - es_code_bytecode(code));
     if (fresh && es_obj_is_exception_instance(exc)) {
         /* an instance of a user exception class keeps the exception fields in its built-in part */
         es_obj_t native = es_instance_native(exc);
@@ -1472,7 +1478,7 @@ static bool unwind(es_frame_t *frame, es_obj_t exc, bool fresh) {
             es_obj_t *sp = frame->slots + code->n_slots + depth;
             *sp = exc;
             frame->sp = sp;
-            frame->ip = code->bytecode + handler;
+            frame->ip = es_code_bytecode(code) + handler;
             return true;
         }
     }

@@ -249,12 +249,24 @@ class Emitter:
                 byte_items.append("%d" % b)
                 bc_len += 1
         byte_items += ["%d" % b for b in c.tables]
-        self.out.append("static const uint8_t %s_bytes[] = {" % name)
-        for i in range(0, len(byte_items), 16):
-            self.out.append("    " + ", ".join(byte_items[i:i + 16]) + ",")
-        self.out.append("};")
+        # One const object laid out as py/bc.h's accessors compute: header, consts, bytes, slot
+        # names, cell slots (C aligns the names as es_code_names_offset does). No lookup cache:
+        # code in flash answers every look-up afresh.
+        members = ["es_code_t code;"]
+        inits = []
+        if consts:
+            members.append("es_obj_t consts[%d];" % len(consts))
+            inits.append("{%s}" % ", ".join(consts))
+        members.append("uint8_t bytes[%d];" % len(byte_items))
+        inits.append("{\n        %s,\n    }" % ",\n        ".join(
+            ", ".join(byte_items[i:i + 16]) for i in range(0, len(byte_items), 16)))
+        if c.slots:
+            members.append("es_code_qstr_t slot_names[%d];" % len(c.slots))
+            inits.append("{%s}" % ", ".join(self.qref(x) for x in c.slots))
+        if c.cells:
+            members.append("uint16_t cells[%d];" % len(c.cells))
+            inits.append("{%s}" % ", ".join(str(x) for x in c.cells))
         fields = {
-            "bytecode": "%s_bytes" % name,
             "bc_len": bc_len,
             "line_len": c.line_len,
             "exc_len": len(c.tables) - c.line_len,
@@ -266,26 +278,22 @@ class Emitter:
             "n_pos": c.n_pos,
             "n_posonly": c.n_posonly,
             "n_kwonly": c.n_kwonly,
-            "flags": c.flags,
             "name": self.qref(c.name),
             "qualname": self.qref(c.qualname),
             "filename": self.qref(c.filename),
-            "first_line": "%du" % c.first_line,
+            "flags": c.flags,
         }
-        if consts:
-            self.out.append("static const es_obj_t %s_consts[] = {%s};" % (name, ", ".join(consts)))
-            fields["consts"] = "%s_consts" % name
+        self.out.append("static const struct { %s } %s = {" % (" ".join(members), name))
+        self.out.append("    {.base = {&es_type_code}, %s}," % ", ".join(".%s = %s" % kv for kv in fields.items()))
+        for init in inits:
+            self.out.append("    %s," % init)
+        self.out.append("};")
+        checks = ["offsetof(__typeof__(%s), bytes) == sizeof(es_code_t) + sizeof(es_obj_t) * %d" % (name, len(consts))]
         if c.slots:
-            self.out.append("static const es_qstr_t %s_slots[] = {%s};" % (
-                name, ", ".join(self.qref(s) for s in c.slots)))
-            fields["slot_names"] = "%s_slots" % name
-        if c.cells:
-            self.out.append("static const uint16_t %s_cells[] = {%s};" % (name, ", ".join(str(x) for x in c.cells)))
-            fields["cell_slots"] = "%s_cells" % name
-        # No lookup cache: code in flash answers every look-up afresh (cache stays NULL).
-        self.out.append("static const es_code_t %s = {.base = {&es_type_code}, %s};" % (
-            name, ", ".join(".%s = %s" % kv for kv in fields.items())))
-        return name
+            checks.append("offsetof(__typeof__(%s), slot_names) == ((offsetof(__typeof__(%s), bytes) + %d + "
+                          "sizeof(es_code_qstr_t) - 1) & ~(sizeof(es_code_qstr_t) - 1))" % (name, name, len(byte_items)))
+        self.out.append("_Static_assert(%s, \"frozen code layout\");" % " && ".join(checks))
+        return name + ".code"
 
 
 def digits(mag, bits):

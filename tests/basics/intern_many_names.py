@@ -37,3 +37,9 @@ def f(**kw):
 
 print(f(**{n: 1 for n in names[:40]})[:4])
 exec("zz_" + "q" * 150 + " = 5\nprint(zz_" + "q" * 150 + " * 2)")
+
+# Lengths around the one-byte length of a pool entry.
+edge = ["e" * n for n in (253, 254, 255, 256, 257)]
+for i, n in enumerate(edge):
+    setattr(bag, n, i)
+print([getattr(bag, n) for n in edge], [len(n) for n in sorted(edge)][-2:])

@@ -1,7 +1,7 @@
 # espy-args: -X heapsize=64k
 # A 350-line module (36 functions and methods) compiles and runs in a 64 KB heap: statements
 # are parsed and compiled one at a time (155 KB were needed when the whole tree was built first),
-# the file is read in chunks and trees come from reused chunks (48 KB is enough now; 56 KB before).
+# the file is read in chunks and trees come from reused chunks (28 KB is enough now; 56 KB before).
 
 def func_0(a, b=3, *args, scale=1, **kw):
     """Function number 0."""

@@ -34,3 +34,7 @@ with Board() as b:
     out = b.soft_reset()
     check(b'File "main.py", line 200' in out and b"SyntaxError: invalid syntax" in out, "syntax error %r" % out)
     check(re.search(BANNER + b"$", out), "REPL after the syntax error %r" % out[-200:])
+
+    # the board keeps no class docstrings (no __doc__), as MicroPython's ESP8266 port
+    got = b.exec(b"class A:\n    'a docstring'\n    x = 1\nprint(A.__doc__, A.x)\n")
+    check_equal(got, b"None 1\r\n", "class docstring on the board")

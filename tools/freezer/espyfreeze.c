@@ -83,7 +83,7 @@ static bool first_operand_is_qstr(int opcode) {
 
 static void dump_bytecode(const es_code_t *code) {
     fputs("bytecode", stdout);
-    const uint8_t *p = code->bytecode, *end = code->bytecode + code->bc_len;
+    const uint8_t *p = es_code_bytecode(code), *end = p + code->bc_len;
     while (p < end) {
         int opcode = *p;
         printf(" %02x", *p++);
@@ -174,26 +174,26 @@ static void dump_const(es_obj_t o) {
 
 static void dump_code(const es_code_t *code) {
     printf("code %u %u %u %u %u %u %u %u %u %lu", code->flags, code->n_pos, code->n_posonly, code->n_kwonly,
-           code->n_slots, code->n_cells, code->n_free, code->stack_size, code->n_cache, (unsigned long)code->first_line);
+           code->n_slots, code->n_cells, code->n_free, code->stack_size, code->n_cache, (unsigned long)es_code_first_line(code));
     put_qstr(code->name);
     put_qstr(code->qualname);
     put_qstr(code->filename);
     putchar('\n');
     dump_bytecode(code);
     fputs("tables", stdout);
-    put_hex(code->bytecode + code->bc_len, (size_t)code->line_len + code->exc_len);
+    put_hex(es_code_line_table(code), (size_t)code->line_len + code->exc_len);
     printf(" %u\n", code->line_len);
     fputs("slots", stdout);
     for (size_t i = 0; i < code->n_slots; i++) {
-        put_qstr(code->slot_names[i]);
+        put_qstr(es_code_slot_names(code)[i]);
     }
     fputs("\ncells", stdout);
     for (size_t i = 0; i < code->n_cells; i++) {
-        printf(" %u", code->cell_slots[i]);
+        printf(" %u", es_code_cell_slots(code)[i]);
     }
     printf("\nconsts %u\n", code->n_consts);
     for (size_t i = 0; i < code->n_consts; i++) {
-        dump_const(code->consts[i]);
+        dump_const(es_code_consts(code)[i]);
     }
     puts("end");
 }

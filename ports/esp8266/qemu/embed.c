@@ -15,7 +15,9 @@ int es_embed_run_source(const char *src) {
     return es_embed_run_source_in_heap(src, 0, false);
 }
 
-int es_embed_run_source_in_heap(const char *src, size_t heap_bytes, bool in_chunks) {
+/* Starts the interpreter in a heap of heap_bytes (0: all of it) and compiles src, read in chunks
+** when in_chunks; runs it too when run. Prints the peak heap use on stderr for a given size. */
+static int embed_source(const char *src, size_t heap_bytes, bool in_chunks, bool run) {
     es_stack_set_top(_stack_top);
     char *heap_end = heap_bytes > 0 && heap_bytes < (size_t)(_heap_end - _heap_start) ? _heap_start + heap_bytes : _heap_end;
     es_gc_init(_heap_start, heap_end);
@@ -30,7 +32,11 @@ int es_embed_run_source_in_heap(const char *src, size_t heap_bytes, bool in_chun
         } else {
             es_source_from_memory(&source, src, strlen(src));
         }
-        es_exec_from(&source, ES_Q__S_string, ES_INPUT_FILE, globals, globals);
+        if (run) {
+            es_exec_from(&source, ES_Q__S_string, ES_INPUT_FILE, globals, globals);
+        } else {
+            es_compile_source_code(&source, ES_Q__S_string, ES_INPUT_FILE, 0);
+        }
         es_nlr_pop();
         if (heap_bytes > 0) {
             es_gc_info_t info;
@@ -42,4 +48,12 @@ int es_embed_run_source_in_heap(const char *src, size_t heap_bytes, bool in_chun
     }
     es_obj_exception_print_traceback(&es_port_stderr_print, nlr.ret_val);
     return 1;
+}
+
+int es_embed_run_source_in_heap(const char *src, size_t heap_bytes, bool in_chunks) {
+    return embed_source(src, heap_bytes, in_chunks, true);
+}
+
+int es_embed_compile_source_in_heap(const char *src, size_t heap_bytes) {
+    return embed_source(src, heap_bytes, true, false);
 }

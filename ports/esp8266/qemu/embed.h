@@ -11,3 +11,6 @@ int es_embed_run_source(const char *src);
 /* The same in a heap of heap_bytes (0: all the linker map leaves), the source read through the
 ** compiler's chunked reader when in_chunks (as a file would be); prints the peak heap use on stderr. */
 int es_embed_run_source_in_heap(const char *src, size_t heap_bytes, bool in_chunks);
+
+/* Only compiles src, read in chunks, in a heap of heap_bytes: nothing runs. */
+int es_embed_compile_source_in_heap(const char *src, size_t heap_bytes);

@@ -11,3 +11,6 @@
 #define ES_STACK_LIMIT (6 * 1024)
 
 #define ES_PLATFORM "esp8266"
+
+/* Class docstrings are not kept in the heap (no __doc__), as in MicroPython's ESP8266 port. */
+#define ES_CLASS_DOCSTRINGS (0)

@@ -36,3 +36,6 @@ int es_port_stdin_read_byte(void);
 ** and socket option 20 (ports/esp8266/sim/wifi.c). */
 #define ES_SOCKET_MAX_OPEN (5)
 #define ES_SOCKET_PORT_HOOKS (1)
+
+/* Class docstrings are not kept in the heap (no __doc__), as in MicroPython's ESP8266 port. */
+#define ES_CLASS_DOCSTRINGS (0)

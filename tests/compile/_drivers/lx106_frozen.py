@@ -40,7 +40,7 @@ def build_image(out, program):
     objs = sorted(glob.glob(os.path.join(ROOT, QEMU, "obj/py/*.o")) + glob.glob(os.path.join(ROOT, QEMU, "obj/extmod/*.o"))
                   + glob.glob(os.path.join(ROOT, QEMU, "obj/extmod/fat/*.o")))
     objs += [o for o in sorted(glob.glob(os.path.join(ROOT, QEMU, "obj/ports/esp8266/qemu/*.o")))
-             if os.path.basename(o) not in ("py_main.o", "tiny_main.o", "small_heap_main.o")]
+             if not o.endswith("_main.o")]  # the other images' entry points
     run([CC, SPECS, "-nostartfiles", "-T", "ports/esp8266/qemu/esp8266-qemu.ld", "-Wl,--gc-sections"] + objs +
         [out + "/py_main.o", out + "/frozen_modules.o", "-lm", "-o", out + "/py.elf"])
 
