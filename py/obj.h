@@ -658,6 +658,7 @@ void es_obj_set_store(es_obj_t set, es_obj_t item);
 
 /* Slices and ranges */
 es_obj_t es_obj_new_slice(es_obj_t start, es_obj_t stop, es_obj_t step);
+void es_obj_slice_get(es_obj_t slice, es_obj_t *start, es_obj_t *stop, es_obj_t *step); /* its bounds as given */
 typedef struct es_bound_slice_t {
     es_int_t start, stop, step;
 } es_bound_slice_t;

@@ -19,6 +19,13 @@ es_obj_t es_obj_new_slice(es_obj_t start, es_obj_t stop, es_obj_t step) {
     return es_obj_from_ptr(s);
 }
 
+void es_obj_slice_get(es_obj_t slice, es_obj_t *start, es_obj_t *stop, es_obj_t *step) {
+    const es_obj_slice_t *s = es_obj_to_ptr(slice);
+    *start = s->start;
+    *stop = s->stop;
+    *step = s->step;
+}
+
 /* A slice bound as a machine integer; ints beyond a word clamp to the far end. */
 static es_int_t bound_value(es_obj_t o) {
     es_int_t v;

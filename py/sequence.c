@@ -63,8 +63,8 @@ es_obj_t es_seq_plain_index(es_obj_t index) {
     if (!es_obj_is_slice(index)) {
         return plain_bound(index);
     }
-    es_obj_t start = es_load_attr(index, ES_Q_start), stop = es_load_attr(index, ES_Q_stop),
-             step = es_load_attr(index, ES_Q_step);
+    es_obj_t start, stop, step;
+    es_obj_slice_get(index, &start, &stop, &step);
     if (!has_user_index(start) && !has_user_index(stop) && !has_user_index(step)) {
         return index;
     }
