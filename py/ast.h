@@ -7,7 +7,7 @@
 #include "py/qstr.h"
 
 /*
- * Every node lives in the GC heap (es_alloc) and starts with the same 8-byte header:
+ * Every node lives in the GC heap (scratch memory, py/gc.h) and starts with the same 8-byte header:
  * kind, one byte of per-kind data ("sub"), column and line.  Only the variant of the
  * union that the kind uses is allocated, so small nodes stay small.
  *
