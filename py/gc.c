@@ -127,6 +127,24 @@ static void note_taken(size_t last, size_t n) {
     }
 }
 
+/* Marks the free blocks [first, first + n) as one allocation and returns it, zeroed. */
+static void *take_blocks(size_t first, size_t n, bool has_finaliser) {
+    atb_set(first, AT_HEAD);
+    for (size_t b = first + 1; b < first + n; b++) {
+        atb_set(b, AT_TAIL);
+    }
+    if (has_finaliser) {
+        ftb_set(first, true);
+    }
+    if (first == heap.first_free_hint) {
+        heap.first_free_hint = first + n;
+    }
+    note_taken(first + n - 1, n);
+    void *p = block_ptr(first);
+    memset(p, 0, n * BLOCK_BYTES);
+    return p;
+}
+
 /* First fit in [i, end), never below the lowest free block. */
 static void *alloc_blocks_from(size_t i, size_t end, size_t n_needed, bool has_finaliser) {
     /* The hint may rest on blocks taken since (a neighbour grown in place): move past them once. */
@@ -148,21 +166,7 @@ static void *alloc_blocks_from(size_t i, size_t end, size_t n_needed, bool has_f
         }
         if (atb_get(i) == AT_FREE) {
             if (++run == n_needed) {
-                size_t first = i + 1 - n_needed;
-                atb_set(first, AT_HEAD);
-                for (size_t b = first + 1; b <= i; b++) {
-                    atb_set(b, AT_TAIL);
-                }
-                if (has_finaliser) {
-                    ftb_set(first, true);
-                }
-                if (first == heap.first_free_hint) {
-                    heap.first_free_hint = i + 1;
-                }
-                note_taken(i, n_needed);
-                void *p = block_ptr(first);
-                memset(p, 0, n_needed * BLOCK_BYTES);
-                return p;
+                return take_blocks(i + 1 - n_needed, n_needed, has_finaliser);
             }
         } else {
             run = 0;
@@ -217,14 +221,7 @@ static void *alloc_blocks_from_top(size_t n_needed) {
         if (atb_get(i) != AT_FREE) {
             run = 0;
         } else if (++run == n_needed) {
-            atb_set(i, AT_HEAD);
-            for (size_t b = i + 1; b < i + n_needed; b++) {
-                atb_set(b, AT_TAIL);
-            }
-            note_taken(i + n_needed - 1, n_needed);
-            void *p = block_ptr(i);
-            memset(p, 0, n_needed * BLOCK_BYTES);
-            return p;
+            return take_blocks(i, n_needed, false);
         }
     }
     return NULL;
