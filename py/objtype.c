@@ -868,7 +868,8 @@ static es_obj_t method_descriptor_call(es_obj_t self, size_t n_args, size_t n_kw
         return es_call_function_n_kw(d->fun, n_args, n_kw, args);
     }
     size_t n = n_args + 2 * n_kw;
-    es_obj_t *copy = es_alloc(n * sizeof(es_obj_t));
+    es_obj_t on_stack[8]; /* the usual call needs no heap */
+    es_obj_t *copy = n <= ES_ARRAY_SIZE(on_stack) ? on_stack : es_alloc(n * sizeof(es_obj_t));
     memcpy(copy, args, n * sizeof(es_obj_t));
     copy[0] = native;
     return es_call_function_n_kw(d->fun, n_args, n_kw, copy);
